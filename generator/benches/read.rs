@@ -1,0 +1,111 @@
+//! Reading benchmark: pulldown-cmark alone vs `graphdoc model` over the same pages, both on all
+//! cores. Run: `cargo bench -p graphdoc --bench read [-- DOCS_DIR]` (default `../shared/corpus/en`).
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use pulldown_cmark::{Options, Parser};
+use rayon::prelude::*;
+
+fn best_of<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut best = Duration::MAX;
+    let mut last = None;
+    for _ in 0..runs {
+        let t = Instant::now();
+        let v = f();
+        best = best.min(t.elapsed());
+        last = Some(v);
+    }
+    (best, last.expect("at least one run"))
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../shared/corpus/en"
+            ))
+        });
+    if !dir.is_dir() {
+        println!("NOTICE: {} is absent; nothing to bench", dir.display());
+        return;
+    }
+    let mut sink = graphdoc::diag::Sink::new("");
+    let files = graphdoc::read::find_pages(&dir, &mut sink);
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(&f.path).ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "pages: {} ({:.1} MB) under {}, threads: {}",
+        files.len(),
+        bytes as f64 / 1e6,
+        dir.display(),
+        rayon::current_num_threads()
+    );
+
+    // Baseline: read each file and run pulldown-cmark over it with the reader's options.
+    let (base, events) = best_of(5, || {
+        files
+            .par_iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(&f.path).unwrap_or_default();
+                let mut opts = Options::empty();
+                opts.insert(Options::ENABLE_TABLES);
+                opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+                Parser::new_ext(&text, opts).into_offset_iter().count()
+            })
+            .sum::<usize>()
+    });
+    // Stage figure: the reader's block pass alone (pulldown-cmark events → blocks).
+    let (blocks, nblocks) = best_of(5, || {
+        files
+            .par_iter()
+            .map(|f| {
+                let text = std::fs::read_to_string(&f.path).unwrap_or_default();
+                graphdoc::read::markdown::parse(&text).blocks.len()
+            })
+            .sum::<usize>()
+    });
+    let (ours, model) = best_of(5, || {
+        graphdoc::read::read_files(&files, graphdoc::diag::Sink::new(""))
+    });
+    println!(
+        "pulldown-cmark alone : {:>8.1} ms ({events} events)",
+        base.as_secs_f64() * 1e3
+    );
+    println!(
+        "  of which blocks    : {:>8.1} ms ({nblocks} blocks)",
+        blocks.as_secs_f64() * 1e3
+    );
+    println!(
+        "graphdoc model       : {:>8.1} ms ({} operations, {} types, {} diagnostics)",
+        ours.as_secs_f64() * 1e3,
+        model.operations.len(),
+        model.types.len(),
+        model.diagnostics.len()
+    );
+    println!(
+        "ratio model/parse    : {:>8.2}x",
+        ours.as_secs_f64() / base.as_secs_f64()
+    );
+    if let Some(mb) = peak_rss_mb() {
+        println!("peak memory          : {mb:>8.1} MB");
+    }
+}
+
+// Same allocator as the CLI, for both measurements.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -1,0 +1,402 @@
+//! The model: plain data read from docs pages, consumed by emission and checking.
+//!
+//! Every collection is ordered deterministically (sorted by version, name and source once the
+//! whole docs set is read), so the same pages always give the same model whatever the file
+//! order or thread count. Field names serialize in camelCase; this is the `graphdoc model` JSON.
+
+use serde::Serialize;
+
+use crate::diag::Diagnostic;
+
+/// Everything read from one or more docs trees.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Model {
+    /// API operations, one per `apiPageType` page.
+    pub operations: Vec<Operation>,
+    /// Entity, complex and enum types from resource and enum pages.
+    pub types: Vec<TypeDef>,
+    /// Everything the reader could not fully understand, sorted by file and line.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Pages read, by doc type, for summaries.
+    pub pages: PageCounts,
+}
+
+/// How many pages of each kind were read.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct PageCounts {
+    /// All markdown pages read.
+    pub total: usize,
+    /// `apiPageType` pages.
+    pub api: usize,
+    /// `resourcePageType` pages.
+    pub resource: usize,
+    /// `enumPageType` pages.
+    pub enumeration: usize,
+    /// Pages of any other doc type (conceptual, overview…), read but not modelled.
+    pub other: usize,
+}
+
+/// The Graph API version a page documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum ApiVersion {
+    /// `v1.0`
+    #[serde(rename = "v1.0")]
+    V1,
+    /// `beta`
+    #[serde(rename = "beta")]
+    Beta,
+}
+
+impl ApiVersion {
+    /// The version as it appears in URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiVersion::V1 => "v1.0",
+            ApiVersion::Beta => "beta",
+        }
+    }
+}
+
+/// Where a model item came from: a page (path relative to its docs root) and a 1-based line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// Path relative to the docs root, with `/` separators.
+    pub file: String,
+    /// 1-based line number.
+    pub line: usize,
+}
+
+/// One documented operation (one `apiPageType` page).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Operation {
+    /// API version.
+    pub version: ApiVersion,
+    /// The page's stem with any version/locale suffix removed, e.g. `user-get`.
+    pub name: String,
+    /// Page path relative to the docs root.
+    pub source: String,
+    /// Page title from the front matter.
+    pub title: String,
+    /// Page description from the front matter.
+    pub description: String,
+    /// Locale, e.g. `en-US`, `zh-CN`.
+    pub locale: String,
+    /// `ms.prod` of the page (the workload), if any.
+    pub workload: Option<String>,
+    /// HTTP method in upper case (`GET`, `POST`…), from the first request path.
+    pub method: String,
+    /// Every documented alternative path, in page order.
+    pub paths: Vec<HttpPath>,
+    /// Permissions required to call the operation.
+    pub permissions: Option<Permissions>,
+    /// Documented request headers.
+    pub request_headers: Vec<Header>,
+    /// What the request body carries.
+    pub request_body: RequestBody,
+    /// The documented success response.
+    pub response: Response,
+    /// Example requests and responses, in page order.
+    pub examples: Vec<Example>,
+    /// Line of the HTTP request block.
+    pub line: usize,
+}
+
+/// One documented request path, e.g. `/users/{id | userPrincipalName}/photo/$value`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HttpPath {
+    /// The method on this path's line (may differ from the operation's first method).
+    pub method: String,
+    /// The path as written, without the query string.
+    pub path: String,
+    /// The query string as written (without `?`), if any.
+    pub query: Option<String>,
+    /// Path segments, in order.
+    pub segments: Vec<Segment>,
+    /// Line of the path in the page.
+    pub line: usize,
+}
+
+impl HttpPath {
+    /// The path parameters, in order of appearance (a repeated name appears twice).
+    pub fn parameters(&self) -> impl Iterator<Item = &PathParam> {
+        self.segments
+            .iter()
+            .flat_map(|s| s.parts.iter())
+            .filter_map(|p| match p {
+                Part::Param(p) => Some(p),
+                Part::Text(_) => None,
+            })
+    }
+}
+
+/// A segment of a request path (between `/`), e.g. `users`, `{id}`, `range(address='{address}')`
+/// or a drive path `root:/{item-path}:`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Segment {
+    /// The segment as written.
+    pub text: String,
+    /// Literal text and parameters, in order.
+    pub parts: Vec<Part>,
+}
+
+/// A piece of a path segment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Part {
+    /// Literal text.
+    Text(String),
+    /// A `{…}` parameter.
+    Param(PathParam),
+}
+
+/// A path parameter such as `{id | userPrincipalName}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PathParam {
+    /// The placeholder as written between the braces, trimmed.
+    pub raw: String,
+    /// Alternative names (`id | userPrincipalName` gives two), first is the primary name.
+    pub names: Vec<String>,
+}
+
+/// Permissions of an operation; each list holds scope names, least privileged first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Permissions {
+    /// Delegated (work or school account).
+    pub delegated_work: Vec<String>,
+    /// Delegated (personal Microsoft account).
+    pub delegated_personal: Vec<String>,
+    /// Application.
+    pub application: Vec<String>,
+}
+
+/// A documented request header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Header {
+    /// Header name as written (translated names such as `接受` are mapped back to `Accept`).
+    pub name: String,
+    /// Value or description.
+    pub value: String,
+}
+
+/// What a request body carries.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum RequestBody {
+    /// No body (or the section says not to supply one).
+    None,
+    /// A JSON representation of a documented type.
+    Type {
+        /// The type, e.g. `user`.
+        #[serde(rename = "type")]
+        type_name: String,
+    },
+    /// Named parameters (actions, updates), from a Parameter/Property | Type | Description table.
+    Parameters {
+        /// The parameters, in table order.
+        parameters: Vec<Property>,
+    },
+    /// A body whose shape the page does not document in a readable way.
+    Unknown,
+}
+
+/// The documented success response.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Response {
+    /// Status code, e.g. 200, 201, 204.
+    pub status: Option<u16>,
+    /// Returned type (bare name such as `vppToken`, or `Edm.String`), if any.
+    #[serde(rename = "type")]
+    pub type_name: Option<String>,
+    /// Whether a collection of `type` is returned.
+    pub collection: bool,
+    /// The page the type link points to, relative to the docs root, if the response names one.
+    pub link: Option<String>,
+}
+
+/// One example: a request and the response that follows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Example {
+    /// The annotation's `name`, if any.
+    pub name: Option<String>,
+    /// The example request, if the page shows one.
+    pub request: Option<ExampleRequest>,
+    /// The example response, if the page shows one.
+    pub response: Option<ExampleResponse>,
+}
+
+/// An example request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExampleRequest {
+    /// HTTP method.
+    pub method: String,
+    /// URL as written.
+    pub url: String,
+    /// Version from the URL, if the URL is absolute.
+    pub version: Option<ApiVersion>,
+    /// Path after the version, e.g. `/users/{id}`.
+    pub path: String,
+    /// Query string, without `?`.
+    pub query: Option<String>,
+    /// Headers, in order.
+    pub headers: Vec<Header>,
+    /// The body.
+    pub body: Body,
+    /// Line of the request line.
+    pub line: usize,
+}
+
+/// An example response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExampleResponse {
+    /// Status code from the status line (absent when the block has no status line).
+    pub status: Option<u16>,
+    /// Headers, in order.
+    pub headers: Vec<Header>,
+    /// The body.
+    pub body: Body,
+    /// Annotation `truncated`.
+    pub truncated: bool,
+    /// Annotation `@odata.type`.
+    pub odata_type: Option<String>,
+    /// Annotation `isCollection`.
+    pub is_collection: bool,
+    /// Line of the status line.
+    pub line: usize,
+}
+
+/// An example body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase", tag = "kind", content = "value")]
+pub enum Body {
+    /// No body.
+    None,
+    /// A valid JSON body.
+    Json(serde_json::Value),
+    /// A body that is not valid JSON (a diagnostic says why), or not JSON at all.
+    Text(String),
+}
+
+/// What kind of type a [`TypeDef`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TypeKind {
+    /// Has a key (`keyProperty` or an `id`), addressable by URL.
+    Entity,
+    /// A structured value without identity.
+    Complex,
+    /// An enumeration.
+    Enum,
+}
+
+/// An entity, complex or enum type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypeDef {
+    /// API version.
+    pub version: ApiVersion,
+    /// Bare type name, e.g. `vppToken`.
+    pub name: String,
+    /// Entity, complex or enum.
+    pub kind: TypeKind,
+    /// Base type by bare name, e.g. `entity`.
+    pub base: Option<String>,
+    /// Page path relative to the docs root.
+    pub source: String,
+    /// Line of the definition (the property or member table).
+    pub line: usize,
+    /// Description from the front matter.
+    pub description: String,
+    /// `ms.prod` of the page (the workload), if any.
+    pub workload: Option<String>,
+    /// Locale of the page.
+    pub locale: String,
+    /// Structural properties, in table order.
+    pub properties: Vec<Property>,
+    /// Navigation properties (relationships), in table order.
+    pub relationships: Vec<Property>,
+    /// Enum members, in table order.
+    pub members: Vec<EnumMember>,
+    /// Whether the enum is a flags enum.
+    pub flags: bool,
+    /// The JSON representation block, if the page has one.
+    pub json: Option<serde_json::Value>,
+}
+
+/// A property, relationship or action parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Property {
+    /// Wire name, e.g. `displayName`.
+    pub name: String,
+    /// `Edm.*` for primitives, else a bare type name such as `vppTokenState`.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// Whether the value is a collection.
+    pub collection: bool,
+    /// Description cell text.
+    pub description: String,
+    /// Line of the table row.
+    pub line: usize,
+}
+
+/// An enum member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EnumMember {
+    /// Wire name, e.g. `inProgress`.
+    pub name: String,
+    /// Numeric value if documented.
+    pub value: Option<i64>,
+    /// Description cell text.
+    pub description: String,
+}
+
+impl Model {
+    /// The first type named `name` (case-insensitive) in `version`.
+    pub fn find_type(&self, version: ApiVersion, name: &str) -> Option<&TypeDef> {
+        self.types
+            .iter()
+            .find(|t| t.version == version && t.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The base chain of a type, nearest first, stopping at unknown bases and cycles.
+    pub fn ancestors<'a>(&'a self, t: &'a TypeDef) -> Vec<&'a TypeDef> {
+        let mut out: Vec<&TypeDef> = Vec::new();
+        let mut cur = t;
+        while let Some(base) = cur.base.as_deref() {
+            match self.find_type(t.version, base) {
+                Some(b) if !std::ptr::eq(b, t) && !out.iter().any(|o| std::ptr::eq(*o, b)) => {
+                    out.push(b);
+                    cur = b;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// A type's own properties followed by inherited ones (nearest base first); a property
+    /// redeclared by a derived type hides the base's.
+    pub fn all_properties<'a>(&'a self, t: &'a TypeDef) -> Vec<&'a Property> {
+        let mut out: Vec<&Property> = t.properties.iter().collect();
+        for b in self.ancestors(t) {
+            for p in &b.properties {
+                if !out.iter().any(|o| o.name == p.name) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,585 @@
+//! Markdown → a flat list of blocks (headings, paragraphs, tables, code, includes), each with
+//! its line. This is the only place that walks pulldown-cmark events; the rest of the reader
+//! works on these blocks.
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+/// A link inside text: `[text](url)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The link text, flattened.
+    pub text: String,
+    /// The destination as written.
+    pub url: String,
+}
+
+/// A table cell: flattened text plus the links in it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// Flattened text (inline code without backticks, `<br>` as a space).
+    pub text: String,
+    /// Links in the cell.
+    pub links: Vec<Link>,
+}
+
+/// A table row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Cells.
+    pub cells: Vec<Cell>,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// The docs' `<!-- { "blockType": … } -->` annotation before a code block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Annotation {
+    /// `blockType`: request, response, resource, ignored, example…
+    pub block_type: Option<String>,
+    /// `name`.
+    pub name: Option<String>,
+    /// `truncated`.
+    pub truncated: bool,
+    /// `@odata.type`.
+    pub odata_type: Option<String>,
+    /// `isCollection`.
+    pub is_collection: bool,
+    /// `baseType`.
+    pub base_type: Option<String>,
+    /// `keyProperty`.
+    pub key_property: Option<String>,
+    /// `isComplexType`
+    pub is_complex: bool,
+    /// Line of the comment.
+    pub line: usize,
+    /// Whether the comment was not valid JSON (fields were recovered leniently).
+    pub malformed: bool,
+}
+
+/// One block of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading; `anchor` is the `<a name="…">` id if present; `tab` marks `# [HTTP](#tab/http)`.
+    Heading {
+        level: u8,
+        text: String,
+        anchor: Option<String>,
+        tab: bool,
+        line: usize,
+    },
+    /// A paragraph (also list items and block quotes, flattened).
+    Paragraph {
+        text: String,
+        links: Vec<Link>,
+        line: usize,
+    },
+    /// A table; the first row is the header.
+    Table { rows: Vec<Row>, line: usize },
+    /// A fenced or indented code block with the annotation that precedes it, if any.
+    Code {
+        lang: String,
+        text: String,
+        annotation: Option<Annotation>,
+        /// Line of the first line of content.
+        line: usize,
+    },
+    /// `[!INCLUDE [label](target)]`.
+    Include {
+        label: String,
+        target: String,
+        line: usize,
+    },
+}
+
+/// Maps byte offsets to 1-based lines, counting newlines incrementally: block starts arrive
+/// in increasing order, so each byte is scanned about once and nothing is allocated.
+pub struct LineIndex<'a> {
+    text: &'a [u8],
+    pos: std::cell::Cell<(usize, usize)>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        LineIndex {
+            text: text.as_bytes(),
+            pos: std::cell::Cell::new((0, 1)),
+        }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    pub fn line(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        let (mut at, mut line) = self.pos.get();
+        if offset < at {
+            (at, line) = (0, 1);
+        }
+        line += self.text[at..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.pos.set((offset, line));
+        line
+    }
+}
+
+/// A parsed page: its front matter text and blocks.
+pub struct Parsed {
+    /// Raw YAML-ish front matter, if the page starts with one.
+    pub front_matter: Option<(String, usize)>,
+    /// Blocks in page order.
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Default)]
+struct Inline {
+    text: String,
+    links: Vec<Link>,
+    link_stack: Vec<(String, usize)>,
+    anchor: Option<String>,
+}
+
+impl Inline {
+    /// Appends text, collapsing whitespace runs to one space as it goes (no second pass).
+    fn push_text(&mut self, t: &str) {
+        let mut rest = t;
+        while !rest.is_empty() {
+            let ws = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            self.text.push_str(&rest[..ws]);
+            rest = &rest[ws..];
+            let word = rest
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(rest.len());
+            if word > 0 && !self.text.is_empty() && !self.text.ends_with(' ') {
+                self.text.push(' ');
+            }
+            rest = &rest[word..];
+        }
+    }
+    fn clear(&mut self) {
+        self.text.clear();
+        self.links.clear();
+        self.link_stack.clear();
+        self.anchor = None;
+    }
+    fn take(&mut self) -> (String, Vec<Link>, Option<String>) {
+        if self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        let out = (
+            std::mem::take(&mut self.text),
+            std::mem::take(&mut self.links),
+            self.anchor.take(),
+        );
+        self.link_stack.clear();
+        out
+    }
+}
+
+/// Collapses runs of whitespace to single spaces and trims.
+pub fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn anchor_of(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let start = lower.find("name=")? + 5;
+    let rest = &html[start..];
+    let quote = rest.chars().next()?;
+    if quote == '"' || quote == '\'' {
+        let end = rest[1..].find(quote)?;
+        Some(rest[1..1 + end].to_string())
+    } else {
+        None
+    }
+}
+
+/// Parses the contents of an HTML comment as a docs annotation, leniently.
+pub fn parse_annotation(html: &str, line: usize) -> Option<Annotation> {
+    let inner = html.trim().strip_prefix("<!--")?;
+    let inner = inner.trim_end().strip_suffix("-->").unwrap_or(inner).trim();
+    if !inner.starts_with('{') {
+        return None;
+    }
+    let mut a = Annotation {
+        line,
+        ..Annotation::default()
+    };
+    match serde_json::from_str::<serde_json::Value>(inner) {
+        Ok(v) => {
+            let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+            let b = |k: &str| match v.get(k) {
+                Some(serde_json::Value::Bool(b)) => *b,
+                Some(serde_json::Value::String(s)) => s.eq_ignore_ascii_case("true"),
+                _ => false,
+            };
+            a.block_type = s("blockType");
+            a.name = s("name");
+            a.truncated = b("truncated");
+            a.odata_type = s("@odata.type").or_else(|| s("@type"));
+            a.is_collection = b("isCollection");
+            a.base_type = s("baseType");
+            a.key_property = s("keyProperty");
+            a.is_complex = b("isComplexType");
+        }
+        Err(_) => {
+            // Hand-written annotations often have trailing commas or smart quotes; recover the
+            // few fields we use rather than dropping the block.
+            a.malformed = true;
+            let field = |k: &str| -> Option<String> {
+                let at = inner.find(&format!("\"{k}\""))? + k.len() + 2;
+                let rest = inner[at..].trim_start().strip_prefix(':')?.trim_start();
+                if let Some(r) = rest.strip_prefix('"') {
+                    Some(r[..r.find('"')?].to_string())
+                } else {
+                    let end = rest.find([',', '}', '\n']).unwrap_or(rest.len());
+                    Some(rest[..end].trim().to_string())
+                }
+            };
+            a.block_type = field("blockType");
+            a.name = field("name");
+            a.truncated = field("truncated").is_some_and(|v| v == "true");
+            a.odata_type = field("@odata.type");
+            a.is_collection = field("isCollection").is_some_and(|v| v == "true");
+            a.base_type = field("baseType").filter(|v| v != "null");
+            a.key_property = field("keyProperty");
+            a.is_complex = field("isComplexType").is_some_and(|v| v == "true");
+            a.block_type.as_ref()?;
+        }
+    }
+    Some(a)
+}
+
+fn include_of(text: &str, links: &[Link]) -> Option<(String, String)> {
+    let t = text.trim_start();
+    let rest = t
+        .strip_prefix("[!INCLUDE")
+        .or_else(|| t.strip_prefix("[!include"))?;
+    if let Some(link) = links.first() {
+        return Some((link.text.clone(), link.url.clone()));
+    }
+    // Unparsed form: `[!INCLUDE [label](target)]` where the link did not resolve.
+    let open = rest.find('(')?;
+    let close = rest[open..].find(')')? + open;
+    let label = rest[..open]
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']');
+    Some((label.to_string(), rest[open + 1..close].trim().to_string()))
+}
+
+/// Parses a page into blocks. Never panics on any input.
+pub fn parse(text: &str) -> Parsed {
+    let index = LineIndex::new(text);
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let parser = Parser::new_ext(text, opts).into_offset_iter();
+
+    let mut blocks = Vec::new();
+    let mut front_matter = None;
+    let mut inline = Inline::default();
+    let mut pending_annotation: Option<Annotation> = None;
+    let mut html_buf = String::new();
+    let mut html_line = 0;
+    let mut in_html = false;
+    let mut in_meta = false;
+    let mut meta_line = 0;
+    let mut meta = String::new();
+    let mut block_line = 0;
+    // Table state.
+    let mut rows: Vec<Row> = Vec::new();
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut row_line = 0;
+    let mut table_line = 0;
+    let mut in_cell = false;
+    // Code state.
+    let mut code: Option<(String, String, usize)> = None;
+    // Nesting of paragraph-like containers whose text we collect.
+    let mut heading: Option<u8> = None;
+
+    for (event, range) in parser {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => {
+                in_meta = true;
+                meta_line = index.line(range.start) + 1;
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                in_meta = false;
+                front_matter = Some((std::mem::take(&mut meta), meta_line));
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some(level as u8);
+                block_line = index.line(range.start);
+                inline.clear();
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let tab = inline.links.iter().any(|l| l.url.starts_with("#tab/"));
+                let (text, _links, anchor) = inline.take();
+                blocks.push(Block::Heading {
+                    level: heading.take().unwrap_or(1),
+                    text,
+                    anchor,
+                    tab,
+                    line: block_line,
+                });
+            }
+            Event::Start(Tag::Paragraph)
+                if heading.is_none() && !in_cell => {
+                    block_line = index.line(range.start);
+                    inline.clear();
+                }
+            Event::End(TagEnd::Paragraph) => {
+                let (text, links, _) = inline.take();
+                if let Some((label, target)) = include_of(&text, &links) {
+                    blocks.push(Block::Include {
+                        label,
+                        target,
+                        line: block_line,
+                    });
+                } else if !text.is_empty() {
+                    blocks.push(Block::Paragraph {
+                        text,
+                        links,
+                        line: block_line,
+                    });
+                }
+            }
+            Event::Start(Tag::Table(_)) => {
+                rows.clear();
+                table_line = index.line(range.start);
+            }
+            Event::End(TagEnd::Table) => {
+                blocks.push(Block::Table {
+                    rows: std::mem::take(&mut rows),
+                    line: table_line,
+                });
+            }
+            Event::Start(Tag::TableHead) | Event::Start(Tag::TableRow) => {
+                cells.clear();
+                row_line = index.line(range.start);
+            }
+            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => {
+                rows.push(Row {
+                    cells: std::mem::take(&mut cells),
+                    line: row_line,
+                });
+            }
+            Event::Start(Tag::TableCell) => {
+                in_cell = true;
+                inline.clear();
+            }
+            Event::End(TagEnd::TableCell) => {
+                in_cell = false;
+                let (text, links, _) = inline.take();
+                cells.push(Cell { text, links });
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let (lang, fenced) = match kind {
+                    CodeBlockKind::Fenced(info) => (
+                        info.split_whitespace()
+                            .next()
+                            .unwrap_or("")
+                            .to_ascii_lowercase(),
+                        true,
+                    ),
+                    CodeBlockKind::Indented => (String::new(), false),
+                };
+                // Content starts on the line after an opening fence.
+                let first = index.line(range.start) + usize::from(fenced);
+                code = Some((lang, String::new(), first));
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, body, line)) = code.take() {
+                    blocks.push(Block::Code {
+                        lang,
+                        text: body,
+                        annotation: pending_annotation.take(),
+                        line,
+                    });
+                }
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                in_html = true;
+                html_buf.clear();
+                html_line = index.line(range.start);
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                in_html = false;
+                if let Some(a) = parse_annotation(&html_buf, html_line) {
+                    pending_annotation = Some(a);
+                }
+            }
+            Event::Html(h)
+                if in_html => {
+                    html_buf.push_str(&h);
+                }
+            Event::InlineHtml(h) => {
+                let starts = |p: &str| h.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p));
+                if let Some(a) = starts("<a").then(|| anchor_of(&h)).flatten() {
+                    inline.anchor.get_or_insert(a);
+                } else if starts("<br") {
+                    inline.push_text(" ");
+                } else if h.starts_with("<!--") {
+                    // An annotation written inline right before a fence.
+                    if let Some(a) = parse_annotation(&h, index.line(range.start)) {
+                        pending_annotation = Some(a);
+                    }
+                }
+            }
+            Event::Text(t) => {
+                if in_meta {
+                    meta.push_str(&t);
+                } else if let Some((_, body, _)) = code.as_mut() {
+                    body.push_str(&t);
+                } else {
+                    inline.push_text(&t);
+                }
+            }
+            Event::Code(t) => inline.push_text(&t),
+            Event::SoftBreak | Event::HardBreak => inline.push_text(" "),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                inline
+                    .link_stack
+                    .push((dest_url.to_string(), inline.text.len()));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((url, start)) = inline.link_stack.pop() {
+                    let text = inline.text.get(start..).unwrap_or("").trim().to_string();
+                    inline.links.push(Link { text, url });
+                }
+            }
+            Event::Start(Tag::Item) => {
+                // List items without paragraphs (tight lists) carry text directly.
+                inline.clear();
+                block_line = index.line(range.start);
+            }
+            Event::End(TagEnd::Item) => {
+                let (text, links, _) = inline.take();
+                if !text.is_empty() {
+                    blocks.push(Block::Paragraph {
+                        text,
+                        links,
+                        line: block_line,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    Parsed {
+        front_matter,
+        blocks,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_keep_anchor_and_line() {
+        let p = parse("# <a name=\"x-y\"></a>标题\n\ntext\n\n## Plain\n");
+        assert_eq!(
+            p.blocks[0],
+            Block::Heading {
+                level: 1,
+                text: "标题".into(),
+                anchor: Some("x-y".into()),
+                tab: false,
+                line: 1
+            }
+        );
+        assert!(matches!(
+            &p.blocks[2],
+            Block::Heading {
+                level: 2,
+                anchor: None,
+                line: 5,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn annotation_attaches_to_next_code_block() {
+        let md = "<!-- {\n  \"blockType\": \"response\",\n  \"truncated\": true,\n  \"@odata.type\": \"microsoft.graph.user\"\n} -->\n```http\nHTTP/1.1 200 OK\n```\n";
+        let p = parse(md);
+        match &p.blocks[0] {
+            Block::Code {
+                lang,
+                annotation: Some(a),
+                line,
+                text,
+            } => {
+                assert_eq!(lang, "http");
+                assert_eq!(a.block_type.as_deref(), Some("response"));
+                assert!(a.truncated);
+                assert_eq!(a.odata_type.as_deref(), Some("microsoft.graph.user"));
+                assert_eq!(*line, 7);
+                assert_eq!(text, "HTTP/1.1 200 OK\n");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn malformed_annotation_is_recovered() {
+        let a = parse_annotation(
+            "<!-- { \"blockType\": \"request\", \"name\": \"x\", } -->",
+            3,
+        )
+        .expect("recovered");
+        assert!(a.malformed);
+        assert_eq!(a.block_type.as_deref(), Some("request"));
+        assert_eq!(a.name.as_deref(), Some("x"));
+        assert!(parse_annotation("<!-- just a comment -->", 1).is_none());
+    }
+
+    #[test]
+    fn tables_cells_and_links() {
+        let md = "|A|B|\n|:--|:--|\n|x `y`|[t](../r/t.md) collection|\n";
+        let p = parse(md);
+        let Block::Table { rows, line } = &p.blocks[0] else {
+            panic!("no table")
+        };
+        assert_eq!(*line, 1);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].line, 3);
+        assert_eq!(rows[1].cells[0].text, "x y");
+        assert_eq!(rows[1].cells[1].text, "t collection");
+        assert_eq!(rows[1].cells[1].links[0].url, "../r/t.md");
+    }
+
+    #[test]
+    fn include_and_front_matter_and_tabs() {
+        let md = "---\ntitle: \"T\"\n---\n\n# [HTTP](#tab/http)\n\n[!INCLUDE [permissions-table](../includes/permissions/x.md)]\n";
+        let p = parse(md);
+        assert_eq!(p.front_matter.as_ref().map(|f| f.1), Some(2));
+        assert!(matches!(&p.blocks[0], Block::Heading { tab: true, .. }));
+        assert_eq!(
+            p.blocks[1],
+            Block::Include {
+                label: "permissions-table".into(),
+                target: "../includes/permissions/x.md".into(),
+                line: 7
+            }
+        );
+    }
+
+    #[test]
+    fn line_index() {
+        let i = LineIndex::new("a\nbc\n\nd");
+        assert_eq!(i.line(0), 1);
+        assert_eq!(i.line(2), 2);
+        assert_eq!(i.line(5), 3);
+        assert_eq!(i.line(6), 4);
+    }
+}

@@ -1,0 +1,227 @@
+//! Reading docs trees into the [`Model`]: find pages, read each in parallel, then link and sort.
+
+pub mod frontmatter;
+pub mod http;
+pub mod markdown;
+pub mod page;
+pub mod permissions;
+pub mod typeref;
+pub mod vocab;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diag::Sink;
+use crate::model::{Model, Operation, TypeDef};
+use page::{read_page, Includes, PageOutput};
+
+/// A page found under a docs root.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PageFile {
+    /// Path relative to the root, `/`-separated (the model's `source`).
+    pub rel: String,
+    /// Absolute or caller-relative path to read.
+    pub path: PathBuf,
+    /// The docs root this page was found under.
+    pub root: PathBuf,
+}
+
+/// Directories that hold include fragments and snippets, not pages.
+const NOT_PAGES: &[&str] = &["includes", "snippets", ".git", "node_modules"];
+
+/// Finds every `.md` page under `root`, sorted by relative path. Symlinked directories are not
+/// followed (a symlink loop cannot hang us); problems become diagnostics.
+pub fn find_pages(root: &Path, sink: &mut Sink) -> Vec<PageFile> {
+    let mut out = Vec::new();
+    let mut stack = vec![(root.to_path_buf(), String::new())];
+    while let Some((dir, prefix)) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                sink.error(
+                    0,
+                    "unreadable-dir",
+                    format!("cannot read `{}`: {e}", dir.display()),
+                );
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let rel = if prefix.is_empty() {
+                name.clone()
+            } else {
+                format!("{prefix}/{name}")
+            };
+            let Ok(ft) = entry.file_type() else { continue };
+            if ft.is_symlink() {
+                match std::fs::metadata(entry.path()) {
+                    Ok(m) if m.is_file() && name.ends_with(".md") => {}
+                    Ok(m) if m.is_dir() => {
+                        sink.note(
+                            0,
+                            "symlink-skipped",
+                            format!("symlinked directory `{rel}` is not followed"),
+                        );
+                        continue;
+                    }
+                    _ => continue,
+                }
+            } else if ft.is_dir() {
+                if !NOT_PAGES.contains(&name.as_str()) {
+                    stack.push((entry.path(), rel));
+                }
+                continue;
+            }
+            if name.ends_with(".md") {
+                out.push(PageFile {
+                    rel,
+                    path: entry.path(),
+                    root: root.to_path_buf(),
+                });
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Loads `[!INCLUDE]` targets from disk, confined to the page's docs root.
+struct FsIncludes<'a> {
+    root: &'a Path,
+}
+
+impl Includes for FsIncludes<'_> {
+    fn load(&self, page: &str, target: &str) -> Result<(String, String), String> {
+        let rel = page::resolve_rel(page, target)
+            .ok_or_else(|| "points outside the docs root".to_string())?;
+        let path = self.root.join(&rel);
+        match std::fs::read(&path) {
+            Ok(bytes) => Ok((String::from_utf8_lossy(&bytes).into_owned(), rel)),
+            Err(e) => Err(format!("cannot read `{rel}`: {e}")),
+        }
+    }
+}
+
+/// Reads one page file: never panics; unreadable files become diagnostics.
+pub fn read_file(file: &PageFile) -> (PageOutput, Sink) {
+    let mut sink = Sink::new(file.rel.clone());
+    let bytes = match std::fs::read(&file.path) {
+        Ok(b) => b,
+        Err(e) => {
+            sink.error(0, "unreadable-file", format!("cannot read: {e}"));
+            return (PageOutput::default(), sink);
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            sink.warn(
+                0,
+                "not-utf8",
+                "page is not valid UTF-8; invalid bytes replaced",
+            );
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    let includes = FsIncludes { root: &file.root };
+    let out = read_page(&file.rel, &text, &includes, &mut sink);
+    (out, sink)
+}
+
+/// Reads every page under the given roots into one model. Output does not depend on thread
+/// count or directory order.
+pub fn read_docs(roots: &[PathBuf]) -> Model {
+    let mut sink = Sink::new("");
+    let mut files = Vec::new();
+    for root in roots {
+        if !root.is_dir() {
+            sink.error(
+                0,
+                "no-docs-dir",
+                format!("`{}` is not a directory", root.display()),
+            );
+            continue;
+        }
+        files.extend(find_pages(root, &mut sink));
+    }
+    read_files(&files, sink)
+}
+
+/// Reads the given page files into one model.
+pub fn read_files(files: &[PageFile], mut sink: Sink) -> Model {
+    let outputs: Vec<(PageOutput, Sink)> = files.par_iter().map(read_file).collect();
+    let mut model = Model::default();
+    model.pages.total = files.len();
+    for (out, page_sink) in outputs {
+        match out.doc_type.as_deref() {
+            Some("apiPageType") => model.pages.api += 1,
+            Some("resourcePageType") => model.pages.resource += 1,
+            Some("enumPageType") => model.pages.enumeration += 1,
+            _ => model.pages.other += 1,
+        }
+        model.operations.extend(out.operation);
+        model.types.extend(out.types);
+        sink.items.extend(page_sink.items);
+    }
+    link(&mut model, &mut sink);
+    model
+        .operations
+        .sort_by(|a, b| (a.version, &a.name, &a.source).cmp(&(b.version, &b.name, &b.source)));
+    model
+        .types
+        .sort_by(|a, b| (a.version, &a.name, &a.source).cmp(&(b.version, &b.name, &b.source)));
+    sink.items.sort();
+    sink.items.dedup();
+    model.diagnostics = sink.items;
+    model
+}
+
+/// Resolves response type links to the type their target page defines, and reports links
+/// that lead nowhere.
+fn link(model: &mut Model, sink: &mut Sink) {
+    // A resource page's first type is the resource; enums embedded in it come after.
+    let mut by_source: BTreeMap<&str, &TypeDef> = BTreeMap::new();
+    for t in &model.types {
+        by_source.entry(t.source.as_str()).or_insert(t);
+    }
+    let mut names: BTreeMap<(crate::model::ApiVersion, String), ()> = BTreeMap::new();
+    for t in &model.types {
+        names.insert((t.version, t.name.to_ascii_lowercase()), ());
+    }
+    let mut fixes: Vec<(usize, String)> = Vec::new();
+    for (i, op) in model.operations.iter().enumerate() {
+        let Some(link) = op.response.link.as_deref() else {
+            continue;
+        };
+        if let Some(t) = by_source.get(link) {
+            if op.response.type_name.as_deref() != Some(t.name.as_str()) {
+                fixes.push((i, t.name.clone()));
+            }
+        } else if !model.types.is_empty() && !by_source.is_empty() {
+            let known = op
+                .response
+                .type_name
+                .as_ref()
+                .is_some_and(|n| names.contains_key(&(op.version, n.to_ascii_lowercase())));
+            if !known {
+                push_dangling(sink, op, link);
+            }
+        }
+    }
+    for (i, name) in fixes {
+        model.operations[i].response.type_name = Some(name);
+    }
+}
+
+fn push_dangling(sink: &mut Sink, op: &Operation, link: &str) {
+    sink.items.push(crate::diag::Diagnostic {
+        file: op.source.clone(),
+        line: op.line,
+        severity: crate::diag::Severity::Warning,
+        code: "unresolvable-type-link",
+        message: format!("response type link `{link}` is not a resource page in the docs set"),
+    });
+}

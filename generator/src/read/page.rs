@@ -1,0 +1,1115 @@
+//! One page → model items. Sections are found by `<a name>` anchor, else English heading, else
+//! translated heading; tables and code blocks are also recognized by shape, so a page whose
+//! headings we cannot read still gives its permissions, requests and examples.
+
+use super::frontmatter::FrontMatter;
+use super::http;
+use super::markdown::{self, Annotation, Block, Cell, Link, Row};
+use super::permissions;
+use super::typeref::{bare_name, link_stem, read_type};
+use super::vocab::{self, SectionKind};
+use crate::diag::Sink;
+use crate::model::*;
+
+/// What reading one page produced.
+#[derive(Debug, Default)]
+pub struct PageOutput {
+    /// The operation, for API pages.
+    pub operation: Option<Operation>,
+    /// Types, for resource and enum pages (a resource page may also define enums).
+    pub types: Vec<TypeDef>,
+    /// `doc_type` as normalized.
+    pub doc_type: Option<String>,
+}
+
+/// Loads include files for a page: given a link target relative to the page, returns the text.
+pub trait Includes {
+    /// Returns the included file's text and its path relative to the docs root, or an error message.
+    fn load(&self, page: &str, target: &str) -> Result<(String, String), String>;
+}
+
+/// Everything known about the page being read.
+struct Ctx<'a> {
+    rel: &'a str,
+    fm: FrontMatter,
+    blocks: Vec<Block>,
+    /// Section kind of each block (None before the first `##`, or for unknown sections).
+    kinds: Vec<Option<SectionKind>>,
+}
+
+/// Reads one page. `rel` is the page path relative to its docs root (with `/`).
+pub fn read_page(rel: &str, text: &str, includes: &dyn Includes, sink: &mut Sink) -> PageOutput {
+    let parsed = markdown::parse(text);
+    let fm = parsed
+        .front_matter
+        .as_ref()
+        .map(|(t, _)| FrontMatter::parse(t))
+        .unwrap_or_default();
+    if parsed.front_matter.is_none() {
+        sink.note(
+            1,
+            "no-front-matter",
+            "page has no front matter; doc type guessed from content",
+        );
+    }
+    let kinds = classify_sections(&parsed.blocks, sink);
+    let ctx = Ctx {
+        rel,
+        fm,
+        blocks: parsed.blocks,
+        kinds,
+    };
+    let declared = ctx.fm.doc_type().map(str::to_string);
+    let guessed = guess_doc_type(&ctx);
+    // Pages whose doc_type contradicts their content (an API page marked as a resource) are
+    // read for what they contain.
+    let doc_type = match (&declared, &guessed) {
+        (Some(d), Some(g)) if is_model_type(d) && d != g => {
+            sink.warn(
+                1,
+                "doc-type-mismatch",
+                format!("doc_type is `{d}` but the page reads as `{g}`"),
+            );
+            guessed
+        }
+        (Some(_), _) => declared,
+        (None, _) => guessed,
+    };
+    let mut out = PageOutput {
+        doc_type: doc_type.clone(),
+        ..PageOutput::default()
+    };
+    match doc_type.as_deref() {
+        Some("apiPageType") => out.operation = read_operation(&ctx, includes, sink),
+        Some("resourcePageType") => out.types = read_resource(&ctx, sink),
+        Some("enumPageType") => out.types = read_enum_page(&ctx, sink),
+        _ => {}
+    }
+    out
+}
+
+fn is_model_type(d: &str) -> bool {
+    matches!(d, "apiPageType" | "resourcePageType" | "enumPageType")
+}
+
+fn guess_doc_type(ctx: &Ctx) -> Option<String> {
+    let has = |k| ctx.kinds.contains(&Some(k));
+    if has(SectionKind::HttpRequest) && !has(SectionKind::Properties) {
+        Some("apiPageType".into())
+    } else if has(SectionKind::Properties) || has(SectionKind::JsonRepresentation) {
+        Some("resourcePageType".into())
+    } else if has(SectionKind::Members) {
+        Some("enumPageType".into())
+    } else {
+        None
+    }
+}
+
+/// Gives each block the kind of the `##` section it is in.
+fn classify_sections(blocks: &[Block], sink: &mut Sink) -> Vec<Option<SectionKind>> {
+    let mut kinds = Vec::with_capacity(blocks.len());
+    let mut current = None;
+    for b in blocks {
+        if let Block::Heading {
+            level: 2,
+            text,
+            anchor,
+            tab: false,
+            line,
+        } = b
+        {
+            current = anchor
+                .as_deref()
+                .and_then(|a| vocab::section_from_slug(&a.to_lowercase()))
+                .or_else(|| vocab::section_from_slug(&vocab::slug(text)))
+                .or_else(|| vocab::section_from_translated(text));
+            if current.is_none() {
+                sink.note(
+                    *line,
+                    "unknown-section",
+                    format!("section `{text}` is not one graphdoc reads"),
+                );
+            }
+        }
+        kinds.push(current);
+    }
+    kinds
+}
+
+impl Ctx<'_> {
+    fn in_section(&self, kind: SectionKind) -> impl Iterator<Item = &Block> {
+        self.blocks
+            .iter()
+            .zip(&self.kinds)
+            .filter(move |(_, k)| **k == Some(kind))
+            .map(|(b, _)| b)
+    }
+
+    fn first_table(&self, kind: SectionKind) -> Option<(&[Row], usize)> {
+        self.in_section(kind).find_map(|b| match b {
+            Block::Table { rows, line } => Some((rows.as_slice(), *line)),
+            _ => None,
+        })
+    }
+
+    fn title(&self) -> String {
+        self.fm
+            .get("title")
+            .map(str::to_string)
+            .or_else(|| {
+                self.blocks.iter().find_map(|b| match b {
+                    Block::Heading {
+                        level: 1,
+                        text,
+                        tab: false,
+                        ..
+                    } => Some(text.clone()),
+                    _ => None,
+                })
+            })
+            .unwrap_or_default()
+    }
+
+    fn locale(&self) -> String {
+        if let Some(l) = self.fm.get("ms.contentlocale") {
+            return l.to_string();
+        }
+        let lower = self.rel.to_ascii_lowercase();
+        for (hint, loc) in [
+            (".zh-cn.", "zh-CN"),
+            ("/zh-cn/", "zh-CN"),
+            (".en-us.", "en-US"),
+        ] {
+            if lower.contains(hint) {
+                return loc.to_string();
+            }
+        }
+        let cjk = self.blocks.iter().any(|b| match b {
+            Block::Heading { text, .. } => {
+                text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            }
+            _ => false,
+        });
+        if cjk { "zh-CN" } else { "en-US" }.to_string()
+    }
+
+    fn workload(&self) -> Option<String> {
+        self.fm
+            .get("ms.prod")
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+    }
+}
+
+/// Version from the page path (`/v1.0/`, `/beta/`, `.beta.`), else the given URL versions.
+fn version_of(rel: &str, urls: impl IntoIterator<Item = Option<ApiVersion>>) -> Option<ApiVersion> {
+    let lower = rel.to_ascii_lowercase();
+    for part in lower.split('/') {
+        match part {
+            "v1.0" => return Some(ApiVersion::V1),
+            "beta" => return Some(ApiVersion::Beta),
+            _ => {}
+        }
+    }
+    if let Some(v) = urls.into_iter().flatten().next() {
+        return Some(v);
+    }
+    let file = lower.rsplit('/').next().unwrap_or(&lower);
+    if file.contains(".v1.0.") {
+        Some(ApiVersion::V1)
+    } else if file.contains(".beta.") {
+        Some(ApiVersion::Beta)
+    } else {
+        None
+    }
+}
+
+/// The page's name: its stem, minus a `.beta.en-us`-style version/locale suffix.
+pub fn page_name(rel: &str) -> String {
+    let file = rel.rsplit('/').next().unwrap_or(rel);
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let mut parts: Vec<&str> = stem.split('.').collect();
+    while parts.len() > 1 {
+        let last = parts[parts.len() - 1].to_ascii_lowercase();
+        let is_locale = last.len() == 5 && last.as_bytes()[2] == b'-';
+        if is_locale || last == "beta" || last == "0" || last == "v1" {
+            parts.pop();
+        } else {
+            break;
+        }
+    }
+    parts.join(".")
+}
+
+fn read_operation(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Option<Operation> {
+    let paths = request_paths(ctx, sink);
+    let examples = read_examples(ctx, sink);
+    let version = version_of(
+        ctx.rel,
+        examples
+            .iter()
+            .filter_map(|e| e.request.as_ref())
+            .map(|r| r.version),
+    );
+    let Some(version) = version else {
+        sink.warn(
+            1,
+            "unknown-version",
+            "cannot tell whether this page documents v1.0 or beta",
+        );
+        return None;
+    };
+    let paths = if paths.is_empty() {
+        // No readable HTTP request section: fall back to the first example request's path.
+        let fallback: Vec<HttpPath> = examples
+            .iter()
+            .filter_map(|e| e.request.as_ref())
+            .take(1)
+            .map(|r| http::parse_path(&r.method, &r.path, r.line))
+            .collect();
+        let line = fallback.first().map(|p| p.line).unwrap_or(1);
+        sink.warn(
+            line,
+            "missing-http-request",
+            if fallback.is_empty() {
+                "no HTTP request block with a method and path".to_string()
+            } else {
+                "no HTTP request block; the path is taken from the first example".to_string()
+            },
+        );
+        fallback
+    } else {
+        paths
+    };
+    let first = paths.first()?;
+    Some(Operation {
+        version,
+        name: page_name(ctx.rel),
+        source: ctx.rel.to_string(),
+        title: ctx.title(),
+        description: ctx.fm.get("description").unwrap_or_default().to_string(),
+        locale: ctx.locale(),
+        workload: ctx.workload(),
+        method: first.method.clone(),
+        line: first.line,
+        permissions: read_permissions(ctx, includes, sink),
+        request_headers: read_headers(ctx),
+        request_body: read_request_body(ctx, sink),
+        response: read_response(ctx, sink),
+        examples,
+        paths,
+    })
+}
+
+/// Request lines from the HTTP request section; else from un-annotated blocks outside examples.
+fn request_paths(ctx: &Ctx, sink: &mut Sink) -> Vec<HttpPath> {
+    let from = |blocks: &mut dyn Iterator<Item = &Block>, sink: &mut Sink| {
+        let mut out: Vec<HttpPath> = Vec::new();
+        for b in blocks {
+            let Block::Code {
+                text, line, lang, ..
+            } = b
+            else {
+                continue;
+            };
+            if !matches!(
+                lang.as_str(),
+                "http" | "" | "msgraph-interactive" | "https" | "rest"
+            ) {
+                continue;
+            }
+            for (i, l) in text.lines().enumerate() {
+                if let Some((m, target)) = http::request_line(l) {
+                    let p = http::parse_path(m, target, line + i);
+                    if !out.iter().any(|o| o.method == p.method && o.path == p.path) {
+                        out.push(p);
+                    }
+                } else if !l.trim().is_empty() && !l.contains(':') {
+                    sink.note(
+                        line + i,
+                        "unreadable-request-line",
+                        format!("`{}` is not `METHOD /path`", l.trim()),
+                    );
+                }
+            }
+        }
+        out
+    };
+    let mut section = ctx.in_section(SectionKind::HttpRequest);
+    let found = from(&mut section, sink);
+    if !found.is_empty() {
+        return found;
+    }
+    let mut elsewhere = ctx
+        .blocks
+        .iter()
+        .zip(&ctx.kinds)
+        .filter(|(b, k)| {
+            **k != Some(SectionKind::Examples)
+                && matches!(b, Block::Code { annotation, .. }
+                    if annotation.as_ref().and_then(|a| a.block_type.as_deref()) != Some("request")
+                        && annotation.as_ref().and_then(|a| a.block_type.as_deref()) != Some("response"))
+        })
+        .map(|(b, _)| b);
+    let mut quiet = Sink::new(sink.file());
+    from(&mut elsewhere, &mut quiet)
+}
+
+fn read_permissions(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Option<Permissions> {
+    // An include in the permissions section, or any include that names permissions.
+    for b in &ctx.blocks {
+        let Block::Include {
+            label,
+            target,
+            line,
+        } = b
+        else {
+            continue;
+        };
+        if !label.to_lowercase().contains("permission") && !target.contains("/permissions/") {
+            continue;
+        }
+        match includes.load(ctx.rel, target) {
+            Ok((text, inc_rel)) => {
+                let parsed = markdown::parse(&text);
+                let mut inc_sink = Sink::new(inc_rel);
+                let table = parsed.blocks.iter().find_map(|b| match b {
+                    Block::Table { rows, .. } if permissions::is_permissions_table(rows) => {
+                        Some(rows)
+                    }
+                    _ => None,
+                });
+                match table {
+                    Some(rows) => {
+                        let p = permissions::read_table(rows, &mut inc_sink);
+                        sink.items.extend(inc_sink.items);
+                        return Some(p);
+                    }
+                    None => sink.warn(
+                        *line,
+                        "missing-permissions",
+                        format!("included file `{target}` has no permissions table"),
+                    ),
+                }
+            }
+            Err(e) => sink.warn(
+                *line,
+                "dangling-include",
+                format!("include `{target}`: {e}"),
+            ),
+        }
+    }
+    let table = ctx.blocks.iter().find_map(|b| match b {
+        Block::Table { rows, .. } if permissions::is_permissions_table(rows) => Some(rows),
+        _ => None,
+    });
+    match table {
+        Some(rows) => Some(permissions::read_table(rows, sink)),
+        None => {
+            let line = ctx
+                .blocks
+                .iter()
+                .zip(&ctx.kinds)
+                .find(|(_, k)| **k == Some(SectionKind::Permissions))
+                .map(|(b, _)| block_line(b))
+                .unwrap_or(1);
+            sink.warn(line, "missing-permissions", "no permissions table");
+            None
+        }
+    }
+}
+
+fn block_line(b: &Block) -> usize {
+    match b {
+        Block::Heading { line, .. }
+        | Block::Paragraph { line, .. }
+        | Block::Table { line, .. }
+        | Block::Code { line, .. }
+        | Block::Include { line, .. } => *line,
+    }
+}
+
+fn read_headers(ctx: &Ctx) -> Vec<Header> {
+    ctx.first_table(SectionKind::RequestHeaders)
+        .map(|(rows, _)| {
+            rows.iter()
+                .skip(1)
+                .filter_map(|r| {
+                    let name = r.cells.first()?.text.trim();
+                    (!name.is_empty()).then(|| Header {
+                        name: vocab::header_name(name).to_string(),
+                        value: r.cells.get(1).map(|c| c.text.clone()).unwrap_or_default(),
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether a table header looks like `Name | Type | Description` in any locale.
+fn is_property_table(rows: &[Row]) -> bool {
+    let Some(head) = rows.first() else {
+        return false;
+    };
+    head.cells.len() >= 2 && {
+        let t = head.cells[1].text.to_lowercase();
+        t.starts_with("type") || t.ends_with(" type") || t.contains("类型")
+    }
+}
+
+/// Reads a `Name | Type | Description` table into properties; rows without a readable type get
+/// an `unreadable-type` diagnostic.
+fn read_properties(rows: &[Row], sink: &mut Sink) -> Vec<Property> {
+    let mut out = Vec::new();
+    for r in rows.iter().skip(1) {
+        let Some(name_cell) = r.cells.first() else {
+            continue;
+        };
+        let name = property_name(name_cell);
+        if name.is_empty() {
+            continue;
+        }
+        let empty = Cell::default();
+        let type_cell = r.cells.get(1).unwrap_or(&empty);
+        match read_type(type_cell) {
+            Some((type_name, collection)) => out.push(Property {
+                name,
+                type_name,
+                collection,
+                description: r.cells.get(2).map(|c| c.text.clone()).unwrap_or_default(),
+                line: r.line,
+            }),
+            None => sink.warn(
+                r.line,
+                "unreadable-type",
+                format!(
+                    "property `{name}` has no readable type (`{}`)",
+                    type_cell.text
+                ),
+            ),
+        }
+    }
+    out
+}
+
+/// Whether the first header cell says the rows are properties (not methods or derived types).
+fn names_properties(rows: &[Row]) -> bool {
+    rows.first().and_then(|h| h.cells.first()).is_some_and(|c| {
+        let t = c.text.to_lowercase();
+        t.starts_with("property") || t == "name" || t.contains("属性") || t.contains("名称")
+    })
+}
+
+fn property_name(cell: &Cell) -> String {
+    let t = cell
+        .text
+        .trim()
+        .trim_matches(|c: char| matches!(c, '*' | '`' | '_'));
+    // `name (deprecated)` and similar notes after the name.
+    t.split(|c: char| c.is_whitespace() || c == '(' || c == '（')
+        .next()
+        .unwrap_or("")
+        .trim_matches(['*', '`'])
+        .to_string()
+}
+
+fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
+    let mut saw_section = false;
+    let mut link: Option<&Link> = None;
+    let mut says_none = false;
+    for b in ctx.in_section(SectionKind::RequestBody) {
+        saw_section = true;
+        match b {
+            Block::Table { rows, .. } if is_property_table(rows) => {
+                return RequestBody::Parameters {
+                    parameters: read_properties(rows, sink),
+                }
+            }
+            Block::Paragraph { text, links, .. } => {
+                let l = text.to_lowercase();
+                if l.contains("do not supply")
+                    || l.contains("don't supply")
+                    || l.contains("no request body")
+                    || l.contains("not supply a request body")
+                    || text.contains("请勿提供")
+                    || text.contains("不要提供")
+                {
+                    says_none = true;
+                }
+                if link.is_none() {
+                    link = links.iter().find(|l| is_resource_link(&l.url));
+                }
+            }
+            _ => {}
+        }
+    }
+    if says_none || !saw_section {
+        return RequestBody::None;
+    }
+    match link.and_then(type_from_link) {
+        Some((name, _)) => RequestBody::Type { type_name: name },
+        None => RequestBody::Unknown,
+    }
+}
+
+fn is_resource_link(url: &str) -> bool {
+    url.ends_with(".md") || url.contains(".md#")
+}
+
+/// Type name (and target stem) from a link to a resource page.
+fn type_from_link(l: &Link) -> Option<(String, Option<String>)> {
+    let stem = link_stem(&l.url);
+    let text = l.text.trim().trim_matches(['*', '`', '_']);
+    let ident = !text.is_empty()
+        && text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '.');
+    if ident {
+        return Some((bare_name(text).to_string(), stem));
+    }
+    stem.clone().map(|s| (s, stem))
+}
+
+fn read_response(ctx: &Ctx, sink: &mut Sink) -> Response {
+    let mut resp = Response {
+        status: None,
+        type_name: None,
+        collection: false,
+        link: None,
+    };
+    for b in ctx.in_section(SectionKind::Response) {
+        let Block::Paragraph { text, links, line } = b else {
+            continue;
+        };
+        if resp.status.is_none() {
+            resp.status = find_status(text);
+        }
+        if resp.type_name.is_none() {
+            if let Some(l) = links
+                .iter()
+                .find(|l| is_resource_link(&l.url) && !l.url.contains("/concepts/"))
+            {
+                if let Some((name, _)) = type_from_link(l) {
+                    resp.type_name = Some(name);
+                    resp.collection = vocab::mentions_collection(text);
+                    resp.link = resolve_rel(ctx.rel, &l.url);
+                    if resp.link.is_none() {
+                        sink.note(
+                            *line,
+                            "unresolvable-type-link",
+                            format!("response type link `{}` points outside the docs", l.url),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    if resp.status.is_none() {
+        // Fall back to the first example response's status line.
+        resp.status = ctx.in_section(SectionKind::Examples).find_map(|b| match b {
+            Block::Code { text, .. } => text.lines().next().and_then(http::status_line),
+            _ => None,
+        });
+    }
+    resp
+}
+
+/// `200 OK`-style status in prose.
+fn find_status(text: &str) -> Option<u16> {
+    let bytes = text.as_bytes();
+    for i in 0..bytes.len().saturating_sub(3) {
+        let d = &bytes[i..i + 3];
+        let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        let boundary_after = bytes.get(i + 3).is_none_or(|c| *c == b' ' || *c == b'`');
+        if d.iter().all(u8::is_ascii_digit)
+            && boundary_before
+            && boundary_after
+            && (b'1'..=b'5').contains(&d[0])
+        {
+            let rest = &text[i + 3..];
+            let next = rest.trim_start_matches([' ']).chars().next();
+            if next.is_some_and(|c| c.is_ascii_uppercase()) || rest.starts_with('`') {
+                return std::str::from_utf8(d).ok()?.parse().ok();
+            }
+        }
+    }
+    None
+}
+
+/// Resolves a link relative to the page into a path relative to the docs root.
+pub fn resolve_rel(page: &str, url: &str) -> Option<String> {
+    let url = url.split(['#', '?']).next()?;
+    if url.contains("://") || url.starts_with('/') || url.is_empty() {
+        return None;
+    }
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in url.split('/') {
+        match seg {
+            "." | "" => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn read_examples(ctx: &Ctx, sink: &mut Sink) -> Vec<Example> {
+    let mut out: Vec<Example> = Vec::new();
+    for (b, k) in ctx.blocks.iter().zip(&ctx.kinds) {
+        let Block::Code {
+            lang,
+            text,
+            annotation,
+            line,
+        } = b
+        else {
+            continue;
+        };
+        let bt = annotation.as_ref().and_then(|a| a.block_type.as_deref());
+        if let Some(a) = annotation.as_ref().filter(|a| a.malformed) {
+            sink.note(
+                a.line,
+                "malformed-annotation",
+                "example annotation is not valid JSON; fields recovered",
+            );
+        }
+        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let in_examples = *k == Some(SectionKind::Examples);
+        let is_request = bt == Some("request")
+            || (bt.is_none() && in_examples && http::request_line(first).is_some());
+        let is_response = bt == Some("response")
+            || (bt.is_none() && in_examples && http::status_line(first).is_some());
+        if is_request {
+            if let Some(r) = example_request(text, *line, sink) {
+                out.push(Example {
+                    name: annotation.as_ref().and_then(|a| a.name.clone()),
+                    request: Some(r),
+                    response: None,
+                });
+            } else if bt == Some("request") {
+                sink.warn(
+                    *line,
+                    "unreadable-example",
+                    "request example has no `METHOD url` line",
+                );
+            }
+        } else if is_response {
+            let resp = example_response(text, *line, annotation.as_ref(), lang, sink);
+            match out.last_mut() {
+                Some(e) if e.response.is_none() => e.response = Some(resp),
+                _ => out.push(Example {
+                    name: annotation.as_ref().and_then(|a| a.name.clone()),
+                    request: None,
+                    response: Some(resp),
+                }),
+            }
+        }
+    }
+    out
+}
+
+fn example_request(text: &str, line: usize, sink: &mut Sink) -> Option<ExampleRequest> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| !l.trim().is_empty())?;
+    let (method, target) = http::request_line(lines[start])?;
+    let (version, rest) = http::split_url(target);
+    let path = http::parse_path(method, rest, line + start);
+    let msg = http::message(&lines[start + 1..], line + start + 1, sink);
+    Some(ExampleRequest {
+        method: method.to_string(),
+        url: target.to_string(),
+        version,
+        path: path.path,
+        query: path.query,
+        headers: msg.headers,
+        body: msg.body,
+        line: line + start,
+    })
+}
+
+fn example_response(
+    text: &str,
+    line: usize,
+    ann: Option<&Annotation>,
+    lang: &str,
+    sink: &mut Sink,
+) -> ExampleResponse {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let status = lines.get(start).and_then(|l| http::status_line(l));
+    let msg = if status.is_some() {
+        http::message(&lines[start + 1..], line + start + 1, sink)
+    } else if lang == "json"
+        || lines
+            .get(start)
+            .is_some_and(|l| l.trim_start().starts_with(['{', '[']))
+    {
+        // A bare JSON body: no status line and no headers; a leading blank line ends the headers.
+        let with_blank: Vec<&str> = std::iter::once("").chain(lines.iter().copied()).collect();
+        http::message(&with_blank, line.saturating_sub(1), sink)
+    } else {
+        http::message(&lines[start..], line + start, sink)
+    };
+    ExampleResponse {
+        status,
+        headers: msg.headers,
+        body: msg.body,
+        truncated: ann.is_some_and(|a| a.truncated),
+        odata_type: ann
+            .and_then(|a| a.odata_type.as_deref())
+            .map(|t| bare_name(t).to_string()),
+        is_collection: ann.is_some_and(|a| a.is_collection),
+        line: line + start,
+    }
+}
+
+fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
+    let resource_ann = ctx.blocks.iter().find_map(|b| match b {
+        Block::Code {
+            annotation: Some(a),
+            text,
+            ..
+        } if a.block_type.as_deref() == Some("resource") => Some((a, text)),
+        _ => None,
+    });
+    let name = resource_ann
+        .and_then(|(a, _)| a.odata_type.as_deref())
+        .map(|t| bare_name(t).to_string())
+        .or_else(|| type_title(ctx));
+    let Some(name) = name else {
+        sink.warn(
+            1,
+            "unnamed-type",
+            "resource page names no type (no @odata.type and no title)",
+        );
+        return Vec::new();
+    };
+    let version = version_of(ctx.rel, std::iter::empty());
+    let Some(version) = version else {
+        sink.warn(
+            1,
+            "unknown-version",
+            "cannot tell whether this page documents v1.0 or beta",
+        );
+        return Vec::new();
+    };
+    // The Properties section's table; else, by shape, a `Property | Type | …` table anywhere.
+    let table = ctx.first_table(SectionKind::Properties).or_else(|| {
+        ctx.blocks.iter().find_map(|b| match b {
+            Block::Table { rows, line } if is_property_table(rows) && names_properties(rows) => {
+                Some((rows.as_slice(), *line))
+            }
+            _ => None,
+        })
+    });
+    let (properties, line) = match table {
+        Some((rows, line)) if is_property_table(rows) => (read_properties(rows, sink), line),
+        Some((_, line)) => {
+            sink.warn(
+                line,
+                "unreadable-table",
+                "properties table has no Type column",
+            );
+            (Vec::new(), line)
+        }
+        None => (Vec::new(), 1),
+    };
+    let relationships = ctx
+        .first_table(SectionKind::Relationships)
+        .filter(|(rows, _)| is_property_table(rows))
+        .map(|(rows, _)| read_properties(rows, sink))
+        .unwrap_or_default();
+    let base = resource_ann
+        .and_then(|(a, _)| a.base_type.as_deref())
+        .map(|b| bare_name(b).to_string())
+        .or_else(|| inherits_from(ctx));
+    let json = resource_ann.and_then(|(a, text)| match serde_json::from_str(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            sink.note(
+                a.line,
+                "invalid-resource-json",
+                format!("JSON representation is not valid JSON: {e}"),
+            );
+            None
+        }
+    });
+    let keyed = resource_ann.is_some_and(|(a, _)| a.key_property.is_some());
+    let complex = resource_ann.is_some_and(|(a, _)| a.is_complex);
+    let kind = if !complex && (keyed || base.as_deref() == Some("entity") || name == "entity") {
+        TypeKind::Entity
+    } else {
+        TypeKind::Complex
+    };
+    let has_section = table.is_some() || ctx.in_section(SectionKind::Properties).next().is_some();
+    if properties.is_empty() && relationships.is_empty() && !has_section {
+        sink.warn(
+            line,
+            "no-properties",
+            format!("resource `{name}` has no Properties section"),
+        );
+    }
+    let mut types = vec![TypeDef {
+        version,
+        name,
+        kind,
+        base,
+        source: ctx.rel.to_string(),
+        line,
+        description: ctx.fm.get("description").unwrap_or_default().to_string(),
+        workload: ctx.workload(),
+        locale: ctx.locale(),
+        properties,
+        relationships,
+        members: Vec::new(),
+        flags: false,
+        json,
+    }];
+    types.extend(embedded_enums(ctx, version, sink));
+    types
+}
+
+/// `Inherits from [x](…)` / `继承自 [x](…)`, or the `Inherited from [x]` notes of property rows.
+fn inherits_from(ctx: &Ctx) -> Option<String> {
+    ctx.blocks.iter().find_map(|b| match b {
+        Block::Paragraph { text, links, .. } => {
+            let l = text.to_lowercase();
+            if l.starts_with("inherits from")
+                || text.starts_with("继承自")
+                || l.contains("derived from")
+            {
+                links.first().and_then(type_from_link).map(|(n, _)| n)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    })
+}
+
+/// The type a title names: `vppToken resource type`, `vppToken 资源类型`, or a lone identifier.
+/// Overview pages mislabelled as resources (`Use the security API`) name none.
+fn type_title(ctx: &Ctx) -> Option<String> {
+    let h1 = ctx.blocks.iter().find_map(|b| match b {
+        Block::Heading {
+            level: 1,
+            text,
+            tab: false,
+            ..
+        } => Some(text.clone()),
+        _ => None,
+    });
+    [h1, ctx.fm.get("title").map(str::to_string)]
+        .into_iter()
+        .flatten()
+        .find_map(|t| {
+            let words = t.split_whitespace().count();
+            let typed = t.to_lowercase().contains(" type") || t.contains("类型");
+            (words == 1 || typed).then(|| title_name(&t)).flatten()
+        })
+}
+
+/// `vppTokenState enum type` → `vppTokenState`.
+fn title_name(title: &str) -> Option<String> {
+    let w = title.split_whitespace().next()?;
+    let w = w.trim_matches(['`', '*']);
+    (w.starts_with(|c: char| c.is_ascii_alphabetic())
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_'))
+    .then(|| bare_name(w).to_string())
+}
+
+fn is_member_table(rows: &[Row]) -> bool {
+    rows.first().and_then(|h| h.cells.first()).is_some_and(|c| {
+        let t = c.text.to_lowercase();
+        matches!(
+            t.as_str(),
+            "member" | "members" | "name" | "value" | "成员" | "名称" | "值" | "enum value"
+        )
+    })
+}
+
+fn read_members(rows: &[Row]) -> Vec<EnumMember> {
+    let head = rows
+        .first()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| c.text.to_lowercase())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    // `Value | Description` tables put the member name first; `Member | Value | Description` have a number second.
+    let value_col = head
+        .iter()
+        .skip(1)
+        .position(|h| h == "value" || h == "值")
+        .map(|i| i + 1);
+    rows.iter()
+        .skip(1)
+        .filter_map(|r| {
+            let name = property_name(r.cells.first()?);
+            if name.is_empty() {
+                return None;
+            }
+            Some(EnumMember {
+                name,
+                value: value_col
+                    .and_then(|c| r.cells.get(c))
+                    .and_then(|c| c.text.trim().parse().ok()),
+                description: r
+                    .cells
+                    .last()
+                    .filter(|_| r.cells.len() > 1)
+                    .map(|c| c.text.clone())
+                    .unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+fn read_enum_page(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
+    let Some(name) = type_title(ctx) else {
+        sink.warn(1, "unnamed-type", "enum page title names no type");
+        return Vec::new();
+    };
+    let Some(version) = version_of(ctx.rel, std::iter::empty()) else {
+        sink.warn(
+            1,
+            "unknown-version",
+            "cannot tell whether this page documents v1.0 or beta",
+        );
+        return Vec::new();
+    };
+    let table = ctx.first_table(SectionKind::Members).or_else(|| {
+        ctx.blocks.iter().find_map(|b| match b {
+            Block::Table { rows, line } if is_member_table(rows) => Some((rows.as_slice(), *line)),
+            _ => None,
+        })
+    });
+    let Some((rows, line)) = table else {
+        sink.warn(
+            1,
+            "unreadable-table",
+            format!("enum `{name}` has no members table"),
+        );
+        return Vec::new();
+    };
+    let members = read_members(rows);
+    let flags = ctx.blocks.iter().any(
+        |b| matches!(b, Block::Paragraph { text, .. } if text.to_lowercase().contains("flag")),
+    );
+    vec![enum_type(ctx, version, name, line, members, flags)]
+}
+
+fn enum_type(
+    ctx: &Ctx,
+    version: ApiVersion,
+    name: String,
+    line: usize,
+    members: Vec<EnumMember>,
+    flags: bool,
+) -> TypeDef {
+    TypeDef {
+        version,
+        name,
+        kind: TypeKind::Enum,
+        base: None,
+        source: ctx.rel.to_string(),
+        line,
+        description: ctx.fm.get("description").unwrap_or_default().to_string(),
+        workload: ctx.workload(),
+        locale: ctx.locale(),
+        properties: Vec::new(),
+        relationships: Vec::new(),
+        members,
+        flags,
+        json: None,
+    }
+}
+
+/// Enum tables inside resource pages, under a `### xxx values` heading.
+fn embedded_enums(ctx: &Ctx, version: ApiVersion, _sink: &mut Sink) -> Vec<TypeDef> {
+    let mut out = Vec::new();
+    let mut heading: Option<String> = None;
+    for b in &ctx.blocks {
+        match b {
+            Block::Heading { level, text, .. } if *level >= 3 => {
+                let lower = text.to_lowercase();
+                heading = lower
+                    .strip_suffix(" values")
+                    .or_else(|| lower.strip_suffix(" enum values"))
+                    .and_then(|_| title_name(text));
+            }
+            Block::Heading { .. } => heading = None,
+            Block::Table { rows, line } if is_member_table(rows) => {
+                if let Some(name) = heading.take() {
+                    out.push(enum_type(
+                        ctx,
+                        version,
+                        name,
+                        *line,
+                        read_members(rows),
+                        false,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_names_drop_version_and_locale() {
+        assert_eq!(
+            page_name("a/intune-x-synclicenses.beta.en-us.md"),
+            "intune-x-synclicenses"
+        );
+        assert_eq!(
+            page_name("intune-x-synclicenses.v1.0.zh-cn.md"),
+            "intune-x-synclicenses"
+        );
+        assert_eq!(page_name("v1.0/api/user-get.md"), "user-get");
+    }
+
+    #[test]
+    fn versions() {
+        assert_eq!(
+            version_of("en/api-reference/v1.0/api/x.md", []),
+            Some(ApiVersion::V1)
+        );
+        assert_eq!(
+            version_of("x.beta.en-us.md", [None]),
+            Some(ApiVersion::Beta)
+        );
+        assert_eq!(
+            version_of("x.md", [Some(ApiVersion::V1)]),
+            Some(ApiVersion::V1)
+        );
+        assert_eq!(version_of("x.md", []), None);
+    }
+
+    #[test]
+    fn statuses_in_prose() {
+        assert_eq!(find_status("returns a `200 OK` response code"), Some(200));
+        assert_eq!(find_status("返回 `204 No Content` 响应代码"), Some(204));
+        assert_eq!(find_status("up to 1000 items"), None);
+    }
+
+    #[test]
+    fn relative_links() {
+        assert_eq!(
+            resolve_rel("v1.0/api/x.md", "../resources/user.md"),
+            Some("v1.0/resources/user.md".into())
+        );
+        assert_eq!(resolve_rel("x.md", "../../y.md"), None);
+        assert_eq!(resolve_rel("x.md", "https://a/b.md"), None);
+    }
+}

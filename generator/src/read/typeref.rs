@@ -1,0 +1,214 @@
+//! Type cells of property and parameter tables (`String collection`, `[vppTokenState](…)`,
+//! `Collection(microsoft.graph.x)`, `字符串集合`) → a normalized type name and collection flag.
+//! Primitives become `Edm.*`; other types keep their bare name.
+
+use super::markdown::Cell;
+use super::vocab::type_word;
+
+/// Maps a primitive type word (any case, common aliases) to its `Edm.*` name.
+pub fn primitive(word: &str) -> Option<&'static str> {
+    let w = word.trim_start_matches("Edm.").trim_start_matches("edm.");
+    Some(match w.to_ascii_lowercase().as_str() {
+        "string" | "str" | "url" | "uri" => "Edm.String",
+        "boolean" | "bool" => "Edm.Boolean",
+        "int16" | "short" => "Edm.Int16",
+        "int32" | "int" | "integer" | "number" | "numeric" => "Edm.Int32",
+        "int64" | "long" | "bigint" => "Edm.Int64",
+        "single" | "float" => "Edm.Single",
+        "double" => "Edm.Double",
+        "decimal" => "Edm.Decimal",
+        "byte" => "Edm.Byte",
+        "sbyte" => "Edm.SByte",
+        "guid" | "uuid" => "Edm.Guid",
+        "datetimeoffset" | "datetime" | "timestamp" => "Edm.DateTimeOffset",
+        "date" => "Edm.Date",
+        "timeofday" | "time" => "Edm.TimeOfDay",
+        "duration" | "timespan" => "Edm.Duration",
+        "binary" | "base64" | "byte[]" => "Edm.Binary",
+        "stream" => "Edm.Stream",
+        "untyped" | "object" | "json" => "Edm.Untyped",
+        _ => return None,
+    })
+}
+
+fn is_ident(s: &str) -> bool {
+    !s.is_empty()
+        && s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// Strips namespace prefixes: `#microsoft.graph.vppToken` → `vppToken`.
+pub fn bare_name(s: &str) -> &str {
+    let s = s.trim().trim_start_matches('#');
+    for ns in ["microsoft.graph.", "Microsoft.Graph.", "graph."] {
+        if let Some(rest) = s.strip_prefix(ns) {
+            // Sub-namespaces (microsoft.graph.security.alert) keep their last part.
+            return rest.rsplit('.').next().unwrap_or(rest);
+        }
+    }
+    s
+}
+
+/// Reads a type cell. `None` when the cell names no type.
+pub fn read_type(cell: &Cell) -> Option<(String, bool)> {
+    let text = cell.text.trim();
+    let lower = text.to_lowercase();
+    let mut collection = lower.contains("collection")
+        || text.contains("集合")
+        || lower.starts_with("array")
+        || text.ends_with("[]") && !text.ends_with("][]");
+    if let Some(link) = cell.links.first() {
+        let name = clean(&link.text);
+        if let Some(p) = primitive(&name) {
+            return Some((p.to_string(), collection));
+        }
+        if is_ident(&name) {
+            return Some((bare_name(&name).to_string(), collection));
+        }
+        // A link whose text is prose: name the type after the target page.
+        if let Some(stem) = link_stem(&link.url) {
+            return Some((stem, collection));
+        }
+    }
+    let mut core = clean(text);
+    if let Some(inner) = core
+        .strip_prefix("Collection(")
+        .or_else(|| core.strip_prefix("collection("))
+    {
+        collection = true;
+        core = inner.trim_end_matches(')').to_string();
+    }
+    let core = core.replace("集合", " collection ");
+    let first = core
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ';'))
+        .find(|w| !w.is_empty())?;
+    let first = type_word(first.trim_end_matches("[]"));
+    if first.eq_ignore_ascii_case("none") || first.eq_ignore_ascii_case("collection") {
+        return None;
+    }
+    if let Some(p) = primitive(first) {
+        return Some((p.to_string(), collection));
+    }
+    if is_ident(first) {
+        return Some((bare_name(first).to_string(), collection));
+    }
+    None
+}
+
+/// Removes markdown leftovers: backticks, emphasis, reference-link brackets.
+fn clean(s: &str) -> String {
+    let s = s
+        .trim()
+        .trim_matches(|c: char| matches!(c, '`' | '*' | '_'));
+    let s = s
+        .strip_suffix("[]")
+        .filter(|r| r.ends_with(']'))
+        .unwrap_or(s);
+    s.trim_matches(['[', ']', '`', '*']).trim().to_string()
+}
+
+/// The file stem of a link target, e.g. `../resources/intune-onboarding-vpptoken.md` → `intune-onboarding-vpptoken`.
+pub fn link_stem(url: &str) -> Option<String> {
+    let path = url.split(['#', '?']).next()?;
+    let file = path.rsplit('/').next()?;
+    let stem = file.strip_suffix(".md")?;
+    (!stem.is_empty()).then(|| stem.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::markdown::Link;
+
+    fn cell(text: &str) -> Cell {
+        Cell {
+            text: text.into(),
+            links: vec![],
+        }
+    }
+
+    fn linked(text: &str, link_text: &str, url: &str) -> Cell {
+        Cell {
+            text: text.into(),
+            links: vec![Link {
+                text: link_text.into(),
+                url: url.into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn primitives_and_collections() {
+        assert_eq!(
+            read_type(&cell("String")),
+            Some(("Edm.String".into(), false))
+        );
+        assert_eq!(
+            read_type(&cell("String collection")),
+            Some(("Edm.String".into(), true))
+        );
+        assert_eq!(
+            read_type(&cell("dateTimeOffset")),
+            Some(("Edm.DateTimeOffset".into(), false))
+        );
+        assert_eq!(
+            read_type(&cell("`Int32`")),
+            Some(("Edm.Int32".into(), false))
+        );
+        assert_eq!(
+            read_type(&cell("Collection(String)")),
+            Some(("Edm.String".into(), true))
+        );
+        assert_eq!(
+            read_type(&cell("string (url)")),
+            Some(("Edm.String".into(), false))
+        );
+        assert_eq!(
+            read_type(&cell("字符串集合")),
+            Some(("Edm.String".into(), true))
+        );
+        assert_eq!(
+            read_type(&cell("布尔值")),
+            Some(("Edm.Boolean".into(), false))
+        );
+        assert_eq!(
+            read_type(&cell("Guid 集合")),
+            Some(("Edm.Guid".into(), true))
+        );
+        assert_eq!(read_type(&cell("None")), None);
+        assert_eq!(read_type(&cell("")), None);
+    }
+
+    #[test]
+    fn named_types() {
+        assert_eq!(
+            read_type(&linked(
+                "vppTokenState",
+                "vppTokenState",
+                "../resources/x.md"
+            )),
+            Some(("vppTokenState".into(), false))
+        );
+        assert_eq!(
+            read_type(&linked("driveItem collection", "driveItem", "driveitem.md")),
+            Some(("driveItem".into(), true))
+        );
+        assert_eq!(
+            read_type(&cell("[identitySet][]")),
+            Some(("identitySet".into(), false))
+        );
+        assert_eq!(
+            read_type(&cell("microsoft.graph.security.alert collection")),
+            Some(("alert".into(), true))
+        );
+        assert_eq!(
+            read_type(&linked(
+                "the item type",
+                "the item type",
+                "../resources/item-type.md"
+            )),
+            Some(("item-type".into(), false))
+        );
+    }
+}
