@@ -21,6 +21,23 @@ enum Format {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Generate a crate of typed bindings from docs pages.
+    ///
+    /// Example: graphdoc generate --docs docs-input --out generated
+    Generate {
+        /// Docs directories to read (repeatable).
+        #[arg(long = "docs", required = true, num_args = 1..)]
+        docs: Vec<PathBuf>,
+        /// Output directory for the crate.
+        #[arg(long)]
+        out: PathBuf,
+        /// Package name of the generated crate.
+        #[arg(long, default_value = "graph-bindings")]
+        crate_name: String,
+        /// Write into a non-empty directory graphdoc did not create.
+        #[arg(long)]
+        force: bool,
+    },
     /// Read docs pages and print the model (operations, types, diagnostics).
     ///
     /// Example: graphdoc model --docs docs-input --format json
@@ -37,6 +54,44 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Generate {
+            docs,
+            out,
+            crate_name,
+            force,
+        } => {
+            let model = graphdoc::read_docs(&docs);
+            let opts = graphdoc::emit::Options {
+                crate_name,
+                ..Default::default()
+            };
+            let output = match graphdoc::emit::generate(&model, &opts) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            for d in model.diagnostics.iter().chain(&output.diagnostics) {
+                if d.severity >= graphdoc::diag::Severity::Warning {
+                    eprintln!("{d}");
+                }
+            }
+            match graphdoc::write::write_files(&out, &output.files, force) {
+                Ok(r) => {
+                    println!(
+                        "{} types, {} endpoints, {} skipped (see diagnostics); {} files written, {} unchanged, {} removed in {}",
+                        output.stats.types, output.stats.endpoints, output.stats.skipped,
+                        r.written.len(), r.unchanged.len(), r.removed.len(), out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Model { docs, format } => {
             let model = graphdoc::read_docs(&docs);
             match format {

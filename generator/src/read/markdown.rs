@@ -331,11 +331,10 @@ pub fn parse(text: &str) -> Parsed {
                     line: block_line,
                 });
             }
-            Event::Start(Tag::Paragraph)
-                if heading.is_none() && !in_cell => {
-                    block_line = index.line(range.start);
-                    inline.clear();
-                }
+            Event::Start(Tag::Paragraph) if heading.is_none() && !in_cell => {
+                block_line = index.line(range.start);
+                inline.clear();
+            }
             Event::End(TagEnd::Paragraph) => {
                 let (text, links, _) = inline.take();
                 if let Some((label, target)) = include_of(&text, &links) {
@@ -417,10 +416,9 @@ pub fn parse(text: &str) -> Parsed {
                     pending_annotation = Some(a);
                 }
             }
-            Event::Html(h)
-                if in_html => {
-                    html_buf.push_str(&h);
-                }
+            Event::Html(h) if in_html => {
+                html_buf.push_str(&h);
+            }
             Event::InlineHtml(h) => {
                 let starts = |p: &str| h.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p));
                 if let Some(a) = starts("<a").then(|| anchor_of(&h)).flatten() {

@@ -1,0 +1,82 @@
+//! Doc text from the docs becomes `#[doc]` attributes: markdown that rustdoc would misread is
+//! neutralized (code fences would become doctests, `[x]` intra-doc links, `<x>` HTML).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Cleans one paragraph of docs text for rustdoc.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut ticks = 0;
+    for c in text.chars() {
+        if c == '`' {
+            ticks += 1;
+            continue;
+        }
+        if ticks > 0 {
+            // A run of three or more backticks would open a code block: keep a single one.
+            out.push('`');
+            ticks = 0;
+        }
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' => out.push_str("\\["),
+            ']' => out.push_str("\\]"),
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    if ticks > 0 {
+        out.push('`');
+    }
+    // An odd number of backticks would leave inline code open across lines.
+    if out.matches('`').count() % 2 == 1 {
+        out = out.replace('`', "'");
+    }
+    out
+}
+
+/// `#[doc = "…"]` attributes for paragraphs, skipping empty ones.
+pub fn attrs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> TokenStream {
+    let mut lines: Vec<String> = Vec::new();
+    for p in paragraphs {
+        let p = clean(p.trim());
+        if p.is_empty() {
+            continue;
+        }
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.push(p);
+    }
+    let lines = lines.iter().map(|l| format!(" {l}"));
+    quote! { #( #[doc = #lines] )* }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fences_links_html_and_comment_ends_are_neutralized() {
+        assert_eq!(
+            clean("use ```rust\nfn x()``` here"),
+            "use `rust\nfn x()` here"
+        );
+        assert_eq!(
+            clean("see [user](../user.md) <br/>"),
+            "see \\[user\\](../user.md) &lt;br/&gt;"
+        );
+        assert_eq!(clean("odd ` tick"), "odd ' tick");
+        // `*/` and `"#` are harmless inside a string literal attribute.
+        assert_eq!(clean("a */ b \"# c"), "a */ b \"# c");
+    }
+
+    #[test]
+    fn attrs_parse_as_attributes() {
+        let t = attrs(["first", "", "second \"quoted\" */"]);
+        let item: syn::ItemStruct = syn::parse2(quote!(#t struct S;)).expect("valid");
+        assert_eq!(item.attrs.len(), 3);
+    }
+}

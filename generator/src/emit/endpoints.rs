@@ -1,0 +1,156 @@
+//! Endpoint functions and their descriptions (`src/<version>/endpoints.rs`), from the plan.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs;
+use super::plan::{BodyPlan, EndpointPlan, PathPiece, Shape};
+use super::types::{struct_tokens, type_ref};
+use crate::model::ApiVersion;
+use crate::naming::ident;
+
+fn str_list(items: &[String]) -> TokenStream {
+    quote!(&[#(#items),*])
+}
+
+/// The response type of an endpoint as seen from the endpoints module.
+pub fn response_type(e: &EndpointPlan) -> TokenStream {
+    let named = quote!(super::types::);
+    match (&e.response.ty, e.response.shape) {
+        (_, Shape::NoContent) | (None, _) => quote!(()),
+        (Some(t), Shape::Collection) => {
+            let t = type_ref(t, &named);
+            quote!(crate::Page<#t>)
+        }
+        (Some(t), _) => type_ref(t, &named),
+    }
+}
+
+fn shape(s: Shape) -> TokenStream {
+    match s {
+        Shape::Plain => quote!(crate::Shape::Plain),
+        Shape::ValueWrapped => quote!(crate::Shape::ValueWrapped),
+        Shape::Collection => quote!(crate::Shape::Collection),
+        Shape::NoContent => quote!(crate::Shape::NoContent),
+    }
+}
+
+fn endpoint(e: &EndpointPlan, version: ApiVersion) -> TokenStream {
+    let fn_id = ident(&e.rust);
+    let const_id = ident(&e.const_name);
+    let (name, method, path, source) = (&e.rust, &e.method, &e.path, &e.source);
+    let v = version.as_str();
+    let (dw, dp, app) = (
+        str_list(&e.permissions.delegated_work),
+        str_list(&e.permissions.delegated_personal),
+        str_list(&e.permissions.application),
+    );
+    let perm_line = |label: &str, l: &[String]| {
+        format!(
+            "- {label}: {}",
+            if l.is_empty() {
+                "not supported".to_string()
+            } else {
+                l.join(", ")
+            }
+        )
+    };
+    let doc_lines = [
+        e.doc.clone(),
+        format!("`{method} {path}`"),
+        "Permissions (least privileged first):".to_string(),
+        perm_line(
+            "Delegated (work or school account)",
+            &e.permissions.delegated_work,
+        ),
+        perm_line(
+            "Delegated (personal Microsoft account)",
+            &e.permissions.delegated_personal,
+        ),
+        perm_line("Application", &e.permissions.application),
+        format!("Docs: `{source}`."),
+    ];
+    let doc = docs::attrs(doc_lines.iter().map(String::as_str));
+    let const_doc = format!(" What the docs say about [`{name}`]: method, path and permissions.");
+
+    let params = e.params.iter().map(|p| {
+        let id = ident(&p.rust);
+        quote!(#id: &str)
+    });
+    let build = e.pieces.iter().map(|piece| match piece {
+        PathPiece::Lit(text) => quote!(path.push_str(#text);),
+        PathPiece::Param { index, keep_slash } => {
+            let id = ident(&e.params[*index].rust);
+            quote!(path.push_str(&crate::encode_param(#id, #keep_slash));)
+        }
+    });
+    let (body_param, body_expr) = match &e.body {
+        BodyPlan::None => (quote!(), quote!(None)),
+        BodyPlan::Type(t) => {
+            let t = type_ref(t, &quote!(super::types::));
+            (quote!(body: &#t), quote!(crate::to_body(body)))
+        }
+        BodyPlan::Params { rust, .. } => {
+            let t = ident(rust);
+            (quote!(body: &#t), quote!(crate::to_body(body)))
+        }
+    };
+    let comma = if e.params.is_empty() || body_param.is_empty() {
+        quote!()
+    } else {
+        quote!(,)
+    };
+    let resp = response_type(e);
+    let shape = shape(e.response.shape);
+    quote! {
+        #[doc = #const_doc]
+        pub const #const_id: crate::Endpoint = crate::Endpoint {
+            name: #name,
+            version: #v,
+            method: #method,
+            path: #path,
+            permissions: crate::Permissions { delegated_work: #dw, delegated_personal: #dp, application: #app },
+            source: #source,
+        };
+
+        #doc
+        pub fn #fn_id(#(#params),* #comma #body_param) -> crate::ApiRequest<#resp> {
+            let mut path = ::std::string::String::new();
+            #(#build)*
+            crate::ApiRequest::new(&#const_id, path, #body_expr, #shape)
+        }
+    }
+}
+
+/// Tokens of one version's `endpoints.rs`: request body structs, then endpoint consts and fns.
+pub fn endpoints_file(eps: &[EndpointPlan], version: ApiVersion) -> TokenStream {
+    let mut bodies: Vec<(&str, TokenStream)> = Vec::new();
+    for e in eps {
+        if let BodyPlan::Params {
+            rust,
+            fields,
+            extras,
+        } = &e.body
+        {
+            if bodies.iter().any(|(n, _)| *n == rust.as_str()) {
+                continue;
+            }
+            let doc =
+                docs::attrs(
+                    [format!("Request body of `{}` ({}).", e.operation, e.source).as_str()],
+                );
+            bodies.push((
+                rust,
+                struct_tokens(rust, doc, fields, extras, &quote!(super::types::)),
+            ));
+        }
+    }
+    bodies.sort_by(|a, b| a.0.cmp(b.0));
+    let bodies = bodies.into_iter().map(|(_, t)| t);
+    let fns = eps.iter().map(|e| endpoint(e, version));
+    quote! {
+        //! Endpoint functions of this API version: each builds a typed, sans-IO request.
+        #(#bodies)*
+        #(#fns)*
+    }
+}

@@ -1,0 +1,132 @@
+//! Tests generated from the docs' examples (`tests/examples_<version>.rs`): every valid-JSON
+//! example response must deserialize into the endpoint's type with no undefined property and
+//! survive a round trip; every example request must be what the endpoint function builds.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::plan::{BodyPlan, EndpointPlan, VersionPlan};
+use super::types::type_ref;
+use crate::naming::ident;
+use proc_macro2::Literal;
+
+/// A raw string literal (`r#"…"#`) with enough `#`s for its text, so JSON stays readable.
+fn raw_str(text: &str) -> Literal {
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{text}\"{hashes}")
+        .parse()
+        .unwrap_or_else(|_| Literal::string(text))
+}
+
+/// Pretty JSON text of an example, as a raw string literal.
+fn json_lit(v: &serde_json::Value) -> Literal {
+    raw_str(&serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string()))
+}
+
+/// Tokens of one version's example test file; `krate` is the generated crate's lib name.
+pub fn example_tests(vp: &VersionPlan, module: &str, krate: &str) -> TokenStream {
+    let krate = ident(krate);
+    let m = ident(module);
+    let tests = vp
+        .endpoints
+        .iter()
+        .flat_map(|e| endpoint_tests(e, &krate, &m));
+    quote! {
+        //! Example tests generated from the docs pages: each names the page and line it checks.
+        #![cfg(feature = #module)]
+        #![cfg_attr(rustfmt, rustfmt::skip)]
+        #(#tests)*
+    }
+}
+
+fn endpoint_tests<'a>(
+    e: &'a EndpointPlan,
+    krate: &'a syn::Ident,
+    m: &'a syn::Ident,
+) -> impl Iterator<Item = TokenStream> + 'a {
+    let f = ident(&e.rust);
+    let takes_body = !matches!(e.body, BodyPlan::None);
+    let body_ty = match &e.body {
+        BodyPlan::None => quote!(()),
+        BodyPlan::Type(t) => type_ref(t, &quote!(#krate::#m::types::)),
+        BodyPlan::Params { rust, .. } => {
+            let b = ident(rust);
+            quote!(#krate::#m::endpoints::#b)
+        }
+    };
+    e.examples.iter().flat_map(move |ex| {
+        let args = &ex.args;
+        let at = format!("{}:{}", e.source, ex.line);
+        let mut out = Vec::new();
+        // Endpoints that take a body need one to build the request; an empty object will do for
+        // checking the response, and the request check below uses the example's own body.
+        let call = |body: TokenStream| if takes_body { quote!(#krate::#m::#f(#(#args,)* #body)) } else { quote!(#krate::#m::#f(#(#args),*)) };
+        if let Some((status, json)) = &ex.response {
+            let name = format_ident!("{}_{}_response", e.rust.trim_start_matches("r#"), ex.index);
+            let body = json_lit(json);
+            let req = call(quote!(&body));
+            let make_body = takes_body.then(|| quote!(let body: #body_ty = ::serde_json::from_str("{}").unwrap_or_default();));
+            out.push(quote! {
+                #[test]
+                fn #name() {
+                    #make_body
+                    let req = #req;
+                    if let Err(e) = #krate::testing::check_response(&req, #status, #body) {
+                        panic!("{}: {}", #at, e);
+                    }
+                }
+            });
+        }
+        if let Some((method, path, query, body)) = &ex.request {
+            let name = format_ident!("{}_{}_request", e.rust.trim_start_matches("r#"), ex.index);
+            let pairs: Vec<(String, String)> = query
+                .as_deref()
+                .unwrap_or("")
+                .split('&')
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                    (k.to_string(), v.to_string())
+                })
+                .collect();
+            let (ks, vs): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
+            let query = query.clone().unwrap_or_default();
+            let (make_body, expected) = match (takes_body, body) {
+                (true, Some(json)) => {
+                    let text = json_lit(json);
+                    (
+                        quote! {
+                            let body: #body_ty = ::serde_json::from_str(#text)
+                                .unwrap_or_else(|e| panic!("{}: example body does not fit the request type: {}", #at, e));
+                            let mut unknown = ::std::vec::Vec::new();
+                            #krate::Strict::unknown_fields(&body, "$", &mut unknown);
+                            assert!(unknown.is_empty(), "{}: example body has properties the type does not define: {:?}", #at, unknown);
+                        },
+                        quote!(::std::option::Option::Some(#text)),
+                    )
+                }
+                (true, None) => (quote!(let body: #body_ty = ::std::default::Default::default();), quote!(::std::option::Option::None)),
+                (false, Some(json)) => {
+                    let text = json_lit(json);
+                    (quote!(), quote!(::std::option::Option::Some(#text)))
+                }
+                (false, None) => (quote!(), quote!(::std::option::Option::None)),
+            };
+            let req = call(quote!(&body));
+            out.push(quote! {
+                #[test]
+                fn #name() {
+                    #make_body
+                    let req = #req #(.query(#ks, #vs))*;
+                    if let Err(e) = #krate::testing::check_request(&req, #method, #path, #query, #expected) {
+                        panic!("{}: {}", #at, e);
+                    }
+                }
+            });
+        }
+        out
+    })
+}

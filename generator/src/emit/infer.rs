@@ -1,0 +1,247 @@
+//! Types inferred from example JSON, for responses whose type no resource page in the docs
+//! set defines: strings that are RFC 3339 timestamps, GUIDs or dates get those types; numbers,
+//! booleans, nested objects and arrays are followed. Resource pages always win over inference.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::model::{ApiVersion, Body, Operation, Property, TypeDef, TypeKind};
+use crate::read::typeref::bare_name;
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `YYYY-MM-DD`.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && is_digits(&s[..4])
+        && is_digits(&s[5..7])
+        && is_digits(&s[8..])
+}
+
+/// `YYYY-MM-DDTHH:MM[:SS[.f…]](Z|±HH:MM)`.
+pub fn is_timestamp(s: &str) -> bool {
+    let Some((date, time)) = s.split_once('T') else {
+        return false;
+    };
+    if !is_date(date) {
+        return false;
+    }
+    let (clock, zone_ok) = if let Some(c) = time.strip_suffix('Z') {
+        (c, true)
+    } else if let Some(i) = time.rfind(['+', '-']) {
+        let z = &time[i + 1..];
+        (
+            &time[..i],
+            z.len() == 5 && z.as_bytes()[2] == b':' && is_digits(&z[..2]) && is_digits(&z[3..]),
+        )
+    } else {
+        (time, false)
+    };
+    let (hms, frac) = clock.split_once('.').unwrap_or((clock, "0"));
+    zone_ok
+        && is_digits(frac)
+        && hms.split(':').count() >= 2
+        && hms.split(':').all(|p| p.len() == 2 && is_digits(p))
+}
+
+/// `8-4-4-4-12` hex digits.
+pub fn is_guid(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Collects inferred types by lower-case name.
+struct Inferrer<'a> {
+    version: ApiVersion,
+    source: &'a str,
+    workload: Option<String>,
+    types: BTreeMap<String, TypeDef>,
+}
+
+impl Inferrer<'_> {
+    /// Infers `name` from an object, merging with what earlier examples showed.
+    fn object(&mut self, name: &str, obj: &serde_json::Map<String, Value>) -> String {
+        let name = obj
+            .get("@odata.type")
+            .and_then(Value::as_str)
+            .map(|t| bare_name(t).to_string())
+            .unwrap_or_else(|| name.to_string());
+        let mut props = Vec::new();
+        for (k, v) in obj {
+            if k.starts_with('@') || k.contains("@odata.") {
+                continue;
+            }
+            let child = format!("{name}{}", crate::naming::camel(k));
+            if let Some((type_name, collection)) = self.value(&child, v) {
+                props.push(Property {
+                    name: k.clone(),
+                    type_name,
+                    collection,
+                    description: String::new(),
+                    line: 0,
+                });
+            }
+        }
+        let key = name.to_ascii_lowercase();
+        let entry = self.types.entry(key).or_insert_with(|| TypeDef {
+            version: self.version,
+            name: name.clone(),
+            kind: TypeKind::Complex,
+            base: None,
+            source: self.source.to_string(),
+            line: 0,
+            description: format!(
+                "Inferred from the examples of `{}`; no resource page defines it.",
+                self.source
+            ),
+            workload: self.workload.clone(),
+            locale: "en-US".into(),
+            properties: Vec::new(),
+            relationships: Vec::new(),
+            members: Vec::new(),
+            flags: false,
+            json: None,
+        });
+        for p in props {
+            if !entry.properties.iter().any(|e| e.name == p.name) {
+                entry.properties.push(p);
+            }
+        }
+        name
+    }
+
+    /// The type of a value; `None` for `null` and empty arrays (nothing to infer from).
+    fn value(&mut self, name: &str, v: &Value) -> Option<(String, bool)> {
+        Some(match v {
+            Value::Null => return None,
+            Value::Bool(_) => ("Edm.Boolean".into(), false),
+            Value::Number(n) if n.is_f64() => ("Edm.Double".into(), false),
+            Value::Number(n) => {
+                let fits = n.as_i64().is_some_and(|i| i32::try_from(i).is_ok());
+                (if fits { "Edm.Int32" } else { "Edm.Int64" }.into(), false)
+            }
+            Value::String(s) if is_timestamp(s) => ("Edm.DateTimeOffset".into(), false),
+            Value::String(s) if is_guid(s) => ("Edm.Guid".into(), false),
+            Value::String(s) if is_date(s) => ("Edm.Date".into(), false),
+            Value::String(_) => ("Edm.String".into(), false),
+            Value::Array(items) => {
+                let first = items.iter().find(|i| !i.is_null())?;
+                let mut t = None;
+                for item in items.iter().filter(|i| i.is_object()) {
+                    t = self.value(name, item);
+                }
+                (t.or_else(|| self.value(name, first))?.0, true)
+            }
+            Value::Object(o) => (self.object(name, o), false),
+        })
+    }
+}
+
+/// Types inferred for operations whose response type `is_known` does not know.
+pub fn infer(
+    ops: &[&Operation],
+    version: ApiVersion,
+    is_known: &dyn Fn(&str) -> bool,
+) -> Vec<TypeDef> {
+    let mut all: BTreeMap<String, TypeDef> = BTreeMap::new();
+    for op in ops {
+        let Some(name) = op
+            .response
+            .type_name
+            .as_deref()
+            .filter(|n| !n.starts_with("Edm.") && !is_known(n))
+        else {
+            continue;
+        };
+        let mut inf = Inferrer {
+            version,
+            source: &op.source,
+            workload: op.workload.clone(),
+            types: std::mem::take(&mut all),
+        };
+        for ex in op.examples.iter().filter_map(|e| e.response.as_ref()) {
+            let Body::Json(body) = &ex.body else { continue };
+            // Unwrap `{"value": …}` and collections down to one object of the response type.
+            let mut v = body;
+            if let Some(inner) = v.get("value") {
+                v = inner;
+            }
+            let items: Vec<&Value> = match v {
+                Value::Array(a) => a.iter().collect(),
+                other => vec![other],
+            };
+            for item in items {
+                if let Value::Object(o) = item {
+                    // The documented name wins over the example's `@odata.type`.
+                    let mut o = o.clone();
+                    o.remove("@odata.type");
+                    inf.object(name, &o);
+                }
+            }
+        }
+        all = inf.types;
+    }
+    all.into_values().filter(|t| !is_known(&t.name)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_shapes() {
+        assert!(is_timestamp("2016-12-31T23:57:57.2481234-08:00"));
+        assert!(is_timestamp("2021-01-01T00:00:00Z"));
+        assert!(!is_timestamp("2021-01-01"));
+        assert!(!is_timestamp("2021-01-01T00:00:00"));
+        assert!(is_guid("9ceb2f92-2f92-9ceb-922f-eb9c922feb9c"));
+        assert!(!is_guid("9ceb2f92-2f92-9ceb-922f"));
+        assert!(is_date("2021-03-04"));
+    }
+
+    #[test]
+    fn nested_inference() {
+        let v: Value = serde_json::json!({
+            "id": "9ceb2f92-2f92-9ceb-922f-eb9c922feb9c",
+            "when": "2016-12-31T23:57:57.2481234-08:00",
+            "count": 3,
+            "big": 9_000_000_000i64,
+            "ok": true,
+            "tags": ["a"],
+            "results": [{"@odata.type": "microsoft.graph.result", "name": "x"}],
+            "nothing": null
+        });
+        let mut inf = Inferrer {
+            version: ApiVersion::Beta,
+            source: "p.md",
+            workload: None,
+            types: BTreeMap::new(),
+        };
+        inf.object("thing", v.as_object().unwrap());
+        let t = &inf.types["thing"];
+        let get = |n: &str| {
+            t.properties
+                .iter()
+                .find(|p| p.name == n)
+                .map(|p| (p.type_name.as_str(), p.collection))
+        };
+        assert_eq!(get("id"), Some(("Edm.Guid", false)));
+        assert_eq!(get("when"), Some(("Edm.DateTimeOffset", false)));
+        assert_eq!(get("count"), Some(("Edm.Int32", false)));
+        assert_eq!(get("big"), Some(("Edm.Int64", false)));
+        assert_eq!(get("tags"), Some(("Edm.String", true)));
+        assert_eq!(get("results"), Some(("result", true)));
+        assert_eq!(get("nothing"), None);
+        assert!(inf.types.contains_key("result"));
+    }
+}

@@ -1,0 +1,1090 @@
+//! The binding plan: what will become Rust, decided for the whole model before any code is
+//! emitted. Validation (duplicate types and operations, locale conflicts, unknown type
+//! references) and naming (Rust names beside wire names, unique within each scope) happen here,
+//! so the emitters only translate plain data into tokens.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::model::{
+    ApiVersion, Body, Model, Operation, Part, Permissions, Property, RequestBody, TypeDef, TypeKind,
+};
+use crate::naming::{self, Scope};
+
+/// Names the runtime occupies in each version's `types` module.
+const RESERVED_TYPES: &[&str] = &["Page", "Error", "GraphError", "Endpoint", "ApiRequest"];
+
+/// Which pages and versions to bind.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Versions to emit (all when empty).
+    pub versions: Vec<ApiVersion>,
+    /// Only operations whose page name or workload contains one of these (all when empty).
+    pub include: Vec<String>,
+    /// Skip operations whose page name or workload contains one of these.
+    pub exclude: Vec<String>,
+}
+
+impl Filter {
+    fn keeps_version(&self, v: ApiVersion) -> bool {
+        self.versions.is_empty() || self.versions.contains(&v)
+    }
+
+    fn keeps_operation(&self, op: &Operation) -> bool {
+        let hay = |pat: &String| {
+            op.name.contains(pat.as_str()) || op.workload.as_deref().is_some_and(|w| w == pat)
+        };
+        (self.include.is_empty() || self.include.iter().any(hay)) && !self.exclude.iter().any(hay)
+    }
+}
+
+/// A primitive (Edm) type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[allow(missing_docs)]
+pub enum Prim {
+    String,
+    Boolean,
+    Int16,
+    Int32,
+    Int64,
+    Single,
+    Double,
+    Decimal,
+    Byte,
+    SByte,
+    Guid,
+    DateTimeOffset,
+    Date,
+    TimeOfDay,
+    Duration,
+    Binary,
+    Stream,
+    Untyped,
+}
+
+impl Prim {
+    /// Maps an `Edm.*` name.
+    pub fn from_edm(name: &str) -> Option<Prim> {
+        use Prim::*;
+        Some(match name.strip_prefix("Edm.")? {
+            "String" => String,
+            "Boolean" => Boolean,
+            "Int16" => Int16,
+            "Int32" => Int32,
+            "Int64" => Int64,
+            "Single" => Single,
+            "Double" => Double,
+            "Decimal" => Decimal,
+            "Byte" => Byte,
+            "SByte" => SByte,
+            "Guid" => Guid,
+            "DateTimeOffset" => DateTimeOffset,
+            "Date" => Date,
+            "TimeOfDay" => TimeOfDay,
+            "Duration" => Duration,
+            "Binary" => Binary,
+            "Stream" => Stream,
+            "Untyped" => Untyped,
+            _ => return None,
+        })
+    }
+}
+
+/// A reference to a type from a field, body or response.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TypeRef {
+    /// A primitive.
+    Prim(Prim),
+    /// A generated struct or enum, by Rust name.
+    Named(String),
+    /// Unknown to the docs set: kept as JSON.
+    Json,
+}
+
+/// One struct field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldPlan {
+    /// Wire name.
+    pub wire: String,
+    /// Rust identifier text.
+    pub rust: String,
+    /// Type.
+    pub ty: TypeRef,
+    /// A collection of `ty`.
+    pub collection: bool,
+    /// Boxed to break a cycle.
+    pub boxed: bool,
+    /// Doc text.
+    pub doc: String,
+}
+
+/// One enum variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VariantPlan {
+    /// Wire name.
+    pub wire: String,
+    /// Rust identifier text.
+    pub rust: String,
+    /// Doc text.
+    pub doc: String,
+}
+
+/// What a generated type is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeBody {
+    /// A struct with all properties (inherited ones included).
+    Struct {
+        /// Fields, own first, then inherited.
+        fields: Vec<FieldPlan>,
+        /// Rust name of the captured-extras field.
+        extras: String,
+    },
+    /// A string enum with a catch-all variant.
+    Enum {
+        /// Documented members.
+        variants: Vec<VariantPlan>,
+        /// Rust name of the catch-all variant.
+        other: String,
+    },
+}
+
+/// One generated type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypePlan {
+    /// Docs name, e.g. `vppToken`.
+    pub wire: String,
+    /// Rust name, e.g. `VppToken`.
+    pub rust: String,
+    /// Base type's Rust name, for docs.
+    pub base: Option<String>,
+    /// Doc text.
+    pub doc: String,
+    /// Source page.
+    pub source: String,
+    /// Struct or enum.
+    pub body: TypeBody,
+    /// Workload of the source page.
+    pub workload: Option<String>,
+}
+
+/// A piece of a request path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPiece {
+    /// Literal text.
+    Lit(String),
+    /// A parameter: index into the endpoint's params; `keep_slash` inside `:/…:` drive paths.
+    Param {
+        /// Index into [`EndpointPlan::params`].
+        index: usize,
+        /// Whether `/` is left unencoded.
+        keep_slash: bool,
+    },
+}
+
+/// A path parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamPlan {
+    /// The placeholder as written (`{id | userPrincipalName}` → `id | userPrincipalName`).
+    pub wire: String,
+    /// Rust identifier text.
+    pub rust: String,
+}
+
+/// The request body an endpoint takes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BodyPlan {
+    /// No body.
+    None,
+    /// A generated or known type.
+    Type(TypeRef),
+    /// A generated parameters struct (fields as in a TypeBody::Struct).
+    Params {
+        /// Rust name of the struct.
+        rust: String,
+        /// Fields.
+        fields: Vec<FieldPlan>,
+        /// Rust name of the captured-extras field.
+        extras: String,
+    },
+}
+
+/// How the response body maps to the returned type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// The body is the type.
+    Plain,
+    /// The body is `{"value": T}`: actions and functions returning a single value.
+    ValueWrapped,
+    /// The body is a page `{"value": [T], "@odata.nextLink": …}`.
+    Collection,
+    /// No body: returns `()`.
+    NoContent,
+}
+
+/// The documented response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponsePlan {
+    /// Element type (`None` for no content).
+    pub ty: Option<TypeRef>,
+    /// How the body wraps it.
+    pub shape: Shape,
+    /// Documented status.
+    pub status: u16,
+}
+
+/// One endpoint function: one documented path of one operation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndpointPlan {
+    /// Function name.
+    pub rust: String,
+    /// Name of the const describing it.
+    pub const_name: String,
+    /// Operation (page) name.
+    pub operation: String,
+    /// HTTP method, upper case.
+    pub method: String,
+    /// The path as documented.
+    pub path: String,
+    /// Path template.
+    pub pieces: Vec<PathPiece>,
+    /// Path parameters, in order.
+    pub params: Vec<ParamPlan>,
+    /// Request body.
+    pub body: BodyPlan,
+    /// Response.
+    pub response: ResponsePlan,
+    /// Permissions.
+    pub permissions: Permissions,
+    /// Title and description for docs.
+    pub doc: String,
+    /// Source page.
+    pub source: String,
+    /// Workload of the source page.
+    pub workload: Option<String>,
+    /// An OData action or function: named after its last segment, without a verb.
+    pub action: bool,
+    /// The page's examples whose request matches this path (or, without a request, the first path).
+    pub examples: Vec<ExampleCase>,
+}
+
+/// One example of an endpoint, as data for a generated test.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExampleCase {
+    /// Position among the operation's examples (1-based), for test names.
+    pub index: usize,
+    /// Line of the example response (or request) in the page.
+    pub line: usize,
+    /// Path parameter values taken from the example request URL, by parameter.
+    pub args: Vec<String>,
+    /// Example request: method, path and query as written, and the JSON body if any.
+    pub request: Option<(String, String, Option<String>, Option<serde_json::Value>)>,
+    /// Example response: status and valid JSON body (absent when the body is empty or not JSON).
+    pub response: Option<(u16, serde_json::Value)>,
+    /// Whether the response is marked truncated.
+    pub truncated: bool,
+}
+
+/// Everything generated for one API version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionPlan {
+    /// Version.
+    pub version: ApiVersion,
+    /// Types, sorted by Rust name.
+    pub types: Vec<TypePlan>,
+    /// Endpoints, sorted by Rust name.
+    pub endpoints: Vec<EndpointPlan>,
+}
+
+/// The whole plan.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Plan {
+    /// Per version, v1.0 first.
+    pub versions: Vec<VersionPlan>,
+    /// Items skipped or guessed, each with a reason.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn diag(
+    out: &mut Vec<Diagnostic>,
+    file: &str,
+    line: usize,
+    sev: Severity,
+    code: &'static str,
+    msg: String,
+) {
+    out.push(Diagnostic {
+        file: file.to_string(),
+        line,
+        severity: sev,
+        code,
+        message: msg,
+    });
+}
+
+/// Builds the plan from a model.
+pub fn plan(model: &Model, filter: &Filter) -> Plan {
+    let mut diags = Vec::new();
+    let mut versions = Vec::new();
+    for version in [ApiVersion::V1, ApiVersion::Beta] {
+        if !filter.keeps_version(version) {
+            continue;
+        }
+        let ops = pick_operations(model, version, filter, &mut diags);
+        if ops.is_empty() {
+            continue;
+        }
+        versions.push(plan_version(model, version, &ops, &mut diags));
+    }
+    diags.sort();
+    diags.dedup();
+    Plan {
+        versions,
+        diagnostics: diags,
+    }
+}
+
+/// English first, then by source: the page that wins when two locales document one thing.
+fn locale_rank(locale: &str, source: &str) -> (bool, String) {
+    (!locale.eq_ignore_ascii_case("en-US"), source.to_string())
+}
+
+/// One operation per page name; other locales' copies are checked against it.
+fn pick_operations<'m>(
+    model: &'m Model,
+    version: ApiVersion,
+    filter: &Filter,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<&'m Operation> {
+    let mut by_name: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
+    for op in model
+        .operations
+        .iter()
+        .filter(|o| o.version == version && filter.keeps_operation(o))
+    {
+        by_name.entry(op.name.as_str()).or_default().push(op);
+    }
+    let mut out = Vec::new();
+    for (_, mut ops) in by_name {
+        ops.sort_by_key(|o| locale_rank(&o.locale, &o.source));
+        let first = ops[0];
+        for other in &ops[1..] {
+            let same = other.method == first.method
+                && other
+                    .paths
+                    .iter()
+                    .map(|p| &p.path)
+                    .eq(first.paths.iter().map(|p| &p.path))
+                && other
+                    .response
+                    .type_name
+                    .as_deref()
+                    .map(str::to_ascii_lowercase)
+                    == first
+                        .response
+                        .type_name
+                        .as_deref()
+                        .map(str::to_ascii_lowercase);
+            if !same {
+                diag(diags, &other.source, other.line, Severity::Warning, "locale-conflict",
+                    format!("`{}` differs from `{}` (method, paths or response type); the binding follows `{}`", other.source, first.source, first.source));
+            }
+        }
+        out.push(first);
+    }
+    out
+}
+
+fn plan_version(
+    model: &Model,
+    version: ApiVersion,
+    ops: &[&Operation],
+    diags: &mut Vec<Diagnostic>,
+) -> VersionPlan {
+    // Types: one per name (case-insensitive), English first.
+    let known: BTreeSet<String> = model
+        .types
+        .iter()
+        .filter(|t| t.version == version)
+        .map(|t| t.name.to_ascii_lowercase())
+        .collect();
+    let inferred = super::infer::infer(ops, version, &|n: &str| {
+        known.contains(&n.to_ascii_lowercase())
+    });
+    for t in &inferred {
+        diag(
+            diags,
+            &t.source,
+            1,
+            Severity::Note,
+            "inferred-type",
+            format!(
+                "type `{}` is inferred from the examples: no resource page defines it",
+                t.name
+            ),
+        );
+    }
+    let mut chosen: BTreeMap<String, &TypeDef> = BTreeMap::new();
+    let mut candidates: Vec<&TypeDef> = model
+        .types
+        .iter()
+        .filter(|t| t.version == version)
+        .collect();
+    candidates.sort_by_key(|t| locale_rank(&t.locale, &t.source));
+    candidates.extend(&inferred);
+    for t in candidates {
+        let key = t.name.to_ascii_lowercase();
+        if let Some(first) = chosen.get(&key) {
+            if first.locale == t.locale {
+                diag(
+                    diags,
+                    &t.source,
+                    t.line,
+                    Severity::Warning,
+                    "duplicate-type",
+                    format!(
+                        "type `{}` is also defined by `{}`; that definition is used",
+                        t.name, first.source
+                    ),
+                );
+            }
+            continue;
+        }
+        chosen.insert(key, t);
+    }
+    // Rust names for types, in name order so the result never depends on page order.
+    let mut scope = Scope::with_reserved(RESERVED_TYPES);
+    let rust_names: BTreeMap<String, String> = chosen
+        .iter()
+        .map(|(key, t)| (key.clone(), scope.claim(naming::camel_text(&t.name))))
+        .collect();
+    let resolve = |name: &str| -> Option<TypeRef> {
+        if let Some(p) = Prim::from_edm(name) {
+            return Some(TypeRef::Prim(p));
+        }
+        rust_names
+            .get(&name.to_ascii_lowercase())
+            .map(|r| TypeRef::Named(r.clone()))
+    };
+
+    let mut types = Vec::new();
+    for (key, t) in &chosen {
+        let rust = rust_names[key].clone();
+        let body = match t.kind {
+            TypeKind::Enum => {
+                let mut vs = Scope::default();
+                let variants: Vec<VariantPlan> = t
+                    .members
+                    .iter()
+                    .map(|m| VariantPlan {
+                        wire: m.name.clone(),
+                        rust: vs.claim(naming::camel_text(&m.name)),
+                        doc: m.description.clone(),
+                    })
+                    .collect();
+                TypeBody::Enum {
+                    variants,
+                    other: vs.claim("Other".to_string()),
+                }
+            }
+            _ => {
+                let props = model.all_properties(t);
+                let fields = plan_fields(&props, &resolve, &t.source, diags);
+                TypeBody::Struct {
+                    extras: extras_name(&fields),
+                    fields,
+                }
+            }
+        };
+        types.push(TypePlan {
+            wire: t.name.clone(),
+            rust,
+            base: t
+                .base
+                .as_deref()
+                .and_then(|b| rust_names.get(&b.to_ascii_lowercase()).cloned()),
+            doc: t.description.clone(),
+            source: t.source.clone(),
+            body,
+            workload: t.workload.clone(),
+        });
+    }
+    mark_boxed(&mut types);
+
+    let mut endpoints = plan_endpoints(ops, &resolve, diags, &mut scope_for_bodies(&rust_names));
+    name_endpoints(&mut endpoints);
+    endpoints.sort_by(|a, b| a.rust.cmp(&b.rust));
+    types.sort_by(|a, b| a.rust.cmp(&b.rust));
+    VersionPlan {
+        version,
+        types,
+        endpoints,
+    }
+}
+
+fn scope_for_bodies(rust_names: &BTreeMap<String, String>) -> Scope {
+    let mut s = Scope::with_reserved(RESERVED_TYPES);
+    for r in rust_names.values() {
+        s.claim(r.clone());
+    }
+    s
+}
+
+fn plan_fields(
+    props: &[&Property],
+    resolve: &dyn Fn(&str) -> Option<TypeRef>,
+    source: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<FieldPlan> {
+    let mut scope = Scope::with_reserved(&["odata_type"]);
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for p in props {
+        // `@odata.type` is its own field on every struct.
+        if p.name.starts_with("@odata") || !seen.insert(p.name.clone()) {
+            continue;
+        }
+        let ty = resolve(&p.type_name).unwrap_or_else(|| {
+            diag(diags, source, p.line, Severity::Warning, "unknown-type",
+                format!("property `{}` has type `{}` which no page in the docs set defines; it is kept as JSON", p.name, p.type_name));
+            TypeRef::Json
+        });
+        out.push(FieldPlan {
+            wire: p.name.clone(),
+            rust: scope.claim(naming::snake_text(&p.name)),
+            ty,
+            collection: p.collection,
+            boxed: false,
+            doc: p.description.clone(),
+        });
+    }
+    out
+}
+
+/// The captured-extras field's name: `extra`, unless a property already has it.
+fn extras_name(fields: &[FieldPlan]) -> String {
+    let mut scope = Scope::default();
+    for f in fields {
+        scope.claim(f.rust.clone());
+    }
+    scope.claim("extra".to_string())
+}
+
+/// Boxes struct fields that close a cycle of non-collection struct references (Tarjan SCCs).
+fn mark_boxed(types: &mut [TypePlan]) {
+    let index: BTreeMap<&str, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.rust.as_str(), i))
+        .collect();
+    let edges: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| match &t.body {
+            TypeBody::Struct { fields, .. } => fields
+                .iter()
+                .filter(|f| !f.collection)
+                .filter_map(|f| match &f.ty {
+                    TypeRef::Named(n) => index.get(n.as_str()).copied(),
+                    _ => None,
+                })
+                .collect(),
+            TypeBody::Enum { .. } => Vec::new(),
+        })
+        .collect();
+    let comp = tarjan(&edges);
+    let names: Vec<String> = types.iter().map(|t| t.rust.clone()).collect();
+    for (i, t) in types.iter_mut().enumerate() {
+        if let TypeBody::Struct { fields, .. } = &mut t.body {
+            for f in fields.iter_mut().filter(|f| !f.collection) {
+                if let TypeRef::Named(n) = &f.ty {
+                    if let Some(j) = names.iter().position(|x| x == n) {
+                        f.boxed = comp[i] == comp[j];
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Strongly connected components; returns the component id of each node.
+fn tarjan(edges: &[Vec<usize>]) -> Vec<usize> {
+    let n = edges.len();
+    let (mut index, mut low, mut comp) = (vec![usize::MAX; n], vec![0; n], vec![usize::MAX; n]);
+    let (mut stack, mut on_stack, mut next, mut ncomp) = (Vec::new(), vec![false; n], 0, 0);
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        // Iterative DFS: (node, next edge to visit).
+        let mut work = vec![(root, 0usize)];
+        index[root] = next;
+        low[root] = next;
+        next += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
+            if let Some(&w) = edges[v].get(*ei) {
+                *ei += 1;
+                if index[w] == usize::MAX {
+                    index[w] = next;
+                    low[w] = next;
+                    next += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+            } else {
+                work.pop();
+                if let Some(&(u, _)) = work.last() {
+                    low[u] = low[u].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        comp[w] = ncomp;
+                        if w == v {
+                            break;
+                        }
+                    }
+                    ncomp += 1;
+                }
+            }
+        }
+    }
+    comp
+}
+
+fn plan_endpoints(
+    ops: &[&Operation],
+    resolve: &dyn Fn(&str) -> Option<TypeRef>,
+    diags: &mut Vec<Diagnostic>,
+    body_scope: &mut Scope,
+) -> Vec<EndpointPlan> {
+    let mut out = Vec::new();
+    for op in ops {
+        let response = plan_response(op, resolve, diags);
+        let body = match &op.request_body {
+            RequestBody::None => BodyPlan::None,
+            RequestBody::Unknown => BodyPlan::Type(TypeRef::Json),
+            RequestBody::Type { type_name } => BodyPlan::Type(resolve(type_name).unwrap_or_else(|| {
+                diag(diags, &op.source, op.line, Severity::Note, "unknown-type",
+                    format!("request body type `{type_name}` is not defined in the docs set; the body is JSON"));
+                TypeRef::Json
+            })),
+            RequestBody::Parameters { parameters } => {
+                let refs: Vec<&Property> = parameters.iter().collect();
+                let fields = plan_fields(&refs, resolve, &op.source, diags);
+                BodyPlan::Params {
+                    rust: body_scope.claim(format!("{}Body", naming::camel_text(&op.name))),
+                    extras: extras_name(&fields),
+                    fields,
+                }
+            }
+        };
+        let doc = if op.description.is_empty() {
+            op.title.clone()
+        } else {
+            op.description.clone()
+        };
+        let first_endpoint = out.len();
+        let title = op.title.trim().to_lowercase();
+        let titled_action = ["action", "function", "操作", "函数"]
+            .iter()
+            .any(|w| title.ends_with(w));
+        for p in &op.paths {
+            let last = p.path.rsplit('/').next().unwrap_or("");
+            let action = !last.starts_with('{') && (titled_action || last.contains('('));
+            let (pieces, params) = template(p);
+            out.push(EndpointPlan {
+                rust: String::new(),
+                const_name: String::new(),
+                operation: op.name.clone(),
+                method: p.method.clone(),
+                path: p.path.clone(),
+                pieces,
+                params,
+                body: body.clone(),
+                response: response.clone(),
+                permissions: op.permissions.clone().unwrap_or_default(),
+                doc: doc.clone(),
+                source: op.source.clone(),
+                workload: op.workload.clone(),
+                action,
+                examples: Vec::new(),
+            });
+        }
+        attach_examples(op, &mut out[first_endpoint..]);
+        if op.permissions.is_none() {
+            diag(
+                diags,
+                &op.source,
+                op.line,
+                Severity::Note,
+                "no-permissions",
+                format!(
+                    "`{}` documents no permissions; its endpoints carry an empty list",
+                    op.name
+                ),
+            );
+        }
+    }
+    out
+}
+
+fn plan_response(
+    op: &Operation,
+    resolve: &dyn Fn(&str) -> Option<TypeRef>,
+    diags: &mut Vec<Diagnostic>,
+) -> ResponsePlan {
+    let status = op.response.status.unwrap_or(200);
+    let example_body = op
+        .examples
+        .iter()
+        .filter_map(|e| e.response.as_ref())
+        .find_map(|r| match &r.body {
+            Body::Json(v) => Some(v),
+            _ => None,
+        });
+    let Some(name) = op.response.type_name.as_deref().filter(|_| status != 204) else {
+        return ResponsePlan {
+            ty: None,
+            shape: if status == 204 || example_body.is_none() {
+                Shape::NoContent
+            } else {
+                Shape::Plain
+            },
+            status,
+        }
+        .with_fallback(example_body);
+    };
+    let ty = resolve(name).unwrap_or_else(|| {
+        diag(
+            diags,
+            &op.source,
+            op.line,
+            Severity::Warning,
+            "unknown-type",
+            format!("response type `{name}` is not defined in the docs set; the response is JSON"),
+        );
+        TypeRef::Json
+    });
+    let shape = if op.response.collection {
+        Shape::Collection
+    } else if is_value_wrapper(example_body)
+        || matches!(ty, TypeRef::Prim(_)) && example_body.is_some_and(|b| b.get("value").is_some())
+    {
+        Shape::ValueWrapped
+    } else {
+        Shape::Plain
+    };
+    ResponsePlan {
+        ty: Some(ty),
+        shape,
+        status,
+    }
+}
+
+impl ResponsePlan {
+    /// A response the page types nowhere but whose example has a body: keep it as JSON.
+    fn with_fallback(mut self, example: Option<&serde_json::Value>) -> Self {
+        if self.shape == Shape::Plain && example.is_some() {
+            self.ty = Some(TypeRef::Json);
+        }
+        self
+    }
+}
+
+/// `{"value": {...}}` (plus `@odata.*` annotations) with nothing else.
+fn is_value_wrapper(body: Option<&serde_json::Value>) -> bool {
+    let Some(obj) = body.and_then(|b| b.as_object()) else {
+        return false;
+    };
+    obj.contains_key("value")
+        && obj.keys().all(|k| k == "value" || k.starts_with("@odata"))
+        && !obj["value"].is_array()
+}
+
+/// The path template and parameter names of one path.
+fn template(p: &crate::model::HttpPath) -> (Vec<PathPiece>, Vec<ParamPlan>) {
+    let mut pieces = Vec::new();
+    let mut params = Vec::new();
+    let mut scope = Scope::with_reserved(&["body"]);
+    let mut prev_literal: Option<String> = None;
+    for seg in &p.segments {
+        push_lit(&mut pieces, "/");
+        let drive = seg.text.contains(":/");
+        for part in &seg.parts {
+            match part {
+                Part::Text(t) => push_lit(&mut pieces, t),
+                Part::Param(param) => {
+                    let primary = param.names.first().map(String::as_str).unwrap_or("param");
+                    let generic =
+                        matches!(primary.to_ascii_lowercase().as_str(), "id" | "key" | "name");
+                    let name = match (&prev_literal, generic) {
+                        (Some(prev), true) => {
+                            format!("{}_{}", singular(prev), naming::snake(primary))
+                        }
+                        _ => naming::snake(primary),
+                    };
+                    pieces.push(PathPiece::Param {
+                        index: params.len(),
+                        keep_slash: drive,
+                    });
+                    params.push(ParamPlan {
+                        wire: param.raw.clone(),
+                        rust: scope.claim(naming::snake_text(&name)),
+                    });
+                }
+            }
+        }
+        if let [Part::Text(t)] = seg.parts.as_slice() {
+            prev_literal = Some(naming::snake(t.split('(').next().unwrap_or(t)));
+        }
+    }
+    (pieces, params)
+}
+
+/// Gives each of the operation's examples to the endpoint whose path template matches its
+/// request URL (the first endpoint when none does, or when there is no request).
+fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
+    if eps.is_empty() {
+        return;
+    }
+    for (i, ex) in op.examples.iter().enumerate() {
+        let req = ex.request.as_ref();
+        let matched = req.and_then(|r| {
+            eps.iter().enumerate().find_map(|(j, e)| {
+                (e.method.eq_ignore_ascii_case(&r.method))
+                    .then(|| match_path(&e.pieces, &r.path).map(|args| (j, args)))
+                    .flatten()
+            })
+        });
+        let (j, args) = matched.unwrap_or_else(|| {
+            (
+                0,
+                eps[0]
+                    .params
+                    .iter()
+                    .map(|p| format!("{{{}}}", p.wire))
+                    .collect(),
+            )
+        });
+        let response = ex.response.as_ref().and_then(|r| match &r.body {
+            Body::Json(v) => Some((r.status.unwrap_or(200), v.clone())),
+            _ => None,
+        });
+        let request = req.map(|r| {
+            let body = match &r.body {
+                Body::Json(v) => Some(v.clone()),
+                _ => None,
+            };
+            (r.method.clone(), r.path.clone(), r.query.clone(), body)
+        });
+        let line = ex
+            .response
+            .as_ref()
+            .map(|r| r.line)
+            .or(req.map(|r| r.line))
+            .unwrap_or(op.line);
+        eps[j].examples.push(ExampleCase {
+            index: i + 1,
+            line,
+            args,
+            request,
+            response,
+            truncated: ex.response.as_ref().is_some_and(|r| r.truncated),
+        });
+    }
+}
+
+/// Matches a concrete path against a template; returns the parameter values in order.
+/// Literals compare case-insensitively (Graph paths are case-insensitive).
+pub fn match_path(pieces: &[PathPiece], path: &str) -> Option<Vec<String>> {
+    fn go(pieces: &[PathPiece], rest: &str, out: &mut Vec<String>) -> bool {
+        match pieces.split_first() {
+            None => rest.is_empty() || rest == "/",
+            Some((PathPiece::Lit(l), tail)) => {
+                rest.len() >= l.len()
+                    && rest.is_char_boundary(l.len())
+                    && rest[..l.len()].eq_ignore_ascii_case(l)
+                    && go(tail, &rest[l.len()..], out)
+            }
+            Some((PathPiece::Param { keep_slash, .. }, tail)) => {
+                // Try every end position; parameters never span `/` unless in a drive path.
+                for (end, c) in rest.char_indices().skip(1).chain([(rest.len(), ' ')]) {
+                    if end > 0 {
+                        out.push(rest[..end].to_string());
+                        if go(tail, &rest[end..], out) {
+                            return true;
+                        }
+                        out.pop();
+                    }
+                    if c == '/' && !keep_slash {
+                        break;
+                    }
+                }
+                false
+            }
+        }
+    }
+    let mut out = Vec::new();
+    go(pieces, path, &mut out).then_some(out)
+}
+
+/// Appends literal text, merging with a preceding literal.
+fn push_lit(pieces: &mut Vec<PathPiece>, text: &str) {
+    match pieces.last_mut() {
+        Some(PathPiece::Lit(l)) => l.push_str(text),
+        _ => pieces.push(PathPiece::Lit(text.to_string())),
+    }
+}
+
+/// `groups` → `group`; a crude singular for parameter names only.
+fn singular(word: &str) -> &str {
+    if let Some(s) = word.strip_suffix("ies") {
+        return s; // policies → polic: still distinct; good enough for a prefix
+    }
+    match word.strip_suffix('s') {
+        Some(s) if !s.ends_with('s') && !s.is_empty() => s,
+        _ => word,
+    }
+}
+
+/// Literal words of a path (functions without their argument lists), in order.
+fn literals(path: &str) -> Vec<String> {
+    path.split('/')
+        .filter(|s| !s.is_empty() && !s.starts_with('{'))
+        .map(|s| s.split(['(', ':']).next().unwrap_or(s))
+        .filter(|s| {
+            !s.is_empty() && !s.starts_with('$') || *s == "$value" || *s == "$count" || *s == "$ref"
+        })
+        .map(|s| naming::snake(s.trim_start_matches('$')))
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The verb-less base name at a qualification level: the last `1 + level` literal words.
+fn endpoint_name(e: &EndpointPlan, level: usize) -> String {
+    let lits = literals(&e.path);
+    let verb = if e.action {
+        ""
+    } else {
+        match (e.method.as_str(), e.response.shape) {
+            ("GET", Shape::Collection) => "list",
+            ("GET", _) => "get",
+            ("POST", _) => "create",
+            ("PATCH", _) => "update",
+            ("PUT", _) => "put",
+            ("DELETE", _) => "delete",
+            (m, _) => return format!("{}_{}", m.to_ascii_lowercase(), lits.join("_")),
+        }
+    };
+    let take = (1 + level).min(lits.len().max(1));
+    let tail = lits[lits.len().saturating_sub(take)..].join("_");
+    let tail = if tail.is_empty() {
+        "root".to_string()
+    } else {
+        tail
+    };
+    if verb.is_empty() {
+        tail
+    } else {
+        format!("{verb}_{tail}")
+    }
+}
+
+/// Gives every endpoint a unique function name: colliding names are qualified with more of their
+/// path until they differ; identical paths are numbered in (path, source) order.
+fn name_endpoints(eps: &mut [EndpointPlan]) {
+    let mut level = vec![0usize; eps.len()];
+    loop {
+        let names: Vec<String> = eps
+            .iter()
+            .zip(&level)
+            .map(|(e, &l)| endpoint_name(e, l))
+            .collect();
+        let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, n) in names.iter().enumerate() {
+            groups.entry(n.as_str()).or_default().push(i);
+        }
+        let mut changed = false;
+        for idx in groups.values().filter(|g| g.len() > 1) {
+            for &i in idx {
+                let max = literals(&eps[i].path).len();
+                if level[i] + 1 < max {
+                    level[i] += 1;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut order: Vec<usize> = (0..eps.len()).collect();
+    order.sort_by(|&a, &b| {
+        (&eps[a].path, &eps[a].method, &eps[a].source).cmp(&(
+            &eps[b].path,
+            &eps[b].method,
+            &eps[b].source,
+        ))
+    });
+    let mut scope = Scope::with_reserved(&["client", "runtime"]);
+    for i in order {
+        let name = scope.claim(naming::snake_text(&endpoint_name(&eps[i], level[i])));
+        eps[i].const_name = name.to_ascii_uppercase();
+        eps[i].rust = name;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scc_marks_cycles_only() {
+        // 0 → 1 → 0 is a cycle; 2 → 0 is not part of it; 3 → 3 is a self-loop.
+        let c = tarjan(&[vec![1], vec![0], vec![0], vec![3]]);
+        assert_eq!(c[0], c[1]);
+        assert_ne!(c[2], c[0]);
+        assert_ne!(c[3], c[0]);
+    }
+
+    #[test]
+    fn paths_match_templates() {
+        let p =
+            crate::read::http::parse_path("GET", "/groups/{id}/members/{id}/root:/{item-path}:", 1);
+        let (pieces, params) = template(&p);
+        assert_eq!(
+            params.iter().map(|p| p.rust.as_str()).collect::<Vec<_>>(),
+            ["group_id", "member_id", "item_path"]
+        );
+        assert_eq!(
+            match_path(&pieces, "/groups/g1/members/m 2/root:/a/b.txt:"),
+            Some(vec![
+                "g1".to_string(),
+                "m 2".to_string(),
+                "a/b.txt".to_string()
+            ])
+        );
+        assert_eq!(match_path(&pieces, "/groups/g1/members/m/x/root:/a:"), None);
+        assert_eq!(
+            match_path(&pieces, "/GROUPS/g/Members/m/root:/f:"),
+            Some(vec!["g".into(), "m".into(), "f".into()])
+        );
+    }
+
+    #[test]
+    fn literal_words() {
+        assert_eq!(
+            literals("/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses"),
+            ["device_app_management", "vpp_tokens", "sync_licenses"]
+        );
+        assert_eq!(
+            literals("/reports/getX(period='{p}')"),
+            ["reports", "get_x"]
+        );
+        assert_eq!(literals("/me/photo/$value"), ["me", "photo", "value"]);
+    }
+}

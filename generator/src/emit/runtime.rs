@@ -1,0 +1,477 @@
+//! The support code every generated crate carries (`src/runtime.rs`): the sans-IO request
+//! type, response parsing, Graph's error body, pages, permissions, and the `Strict` walk that
+//! example tests use to find properties the types do not define.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Tokens of `src/runtime.rs`.
+pub fn runtime() -> TokenStream {
+    quote! {
+        //! Support code shared by the generated types and endpoints.
+
+        use ::std::collections::BTreeMap;
+        use ::std::fmt;
+        use ::std::marker::PhantomData;
+
+        use ::serde::de::DeserializeOwned;
+        use ::serde::{Deserialize, Serialize};
+
+        /// The kind of access token a caller holds.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum TokenKind {
+            /// Delegated, work or school account.
+            DelegatedWork,
+            /// Delegated, personal Microsoft account.
+            DelegatedPersonal,
+            /// Application (app-only).
+            Application,
+        }
+
+        /// Permissions an endpoint accepts, least privileged first; any one of a list suffices.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct Permissions {
+            /// Delegated (work or school account).
+            pub delegated_work: &'static [&'static str],
+            /// Delegated (personal Microsoft account).
+            pub delegated_personal: &'static [&'static str],
+            /// Application.
+            pub application: &'static [&'static str],
+        }
+
+        impl Permissions {
+            /// The permissions accepted for a kind of token.
+            pub fn for_kind(&self, kind: TokenKind) -> &'static [&'static str] {
+                match kind {
+                    TokenKind::DelegatedWork => self.delegated_work,
+                    TokenKind::DelegatedPersonal => self.delegated_personal,
+                    TokenKind::Application => self.application,
+                }
+            }
+
+            /// Whether a token of `kind` granted `scopes` may call the endpoint.
+            pub fn allows(&self, kind: TokenKind, scopes: &[&str]) -> bool {
+                self.for_kind(kind)
+                    .iter()
+                    .any(|p| scopes.iter().any(|s| s.eq_ignore_ascii_case(p)))
+            }
+
+            /// The least privileged permission for a kind of token, if the kind is supported.
+            pub fn least_privileged(&self, kind: TokenKind) -> Option<&'static str> {
+                self.for_kind(kind).first().copied()
+            }
+        }
+
+        /// What the docs say about one endpoint.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct Endpoint {
+            /// Function name.
+            pub name: &'static str,
+            /// API version in URLs: `v1.0` or `beta`.
+            pub version: &'static str,
+            /// HTTP method.
+            pub method: &'static str,
+            /// Path template as documented.
+            pub path: &'static str,
+            /// Permissions.
+            pub permissions: Permissions,
+            /// The docs page the endpoint was generated from.
+            pub source: &'static str,
+        }
+
+        /// How a response body maps to the returned type.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Shape {
+            /// The body is the value.
+            Plain,
+            /// The body is `{"value": …}`.
+            ValueWrapped,
+            /// The body is a page of values.
+            Collection,
+            /// No body; the value is `()`.
+            NoContent,
+        }
+
+        /// A request to one endpoint, built without doing any I/O; `T` is the typed response.
+        #[derive(Debug, Clone)]
+        pub struct ApiRequest<T> {
+            endpoint: &'static Endpoint,
+            path: String,
+            url: Option<String>,
+            query: Vec<(String, String)>,
+            body: Option<Result<Vec<u8>, String>>,
+            shape: Shape,
+            response: PhantomData<fn() -> T>,
+        }
+
+        impl<T> ApiRequest<T> {
+            /// Used by generated endpoint functions.
+            #[doc(hidden)]
+            pub fn new(endpoint: &'static Endpoint, path: String, body: Option<Result<Vec<u8>, String>>, shape: Shape) -> Self {
+                ApiRequest { endpoint, path, url: None, query: Vec::new(), body, shape, response: PhantomData }
+            }
+
+            /// The endpoint this request calls.
+            pub fn endpoint(&self) -> &'static Endpoint {
+                self.endpoint
+            }
+
+            /// HTTP method.
+            pub fn method(&self) -> ::http::Method {
+                ::http::Method::from_bytes(self.endpoint.method.as_bytes()).unwrap_or(::http::Method::GET)
+            }
+
+            /// The encoded path after the version, e.g. `/users/a%20b`.
+            pub fn path(&self) -> &str {
+                &self.path
+            }
+
+            /// Adds a query option such as `$select` or `$filter`.
+            pub fn query(mut self, name: &str, value: &str) -> Self {
+                self.query.push((name.to_string(), value.to_string()));
+                self
+            }
+
+            /// The encoded query string, without `?` (empty when there is none).
+            pub fn query_string(&self) -> String {
+                self.query
+                    .iter()
+                    .map(|(k, v)| format!("{}={}", encode(k, QUERY), encode(v, QUERY)))
+                    .collect::<Vec<_>>()
+                    .join("&")
+            }
+
+            /// The JSON body, if any.
+            pub fn body(&self) -> Option<&[u8]> {
+                match &self.body {
+                    Some(Ok(b)) => Some(b),
+                    _ => None,
+                }
+            }
+
+            /// The full URL under `base_url` (e.g. `https://graph.microsoft.com`, or a national cloud).
+            pub fn url(&self, base_url: &str) -> String {
+                let mut url = match &self.url {
+                    Some(u) => u.clone(),
+                    None => format!("{}/{}{}", base_url.trim_end_matches('/'), self.endpoint.version, self.path),
+                };
+                let q = self.query_string();
+                if !q.is_empty() {
+                    url.push(if url.contains('?') { '&' } else { '?' });
+                    url.push_str(&q);
+                }
+                url
+            }
+
+            /// An `http::Request` for `base_url`; the body is JSON when the endpoint takes one.
+            pub fn to_http(&self, base_url: &str) -> Result<::http::Request<Vec<u8>>, Error> {
+                let mut b = ::http::Request::builder().method(self.method()).uri(self.url(base_url));
+                let body = match &self.body {
+                    Some(Ok(body)) => {
+                        b = b.header("Content-Type", "application/json");
+                        body.clone()
+                    }
+                    Some(Err(e)) => return Err(Error::Request(e.clone())),
+                    None => Vec::new(),
+                };
+                b.body(body).map_err(|e| Error::Request(e.to_string()))
+            }
+        }
+
+        impl<T: DeserializeOwned> ApiRequest<T> {
+            /// Parses a response to this request into the typed value, or Graph's error.
+            pub fn parse_response(&self, status: u16, body: &[u8]) -> Result<T, Error> {
+                if !(200..300).contains(&status) {
+                    return Err(match ::serde_json::from_slice::<ErrorBody>(body) {
+                        Ok(e) => Error::Graph { status, error: e.error },
+                        Err(_) => Error::Status { status, body: String::from_utf8_lossy(body).into_owned() },
+                    });
+                }
+                match self.shape {
+                    Shape::NoContent => ::serde_json::from_slice(b"null").map_err(Error::Json),
+                    Shape::ValueWrapped => {
+                        let v: ::serde_json::Value = ::serde_json::from_slice(body).map_err(Error::Json)?;
+                        match v {
+                            ::serde_json::Value::Object(mut o) if o.contains_key("value") => {
+                                ::serde_json::from_value(o.remove("value").unwrap_or_default()).map_err(Error::Json)
+                            }
+                            other => ::serde_json::from_value(other).map_err(Error::Json),
+                        }
+                    }
+                    Shape::Plain | Shape::Collection => ::serde_json::from_slice(body).map_err(Error::Json),
+                }
+            }
+        }
+
+        impl<T> ApiRequest<Page<T>> {
+            /// The request for the page after `page`, following its `@odata.nextLink`.
+            pub fn next_page(&self, page: &Page<T>) -> Option<Self> {
+                let link = page.next_link.as_ref()?;
+                let mut next = ApiRequest::new(self.endpoint, self.path.clone(), None, self.shape);
+                next.url = Some(link.clone());
+                Some(next)
+            }
+        }
+
+        /// A page of a collection.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        pub struct Page<T> {
+            /// The items.
+            #[serde(default = "Vec::new")]
+            pub value: Vec<T>,
+            /// Link to the next page.
+            #[serde(rename = "@odata.nextLink", default, skip_serializing_if = "Option::is_none")]
+            pub next_link: Option<String>,
+            /// Link to the delta query state, for delta functions.
+            #[serde(rename = "@odata.deltaLink", default, skip_serializing_if = "Option::is_none")]
+            pub delta_link: Option<String>,
+            /// OData context URL.
+            #[serde(rename = "@odata.context", default, skip_serializing_if = "Option::is_none")]
+            pub context: Option<String>,
+            /// Total count, with `$count=true`.
+            #[serde(rename = "@odata.count", default, skip_serializing_if = "Option::is_none")]
+            pub count: Option<i64>,
+            /// Anything else in the page object.
+            #[serde(flatten)]
+            pub extra: BTreeMap<String, ::serde_json::Value>,
+        }
+
+        /// Graph's error object.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        pub struct GraphError {
+            /// Error code, e.g. `Request_ResourceNotFound`.
+            #[serde(default)]
+            pub code: String,
+            /// Human-readable message.
+            #[serde(default)]
+            pub message: String,
+            /// Service details (request id, date…).
+            #[serde(rename = "innerError", default, skip_serializing_if = "Option::is_none")]
+            pub inner_error: Option<::serde_json::Value>,
+            /// Nested errors.
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub details: Vec<::serde_json::Value>,
+        }
+
+        #[derive(Deserialize)]
+        struct ErrorBody {
+            error: GraphError,
+        }
+
+        /// Everything that can go wrong with a request.
+        #[derive(Debug)]
+        pub enum Error {
+            /// Graph answered with its error body.
+            Graph {
+                /// HTTP status.
+                status: u16,
+                /// The error.
+                error: GraphError,
+            },
+            /// A non-success status without a Graph error body.
+            Status {
+                /// HTTP status.
+                status: u16,
+                /// Body text.
+                body: String,
+            },
+            /// The body did not match the documented type.
+            Json(::serde_json::Error),
+            /// The request could not be built or sent.
+            Request(String),
+        }
+
+        impl fmt::Display for Error {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self {
+                    Error::Graph { status, error } => write!(f, "Graph error {status} {}: {}", error.code, error.message),
+                    Error::Status { status, body } => write!(f, "HTTP {status}: {body}"),
+                    Error::Json(e) => write!(f, "response does not match the documented type: {e}"),
+                    Error::Request(e) => write!(f, "request failed: {e}"),
+                }
+            }
+        }
+
+        impl ::std::error::Error for Error {}
+
+        const PATH: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUMERIC
+            .remove(b'-').remove(b'.').remove(b'_').remove(b'~')
+            .remove(b'\'').remove(b'(').remove(b')').remove(b'@').remove(b'$').remove(b':').remove(b'=').remove(b',');
+        const PATH_KEEP_SLASH: &::percent_encoding::AsciiSet = &PATH.remove(b'/');
+        const QUERY: &::percent_encoding::AsciiSet = &::percent_encoding::NON_ALPHANUMERIC
+            .remove(b'-').remove(b'.').remove(b'_').remove(b'~').remove(b'$').remove(b'\'').remove(b'(').remove(b')').remove(b',');
+
+        fn encode(s: &str, set: &'static ::percent_encoding::AsciiSet) -> String {
+            ::percent_encoding::utf8_percent_encode(s, set).to_string()
+        }
+
+        /// Percent-encodes a path parameter; `keep_slash` inside `:/…:` drive paths.
+        #[doc(hidden)]
+        pub fn encode_param(value: &str, keep_slash: bool) -> String {
+            encode(value, if keep_slash { PATH_KEEP_SLASH } else { PATH })
+        }
+
+        /// Serializes a request body.
+        #[doc(hidden)]
+        pub fn to_body<B: Serialize>(body: &B) -> Option<Result<Vec<u8>, String>> {
+            Some(::serde_json::to_vec(body).map_err(|e| e.to_string()))
+        }
+
+        /// `Edm.Binary`: bytes, base64 in JSON.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+        pub struct Base64(pub Vec<u8>);
+
+        impl Serialize for Base64 {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use ::base64::Engine as _;
+                s.serialize_str(&::base64::engine::general_purpose::STANDARD.encode(&self.0))
+            }
+        }
+
+        impl<'de> Deserialize<'de> for Base64 {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                use ::base64::Engine as _;
+                let s = String::deserialize(d)?;
+                ::base64::engine::general_purpose::STANDARD
+                    .decode(s.trim())
+                    .map(Base64)
+                    .map_err(::serde::de::Error::custom)
+            }
+        }
+
+        /// `Edm.Duration`: an ISO 8601 duration such as `PT1H30M`, kept as written.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct IsoDuration(pub String);
+
+        /// Finds properties a value carries that its type does not define. Example tests assert
+        /// this finds nothing, so no documented property is dropped silently.
+        pub trait Strict {
+            /// Appends `path.property` for every undefined property and `path: member` for every
+            /// enum value outside the documented members.
+            fn unknown_fields(&self, path: &str, out: &mut Vec<String>);
+        }
+
+        /// Reports the keys of an extras map, `@odata.*` annotations aside.
+        #[doc(hidden)]
+        pub fn report_extras(extra: &BTreeMap<String, ::serde_json::Value>, path: &str, out: &mut Vec<String>) {
+            for k in extra.keys() {
+                if !k.starts_with('@') && !k.contains("@odata.") {
+                    out.push(format!("{path}.{k}"));
+                }
+            }
+        }
+
+        macro_rules! leaf {
+            ($($t:ty),*) => {$(
+                impl Strict for $t {
+                    fn unknown_fields(&self, _: &str, _: &mut Vec<String>) {}
+                }
+            )*};
+        }
+        leaf!(String, bool, i8, u8, i16, i32, i64, f32, f64, (), ::serde_json::Value, ::uuid::Uuid,
+            ::chrono::DateTime<::chrono::FixedOffset>, ::chrono::NaiveDate, ::chrono::NaiveTime, Base64, IsoDuration);
+
+        impl<T: Strict> Strict for Option<T> {
+            fn unknown_fields(&self, path: &str, out: &mut Vec<String>) {
+                if let Some(v) = self {
+                    v.unknown_fields(path, out);
+                }
+            }
+        }
+
+        impl<T: Strict> Strict for Box<T> {
+            fn unknown_fields(&self, path: &str, out: &mut Vec<String>) {
+                (**self).unknown_fields(path, out);
+            }
+        }
+
+        impl<T: Strict> Strict for Vec<T> {
+            fn unknown_fields(&self, path: &str, out: &mut Vec<String>) {
+                for (i, v) in self.iter().enumerate() {
+                    v.unknown_fields(&format!("{path}[{i}]"), out);
+                }
+            }
+        }
+
+        /// Helpers for the generated example tests.
+        #[doc(hidden)]
+        pub mod testing {
+            use super::{ApiRequest, Strict};
+            use ::serde::{de::DeserializeOwned, Serialize};
+
+            /// Parses an example response with the request's endpoint, then checks that no
+            /// property was left undefined and that the value survives a serialize/deserialize
+            /// round trip (values compared typed: timestamps as instants).
+            pub fn check_response<T>(req: &ApiRequest<T>, status: u16, body: &str) -> Result<(), String>
+            where
+                T: DeserializeOwned + Serialize + PartialEq + ::std::fmt::Debug + Strict,
+            {
+                let value = req
+                    .parse_response(status, body.as_bytes())
+                    .map_err(|e| format!("example does not deserialize into the response type: {e}"))?;
+                let mut unknown = Vec::new();
+                value.unknown_fields("$", &mut unknown);
+                if !unknown.is_empty() {
+                    return Err(format!("example has properties the type does not define: {}", unknown.join(", ")));
+                }
+                let json = ::serde_json::to_string(&value).map_err(|e| format!("cannot serialize: {e}"))?;
+                let again: T = ::serde_json::from_str(&json).map_err(|e| format!("serialized value does not read back: {e}: {json}"))?;
+                if again != value {
+                    return Err(format!("value changed in a round trip:\n before: {value:?}\n after: {again:?}"));
+                }
+                Ok(())
+            }
+
+            fn decode(s: &str) -> String {
+                ::percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
+            }
+
+            /// Drops `null` members: an absent optional property serializes as nothing.
+            fn without_nulls(v: ::serde_json::Value) -> ::serde_json::Value {
+                match v {
+                    ::serde_json::Value::Object(o) => ::serde_json::Value::Object(
+                        o.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, without_nulls(v))).collect(),
+                    ),
+                    ::serde_json::Value::Array(a) => ::serde_json::Value::Array(a.into_iter().map(without_nulls).collect()),
+                    other => other,
+                }
+            }
+
+            /// Checks that a request built by an endpoint function is the example request: same
+            /// method, path and query (compared decoded) and the same JSON body.
+            pub fn check_request<T>(req: &ApiRequest<T>, method: &str, path: &str, query: &str, body: Option<&str>) -> Result<(), String> {
+                if !req.method().as_str().eq_ignore_ascii_case(method) {
+                    return Err(format!("method {} instead of {method}", req.method()));
+                }
+                if !decode(req.path()).eq_ignore_ascii_case(&decode(path)) {
+                    return Err(format!("path `{}` instead of `{path}`", decode(req.path())));
+                }
+                if decode(&req.query_string()) != decode(query) {
+                    return Err(format!("query `{}` instead of `{query}`", decode(&req.query_string())));
+                }
+                match (body, req.body()) {
+                    (None, None) => Ok(()),
+                    (Some(expected), Some(actual)) => {
+                        let e: ::serde_json::Value = ::serde_json::from_str(expected).map_err(|e| e.to_string())?;
+                        let a: ::serde_json::Value = ::serde_json::from_slice(actual).map_err(|e| e.to_string())?;
+                        if without_nulls(e.clone()) == without_nulls(a.clone()) {
+                            Ok(())
+                        } else {
+                            Err(format!("body {a} instead of {e}"))
+                        }
+                    }
+                    (Some(_), None) => Err("the endpoint sends no body but the example has one".into()),
+                    (None, Some(_)) => Err("the endpoint sends a body but the example has none".into()),
+                }
+            }
+        }
+
+        impl<T: Strict> Strict for Page<T> {
+            fn unknown_fields(&self, path: &str, out: &mut Vec<String>) {
+                report_extras(&self.extra, path, out);
+                self.value.unknown_fields(&format!("{path}.value"), out);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Structs and enums of one version (`src/<version>/types.rs`), from the plan.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::docs;
+use super::plan::{FieldPlan, Prim, TypeBody, TypePlan, TypeRef};
+use crate::naming::ident;
+
+/// The Rust type of a type reference; `named` is the path prefix for generated types.
+pub fn type_ref(t: &TypeRef, named: &TokenStream) -> TokenStream {
+    match t {
+        TypeRef::Prim(p) => prim(*p),
+        TypeRef::Named(n) => {
+            let id = ident(n);
+            quote!(#named #id)
+        }
+        TypeRef::Json => quote!(::serde_json::Value),
+    }
+}
+
+fn prim(p: Prim) -> TokenStream {
+    use Prim::*;
+    match p {
+        String | Stream => quote!(::std::string::String),
+        Boolean => quote!(bool),
+        Int16 => quote!(i16),
+        Int32 => quote!(i32),
+        Int64 => quote!(i64),
+        Single => quote!(f32),
+        Double | Decimal => quote!(f64),
+        Byte => quote!(u8),
+        SByte => quote!(i8),
+        Guid => quote!(::uuid::Uuid),
+        DateTimeOffset => quote!(::chrono::DateTime<::chrono::FixedOffset>),
+        Date => quote!(::chrono::NaiveDate),
+        TimeOfDay => quote!(::chrono::NaiveTime),
+        Duration => quote!(crate::IsoDuration),
+        Binary => quote!(crate::Base64),
+        Untyped => quote!(::serde_json::Value),
+    }
+}
+
+/// A field's full type: `Option<[Vec<|Box<]T[>]>`.
+fn field_type(f: &FieldPlan, named: &TokenStream) -> TokenStream {
+    let inner = type_ref(&f.ty, named);
+    let inner = if f.collection {
+        quote!(::std::vec::Vec<#inner>)
+    } else if f.boxed {
+        quote!(::std::boxed::Box<#inner>)
+    } else {
+        inner
+    };
+    quote!(::std::option::Option<#inner>)
+}
+
+/// A struct with optional fields, `@odata.type`, a captured-extras map and a `Strict` impl.
+pub fn struct_tokens(
+    name: &str,
+    doc: TokenStream,
+    fields: &[FieldPlan],
+    extras: &str,
+    named: &TokenStream,
+) -> TokenStream {
+    let id = ident(name);
+    let extras = ident(extras);
+    let decls = fields.iter().map(|f| {
+        let fid = ident(&f.rust);
+        let wire = &f.wire;
+        let ty = field_type(f, named);
+        let fdoc = docs::attrs([f.doc.as_str()]);
+        quote! {
+            #fdoc
+            #[serde(rename = #wire, default, skip_serializing_if = "Option::is_none")]
+            pub #fid: #ty,
+        }
+    });
+    let walks = fields
+        .iter()
+        .filter(|f| matches!(f.ty, TypeRef::Named(_)))
+        .map(|f| {
+            let fid = ident(&f.rust);
+            let wire = &f.wire;
+            quote!(crate::Strict::unknown_fields(&self.#fid, &format!("{}.{}", path, #wire), out);)
+        });
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #id {
+            /// The `@odata.type` annotation: the value's concrete type.
+            #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
+            pub odata_type: ::std::option::Option<::std::string::String>,
+            #(#decls)*
+            /// Properties the docs do not define, and `@odata.*` annotations.
+            #[serde(flatten)]
+            pub #extras: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+        }
+
+        impl crate::Strict for #id {
+            fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                crate::report_extras(&self.#extras, path, out);
+                #(#walks)*
+            }
+        }
+    }
+}
+
+/// Tokens of one version's `types.rs`.
+pub fn types_file(types: &[TypePlan]) -> TokenStream {
+    let items = types.iter().map(|t| {
+        let mut paragraphs = vec![t.doc.clone()];
+        if let Some(b) = &t.base {
+            paragraphs.push(format!("Derived from `{b}`; its properties are included."));
+        }
+        paragraphs.push(format!("Docs: `{}`.", t.source));
+        let doc = docs::attrs(paragraphs.iter().map(String::as_str));
+        match &t.body {
+            TypeBody::Struct { fields, extras } => struct_tokens(&t.rust, doc, fields, extras, &quote!()),
+            TypeBody::Enum { variants, other } => {
+                let id = ident(&t.rust);
+                let other = ident(other);
+                let vs = variants.iter().map(|v| {
+                    let vid = ident(&v.rust);
+                    let wire = &v.wire;
+                    let vdoc = docs::attrs([v.doc.as_str()]);
+                    quote! {
+                        #vdoc
+                        #[serde(rename = #wire)]
+                        #vid,
+                    }
+                });
+                quote! {
+                    #doc
+                    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+                    pub enum #id {
+                        #(#vs)*
+                        /// A value the docs do not list (Graph adds members over time).
+                        #[serde(untagged)]
+                        #other(::std::string::String),
+                    }
+
+                    impl crate::Strict for #id {
+                        fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                            if let Self::#other(v) = self {
+                                out.push(format!("{}: `{}` is not a documented member", path, v));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    });
+    quote! {
+        //! Types of this API version, from the docs' resource and enum pages.
+        #(#items)*
+    }
+}

@@ -1,0 +1,109 @@
+//! `generated/` is exactly graphdoc's output for `docs-input/`: any byte of drift fails, and
+//! the message says how to regenerate.
+
+use std::path::Path;
+
+const REGENERATE: &str =
+    "cargo run --release -p graphdoc -- generate --docs docs-input --out generated --crate-name graphdoc-generated";
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+fn output() -> graphdoc::emit::Output {
+    let model = graphdoc::read_docs(&[root().join("docs-input")]);
+    let opts = graphdoc::emit::Options {
+        crate_name: "graphdoc-generated".into(),
+        ..Default::default()
+    };
+    graphdoc::emit::generate(&model, &opts).expect("generation succeeds")
+}
+
+#[test]
+fn generated_dir_matches_docs_input() {
+    let out = output();
+    let dir = root().join("generated");
+    let mut drift = Vec::new();
+    for (rel, contents) in &out.files {
+        match std::fs::read_to_string(dir.join(rel)) {
+            Ok(on_disk) if on_disk == *contents => {}
+            Ok(_) => drift.push(format!("{rel} differs")),
+            Err(_) => drift.push(format!("{rel} is missing")),
+        }
+    }
+    // Nothing else may sit in generated/ but graphdoc's marker.
+    let mut stack = vec![dir.clone()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                if p.file_name().is_some_and(|n| n != "target") {
+                    stack.push(p);
+                }
+                continue;
+            }
+            let rel = p
+                .strip_prefix(&dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            if rel != graphdoc::write::MARKER && !out.files.contains_key(&rel) {
+                drift.push(format!("{rel} is not graphdoc output"));
+            }
+        }
+    }
+    assert!(
+        drift.is_empty(),
+        "generated/ has drifted from docs-input/: {drift:?}\nfix with: {REGENERATE}"
+    );
+}
+
+#[test]
+fn generation_is_deterministic() {
+    let a = output();
+    let b = output();
+    assert_eq!(a.files, b.files);
+    // Thread count does not matter either.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let c = pool.install(output);
+    assert_eq!(a.files, c.files);
+}
+
+#[test]
+fn seed_bindings_have_the_promised_items() {
+    let out = output();
+    for v in ["beta", "v1_0"] {
+        let eps = &out.files[&format!("src/{v}/endpoints.rs")];
+        assert!(eps.contains("pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken>"), "{v}: {eps}");
+        assert!(
+            eps.contains("pub const SYNC_LICENSES: crate::Endpoint"),
+            "{v}"
+        );
+        assert!(
+            eps.contains("\"DeviceManagementServiceConfig.ReadWrite.All\""),
+            "{v}"
+        );
+        let types = &out.files[&format!("src/{v}/types.rs")];
+        for t in [
+            "pub struct VppToken",
+            "pub enum VppTokenAccountType",
+            "pub enum VppTokenState",
+            "pub enum VppTokenSyncStatus",
+        ] {
+            assert!(types.contains(t), "{v} lacks {t}");
+        }
+        // `id` comes from the base type `entity`.
+        assert!(
+            types.contains("rename = \"id\""),
+            "{v}: inherited id missing"
+        );
+    }
+    assert!(out.files["src/beta/types.rs"].contains("pub token_action_results: ::std::option::Option<\n        ::std::vec::Vec<VppTokenActionResult>,"));
+    assert!(
+        !out.files["src/v1_0/types.rs"].contains("token_action_results"),
+        "v1.0 documents no tokenActionResults"
+    );
+}
