@@ -4,6 +4,43 @@
 #![cfg(feature = "beta")]
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #[test]
+fn revoke_licenses_1_request() {
+    let body: graphdoc_generated::beta::endpoints::RevokeLicensesBody = ::serde_json::from_str(
+            r#"{
+  "notifyManagedDevices": true,
+  "revokeUntrackedLicenses": true
+}"#,
+        )
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: example body does not fit the request type: {}",
+                "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78", e
+            )
+        });
+    let mut unknown = ::std::vec::Vec::new();
+    graphdoc_generated::Strict::unknown_fields(&body, "$", &mut unknown);
+    assert!(
+        unknown.is_empty(),
+        "{}: example body has properties the type does not define: {:?}",
+        "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78", unknown
+    );
+    let req = graphdoc_generated::beta::revoke_licenses("{vppTokenId}", &body);
+    if let Err(e) = graphdoc_generated::testing::check_request(
+        &req,
+        "POST",
+        "/deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses",
+        "",
+        ::std::option::Option::Some(
+            r#"{
+  "notifyManagedDevices": true,
+  "revokeUntrackedLicenses": true
+}"#,
+        ),
+    ) {
+        panic!("{}: {}", "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78", e);
+    }
+}
+#[test]
 fn sync_licenses_1_response() {
     let req = graphdoc_generated::beta::sync_licenses("{vppTokenId}");
     if let Err(e) = graphdoc_generated::testing::check_response(

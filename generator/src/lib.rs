@@ -4,6 +4,7 @@
 //! The pipeline is [`read`] (pages → [`model::Model`]) → [`emit`] (model → plan → Rust files)
 //! → [`write`]; each stage reads only the previous stage's plain data.
 
+pub mod builder;
 pub mod diag;
 pub mod emit;
 pub mod model;
@@ -11,5 +12,6 @@ pub mod naming;
 pub mod read;
 pub mod write;
 
+pub use builder::Builder;
 pub use model::Model;
 pub use read::read_docs;

@@ -216,3 +216,36 @@ fn cargo_toml(name: &str, mods: &[&str]) -> String {
     ));
     t
 }
+
+/// One self-contained file for `include!` at the root of a crate (the `build.rs` route):
+/// the runtime and every selected version as inline modules, no features.
+pub fn generate_single_file(
+    model: &Model,
+    opts: &Options,
+) -> Result<(String, Vec<Diagnostic>, Stats), EmitError> {
+    let plan = plan::plan(model, &opts.filter);
+    let mut stats = Stats::default();
+    let runtime = runtime::runtime();
+    let versions = plan.versions.iter().map(|vp| {
+        stats.types += vp.types.len();
+        stats.endpoints += vp.endpoints.len();
+        let m = crate::naming::ident(version_module(vp.version));
+        let types = types::types_file(&vp.types);
+        let eps = endpoints::endpoints_file(&vp.endpoints, vp.version);
+        quote! {
+            pub mod #m {
+                pub mod types { #types }
+                pub mod endpoints { #eps }
+                pub use endpoints::*;
+            }
+        }
+    });
+    let tokens = quote! {
+        #[allow(clippy::all)]
+        mod runtime { #runtime }
+        pub use runtime::*;
+        #(#versions)*
+    };
+    let text = render("graphdoc.rs", tokens)?;
+    Ok((text, plan.diagnostics, stats))
+}

@@ -472,15 +472,29 @@ fn plan_version(
         let body = match t.kind {
             TypeKind::Enum => {
                 let mut vs = Scope::default();
-                let variants: Vec<VariantPlan> = t
-                    .members
-                    .iter()
-                    .map(|m| VariantPlan {
+                let mut wires = BTreeSet::new();
+                let mut variants = Vec::new();
+                for m in &t.members {
+                    if !wires.insert(m.name.as_str()) {
+                        diag(
+                            diags,
+                            &t.source,
+                            t.line,
+                            Severity::Warning,
+                            "duplicate-member",
+                            format!(
+                                "enum `{}` lists member `{}` twice; the first is used",
+                                t.name, m.name
+                            ),
+                        );
+                        continue;
+                    }
+                    variants.push(VariantPlan {
                         wire: m.name.clone(),
                         rust: vs.claim(naming::camel_text(&m.name)),
                         doc: m.description.clone(),
-                    })
-                    .collect();
+                    });
+                }
                 TypeBody::Enum {
                     variants,
                     other: vs.claim("Other".to_string()),
@@ -510,8 +524,9 @@ fn plan_version(
     }
     mark_boxed(&mut types);
 
-    let mut endpoints = plan_endpoints(ops, &resolve, diags, &mut scope_for_bodies(&rust_names));
+    let mut endpoints = plan_endpoints(ops, &resolve, diags);
     name_endpoints(&mut endpoints);
+    name_bodies(&mut endpoints, scope_for_bodies(&rust_names));
     endpoints.sort_by(|a, b| a.rust.cmp(&b.rust));
     types.sort_by(|a, b| a.rust.cmp(&b.rust));
     VersionPlan {
@@ -659,7 +674,6 @@ fn plan_endpoints(
     ops: &[&Operation],
     resolve: &dyn Fn(&str) -> Option<TypeRef>,
     diags: &mut Vec<Diagnostic>,
-    body_scope: &mut Scope,
 ) -> Vec<EndpointPlan> {
     let mut out = Vec::new();
     for op in ops {
@@ -676,7 +690,7 @@ fn plan_endpoints(
                 let refs: Vec<&Property> = parameters.iter().collect();
                 let fields = plan_fields(&refs, resolve, &op.source, diags);
                 BodyPlan::Params {
-                    rust: body_scope.claim(format!("{}Body", naming::camel_text(&op.name))),
+                    rust: String::new(), // named after the endpoint, once endpoints have names
                     extras: extras_name(&fields),
                     fields,
                 }
@@ -809,7 +823,8 @@ fn is_value_wrapper(body: Option<&serde_json::Value>) -> bool {
 fn template(p: &crate::model::HttpPath) -> (Vec<PathPiece>, Vec<ParamPlan>) {
     let mut pieces = Vec::new();
     let mut params = Vec::new();
-    let mut scope = Scope::with_reserved(&["body"]);
+    // `path` and `body` are the endpoint function's own local and body argument.
+    let mut scope = Scope::with_reserved(&["body", "path"]);
     let mut prev_literal: Option<String> = None;
     for seg in &p.segments {
         push_lit(&mut pieces, "/");
@@ -991,6 +1006,24 @@ fn endpoint_name(e: &EndpointPlan, level: usize) -> String {
         tail
     } else {
         format!("{verb}_{tail}")
+    }
+}
+
+/// Names each operation's parameter struct after its first endpoint: `revoke_licenses` →
+/// `RevokeLicensesBody`, unique among the version's types.
+fn name_bodies(eps: &mut [EndpointPlan], mut scope: Scope) {
+    let mut by_op: BTreeMap<String, String> = BTreeMap::new();
+    let mut order: Vec<usize> = (0..eps.len()).collect();
+    order.sort_by(|&a, &b| eps[a].rust.cmp(&eps[b].rust));
+    for i in order {
+        let op = eps[i].operation.clone();
+        let fn_name = eps[i].rust.clone();
+        if let BodyPlan::Params { rust, .. } = &mut eps[i].body {
+            *rust = by_op
+                .entry(op)
+                .or_insert_with(|| scope.claim(format!("{}Body", naming::camel_text(&fn_name))))
+                .clone();
+        }
     }
 }
 

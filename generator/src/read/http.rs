@@ -171,7 +171,8 @@ pub struct Message {
 /// `lines[0]`; invalid JSON gives an `invalid-example-json` diagnostic at the error's line.
 pub fn message(lines: &[&str], first_line: usize, sink: &mut Sink) -> Message {
     let mut headers = Vec::new();
-    let mut i = 0;
+    // Blank lines right after the request line (common in the docs) do not end the headers.
+    let mut i = lines.iter().take_while(|l| l.trim().is_empty()).count();
     while i < lines.len() {
         let l = lines[i].trim();
         if l.is_empty() {
@@ -313,6 +314,15 @@ mod tests {
         assert!(matches!(m.body, Body::Text(_)));
         assert_eq!(sink.items[0].code, "invalid-example-json");
         assert_eq!(sink.items[0].line, 14);
+    }
+
+    #[test]
+    fn blank_line_after_the_request_line() {
+        let lines = ["", "Content-type: application/json", "", "{\"a\": 1}"];
+        let mut sink = Sink::new("p.md");
+        let m = message(&lines, 1, &mut sink);
+        assert_eq!(m.headers.len(), 1);
+        assert_eq!(m.body, Body::Json(serde_json::json!({"a": 1})));
     }
 
     #[test]
