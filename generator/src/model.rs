@@ -389,9 +389,29 @@ impl Model {
     /// A type's own properties followed by inherited ones (nearest base first); a property
     /// redeclared by a derived type hides the base's.
     pub fn all_properties<'a>(&'a self, t: &'a TypeDef) -> Vec<&'a Property> {
-        let mut out: Vec<&Property> = t.properties.iter().collect();
+        self.collect(t, |t| &t.properties)
+    }
+
+    /// All properties, then all relationships (navigation properties, present under
+    /// `$expand`), own before inherited.
+    pub fn all_members<'a>(&'a self, t: &'a TypeDef) -> Vec<&'a Property> {
+        let mut out = self.all_properties(t);
+        for r in self.collect(t, |t| &t.relationships) {
+            if !out.iter().any(|o| o.name == r.name) {
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    fn collect<'a>(
+        &'a self,
+        t: &'a TypeDef,
+        f: impl Fn(&'a TypeDef) -> &'a Vec<Property>,
+    ) -> Vec<&'a Property> {
+        let mut out: Vec<&Property> = f(t).iter().collect();
         for b in self.ancestors(t) {
-            for p in &b.properties {
+            for p in f(b) {
                 if !out.iter().any(|o| o.name == p.name) {
                     out.push(p);
                 }

@@ -501,7 +501,7 @@ fn plan_version(
                 }
             }
             _ => {
-                let props = model.all_properties(t);
+                let props = model.all_members(t);
                 let fields = plan_fields(&props, &resolve, &t.source, diags);
                 TypeBody::Struct {
                     extras: extras_name(&fields),
