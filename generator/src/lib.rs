@@ -5,11 +5,13 @@
 //! → [`write`]; each stage reads only the previous stage's plain data.
 
 pub mod builder;
+pub mod check;
 pub mod diag;
 pub mod emit;
 pub mod model;
 pub mod naming;
 pub mod read;
+pub mod render;
 pub mod write;
 
 pub use builder::Builder;

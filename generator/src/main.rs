@@ -5,6 +5,16 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// `println!` that ends the program quietly when stdout is closed (`graphdoc … | head`).
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout().lock(), $($t)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 /// Typed Rust bindings and a docs linter from the Microsoft Graph REST API reference.
 #[derive(Parser)]
 #[command(name = "graphdoc", version, about)]
@@ -19,8 +29,32 @@ enum Format {
     Summary,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    Human,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Lint docs pages: examples against documented types, permissions, links, JSON.
+    ///
+    /// Exits with status 1 when errors are found (or warnings, with --strict).
+    /// Example: graphdoc check --docs ../docs/api-reference --format json
+    Check {
+        /// Docs directories to read (repeatable).
+        #[arg(long = "docs", required = true, num_args = 1..)]
+        docs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+        /// Print only the summary table.
+        #[arg(long)]
+        summary_only: bool,
+    },
     /// Generate a crate of typed bindings from docs pages.
     ///
     /// Example: graphdoc generate --docs docs-input --out generated
@@ -54,6 +88,42 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Check {
+            docs,
+            format,
+            strict,
+            summary_only,
+        } => {
+            use std::io::IsTerminal;
+            let model = graphdoc::read_docs(&docs);
+            let source = |file: &str| {
+                docs.iter()
+                    .find_map(|d| std::fs::read_to_string(d.join(file)).ok())
+            };
+            let findings = graphdoc::check::check(&model, &source);
+            match format {
+                CheckFormat::Json => out!("{}", graphdoc::render::json(&findings)),
+                CheckFormat::Human => {
+                    let color = std::io::stdout().is_terminal();
+                    if !summary_only {
+                        for f in &findings {
+                            out!("{}", graphdoc::render::human(f, &docs, color));
+                        }
+                    }
+                    out!("{}", graphdoc::render::summary(&findings).trim_end());
+                }
+            }
+            let limit = if strict {
+                graphdoc::diag::Severity::Warning
+            } else {
+                graphdoc::diag::Severity::Error
+            };
+            if findings.iter().any(|f| f.severity >= limit) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
         Command::Generate {
             docs,
             out,
@@ -79,7 +149,7 @@ fn main() -> ExitCode {
             }
             match graphdoc::write::write_files(&out, &output.files, force) {
                 Ok(r) => {
-                    println!(
+                    out!(
                         "{} types, {} endpoints, {} skipped (see diagnostics); {} files written, {} unchanged, {} removed in {}",
                         output.stats.types, output.stats.endpoints, output.stats.skipped,
                         r.written.len(), r.unchanged.len(), r.removed.len(), out.display()
@@ -96,14 +166,14 @@ fn main() -> ExitCode {
             let model = graphdoc::read_docs(&docs);
             match format {
                 Format::Json => match serde_json::to_string_pretty(&model) {
-                    Ok(s) => println!("{s}"),
+                    Ok(s) => out!("{s}"),
                     Err(e) => {
                         eprintln!("error: cannot serialize the model: {e}");
                         return ExitCode::FAILURE;
                     }
                 },
                 Format::Summary => {
-                    println!(
+                    out!(
                         "pages: {} (api {}, resource {}, enum {}, other {})",
                         model.pages.total,
                         model.pages.api,
@@ -111,9 +181,9 @@ fn main() -> ExitCode {
                         model.pages.enumeration,
                         model.pages.other
                     );
-                    println!("operations: {}", model.operations.len());
-                    println!("types: {}", model.types.len());
-                    println!("diagnostics: {}", model.diagnostics.len());
+                    out!("operations: {}", model.operations.len());
+                    out!("types: {}", model.types.len());
+                    out!("diagnostics: {}", model.diagnostics.len());
                 }
             }
             ExitCode::SUCCESS

@@ -1,0 +1,383 @@
+//! The docs linter behind `graphdoc check`: the reader's diagnostics plus checks of every
+//! example against the documented types (undocumented properties, values that contradict the
+//! documented type, unknown enum members), Content-Length headers, operations without examples,
+//! and conflicting duplicates across locales.
+
+use serde_json::Value;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::emit::infer::{is_guid, is_timestamp};
+use crate::emit::plan::{self, Filter};
+use crate::model::{ApiVersion, Body, Header, Model, Operation, TypeDef, TypeKind};
+
+/// A one-line fix hint for a finding code.
+pub fn hint(code: &str) -> &'static str {
+    match code {
+        "invalid-example-json" => "fix the JSON syntax (trailing commas, comments, unquoted placeholders)",
+        "example-undocumented-property" => "document the property in the resource page, or remove it from the example",
+        "example-type-mismatch" => "make the example value match the documented type, or correct the type in the resource page",
+        "example-unknown-member" => "add the member to the enum page, or use a documented member in the example",
+        "unresolvable-type-link" => "point the link at an existing resource page",
+        "missing-example" => "add a request and response example",
+        "missing-permissions" => "add a permissions table (Permission type | Permissions)",
+        "unreadable-permission" => "list bare scope names separated by commas; move notes out of the table",
+        "content-length-mismatch" => "update Content-Length to the body's byte length, or drop the header",
+        "locale-conflict" => "bring the translated page up to date with the English one",
+        "missing-http-request" => "add an ```http block with `METHOD /path` under HTTP request",
+        "unreadable-type" => "give the property a type such as String, Int32 or a linked resource",
+        "unknown-type" => "add a resource page for the type, or link an existing one",
+        "doc-type-mismatch" => "set doc_type in the front matter to what the page documents",
+        "malformed-annotation" => "make the <!-- { … } --> annotation valid JSON",
+        "dangling-include" => "fix the include path, relative to the page",
+        "no-properties" => "add a Properties section with a Property | Type | Description table",
+        _ => "see the message",
+    }
+}
+
+/// Runs every check; returns all findings (reader diagnostics included), sorted by file and line.
+/// `source` returns a page's text by its path relative to the docs root, so example findings can
+/// point at the property's own line; without it they point at the example's first line.
+pub fn check(model: &Model, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = model.diagnostics.clone();
+    for op in &model.operations {
+        let start = out.len();
+        check_operation(model, op, &mut out);
+        if out.len() > start {
+            if let Some(text) = source(&op.source) {
+                refine_lines(&text, &mut out[start..]);
+            }
+        }
+    }
+    // Conflicting duplicates across locales come from planning.
+    let plan = plan::plan(model, &Filter::default());
+    out.extend(
+        plan.diagnostics
+            .into_iter()
+            .filter(|d| d.code == "locale-conflict"),
+    );
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Moves example findings to the line of the property they name (`$.a.b` → the first `"b"` at
+/// or after the example's line).
+fn refine_lines(text: &str, found: &mut [Diagnostic]) {
+    let lines: Vec<&str> = text.lines().collect();
+    for d in found.iter_mut().filter(|d| d.code.starts_with("example-")) {
+        let Some(key) = d
+            .message
+            .split('`')
+            .nth(1)
+            .and_then(|p| p.rsplit('.').next())
+        else {
+            continue;
+        };
+        let key = key.split('[').next().unwrap_or(key);
+        let needle = format!("\"{key}\"");
+        if let Some(i) = lines
+            .iter()
+            .enumerate()
+            .skip(d.line.saturating_sub(1))
+            .find(|(_, l)| l.contains(&needle))
+            .map(|(i, _)| i)
+        {
+            d.line = i + 1;
+        }
+    }
+}
+
+fn push(
+    out: &mut Vec<Diagnostic>,
+    op: &Operation,
+    line: usize,
+    sev: Severity,
+    code: &'static str,
+    message: String,
+) {
+    out.push(Diagnostic {
+        file: op.source.clone(),
+        line,
+        severity: sev,
+        code,
+        message,
+    });
+}
+
+fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
+    if op.examples.is_empty() {
+        push(
+            out,
+            op,
+            op.line,
+            Severity::Note,
+            "missing-example",
+            format!("operation `{}` has no example", op.name),
+        );
+    }
+    let response_type = op
+        .response
+        .type_name
+        .as_deref()
+        .and_then(|n| model.find_type(op.version, n));
+    for ex in &op.examples {
+        if let Some(r) = &ex.request {
+            check_content_length(op, &r.headers, &r.body, r.line, out);
+        }
+        let Some(resp) = &ex.response else { continue };
+        check_content_length(op, &resp.headers, &resp.body, resp.line, out);
+        let (Body::Json(body), Some(t)) = (&resp.body, response_type) else {
+            continue;
+        };
+        // Unwrap collections and `{"value": …}` down to values of the documented type.
+        let values: Vec<&Value> = match body.get("value") {
+            Some(Value::Array(items)) => items.iter().collect(),
+            Some(v)
+                if body
+                    .as_object()
+                    .is_some_and(|o| o.keys().all(|k| k == "value" || k.starts_with('@'))) =>
+            {
+                vec![v]
+            }
+            _ => vec![body],
+        };
+        let mut walker = Walker {
+            model,
+            version: op.version,
+            op,
+            line: resp.line,
+            out: &mut *out,
+        };
+        for v in values {
+            walker.value(v, &t.name, false, "$");
+        }
+    }
+}
+
+fn check_content_length(
+    op: &Operation,
+    headers: &[Header],
+    body: &Body,
+    line: usize,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(h) = headers
+        .iter()
+        .find(|h| h.name.eq_ignore_ascii_case("content-length"))
+    else {
+        return;
+    };
+    let Ok(declared) = h.value.trim().parse::<usize>() else {
+        return;
+    };
+    // Bodies are compared as written (pretty-printed JSON re-serialized the same way is not
+    // what was measured), so only the raw text length is meaningful: compact JSON length.
+    let actual = match body {
+        Body::Json(v) => v.to_string().len(),
+        Body::Text(t) => t.len(),
+        Body::None => 0,
+    };
+    if actual == 0 && declared > 0 || declared.abs_diff(actual) * 2 > declared.max(actual) {
+        push(
+            out,
+            op,
+            line,
+            Severity::Note,
+            "content-length-mismatch",
+            format!("Content-Length says {declared} bytes but the body has about {actual}"),
+        );
+    }
+}
+
+/// Walks an example value against a documented type.
+struct Walker<'a> {
+    model: &'a Model,
+    version: ApiVersion,
+    op: &'a Operation,
+    line: usize,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl Walker<'_> {
+    fn report(&mut self, code: &'static str, message: String) {
+        let sev = if code == "example-undocumented-property" {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        push(self.out, self.op, self.line, sev, code, message);
+    }
+
+    fn value(&mut self, v: &Value, type_name: &str, collection: bool, path: &str) {
+        if v.is_null() {
+            return;
+        }
+        if collection {
+            match v {
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        self.value(item, type_name, false, &format!("{path}[{i}]"));
+                    }
+                }
+                _ => self.report(
+                    "example-type-mismatch",
+                    format!(
+                        "`{path}` should be a collection of {type_name}, the example has {}",
+                        kind(v)
+                    ),
+                ),
+            }
+            return;
+        }
+        if let Some(prim) = type_name.strip_prefix("Edm.") {
+            if let Some(problem) = primitive_problem(prim, v) {
+                self.report(
+                    "example-type-mismatch",
+                    format!("`{path}` is documented as {type_name} but the example has {problem}"),
+                );
+            }
+            return;
+        }
+        let Some(t) = self.model.find_type(self.version, type_name) else {
+            return;
+        };
+        match t.kind {
+            TypeKind::Enum => self.enum_value(t, v, path),
+            _ => self.object(t, v, path),
+        }
+    }
+
+    fn enum_value(&mut self, t: &TypeDef, v: &Value, path: &str) {
+        let Some(s) = v.as_str() else {
+            self.report(
+                "example-type-mismatch",
+                format!(
+                    "`{path}` is the enum {} but the example has {}",
+                    t.name,
+                    kind(v)
+                ),
+            );
+            return;
+        };
+        if t.members.is_empty() {
+            return;
+        }
+        // Flag enums carry comma-separated members.
+        for part in s.split(',').map(str::trim) {
+            if !t.members.iter().any(|m| m.name.eq_ignore_ascii_case(part)) {
+                self.report(
+                    "example-unknown-member",
+                    format!("`{path}` = `{part}` is not a member of {}", t.name),
+                );
+            }
+        }
+    }
+
+    fn object(&mut self, t: &TypeDef, v: &Value, path: &str) {
+        let Some(obj) = v.as_object() else {
+            self.report(
+                "example-type-mismatch",
+                format!(
+                    "`{path}` is documented as {} but the example has {}",
+                    t.name,
+                    kind(v)
+                ),
+            );
+            return;
+        };
+        // A derived type named by `@odata.type` brings its own properties.
+        let actual = obj
+            .get("@odata.type")
+            .and_then(Value::as_str)
+            .map(crate::read::typeref::bare_name)
+            .and_then(|n| self.model.find_type(self.version, n))
+            .filter(|d| d.kind != TypeKind::Enum)
+            .unwrap_or(t);
+        let members = self.model.all_members(actual);
+        if members.is_empty() {
+            return; // nothing documented to compare with
+        }
+        for (k, child) in obj {
+            if k.starts_with('@') || k.contains("@odata.") {
+                continue;
+            }
+            match members.iter().find(|p| p.name == *k) {
+                Some(p) => {
+                    let (ty, coll) = (p.type_name.clone(), p.collection);
+                    self.value(child, &ty, coll, &format!("{path}.{k}"));
+                }
+                None => self.report(
+                    "example-undocumented-property",
+                    format!(
+                        "`{path}.{k}` is not a documented property of {}",
+                        actual.name
+                    ),
+                ),
+            }
+        }
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// What is wrong with a value for a primitive type, if anything. Graph writes Int64 and Decimal
+/// as strings in some payloads, so numeric strings are accepted there.
+fn primitive_problem(prim: &str, v: &Value) -> Option<String> {
+    let bad = |what: &str| Some(what.to_string());
+    match (prim, v) {
+        ("String", Value::String(_)) => None,
+        ("Boolean", Value::Bool(_)) => None,
+        ("Int16" | "Int32" | "Int64" | "Byte" | "SByte", Value::Number(n))
+            if n.is_i64() || n.is_u64() =>
+        {
+            None
+        }
+        ("Int64" | "Decimal", Value::String(s)) if s.parse::<f64>().is_ok() => None,
+        ("Single" | "Double" | "Decimal", Value::Number(_)) => None,
+        ("Single" | "Double", Value::String(s)) if matches!(s.as_str(), "NaN" | "INF" | "-INF") => {
+            None
+        }
+        ("Guid", Value::String(s)) if is_guid(s) => None,
+        ("Guid", Value::String(s)) => bad(&format!("`{s}`, not a GUID")),
+        ("DateTimeOffset", Value::String(s)) if is_timestamp(s) => None,
+        ("DateTimeOffset", Value::String(s)) => bad(&format!("`{s}`, not an RFC 3339 timestamp")),
+        ("Date" | "TimeOfDay" | "Duration" | "Binary" | "Stream", Value::String(_)) => None,
+        ("Untyped", _) => None,
+        (_, v) => bad(kind(v)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn primitives() {
+        assert_eq!(primitive_problem("Int32", &json!(3)), None);
+        assert_eq!(
+            primitive_problem("Int32", &json!("3")).as_deref(),
+            Some("a string")
+        );
+        assert_eq!(primitive_problem("Int64", &json!("3")), None);
+        assert!(primitive_problem("DateTimeOffset", &json!("yesterday")).is_some());
+        assert_eq!(
+            primitive_problem(
+                "DateTimeOffset",
+                &json!("2016-12-31T23:57:57.2481234-08:00")
+            ),
+            None
+        );
+        assert!(primitive_problem("Guid", &json!("Guid value")).is_some());
+        assert_eq!(primitive_problem("Boolean", &json!(true)), None);
+    }
+}

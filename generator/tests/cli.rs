@@ -1,0 +1,107 @@
+//! The `graphdoc` command line as a user runs it, with output going to a pipe.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn graphdoc(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_graphdoc"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn check_finds_example_defects_and_fails() {
+    let o = graphdoc(&["check", "--docs", "tests/lint-pages/lint"]);
+    assert_eq!(o.status.code(), Some(1), "errors must fail the run");
+    let out = stdout(&o);
+    assert!(!out.contains('\x1b'), "no colors in a pipe");
+    for (code, line) in [
+        ("example-type-mismatch", "v1.0/api/widget-get.md:39"),
+        ("example-type-mismatch", "v1.0/api/widget-get.md:40"),
+        ("example-unknown-member", "v1.0/api/widget-get.md:41"),
+        ("example-undocumented-property", "v1.0/api/widget-get.md:42"),
+        ("missing-permissions", "v1.0/api/widget-delete.md:1"),
+        ("content-length-mismatch", "v1.0/api/widget-get.md:33"),
+    ] {
+        let found = out
+            .split("\n\n")
+            .any(|block| block.contains(&format!("[{code}]")) && block.contains(line));
+        assert!(found, "no {code} at {line} in:\n{out}");
+    }
+    assert!(out.contains("3 errors, 2 warnings, 2 notes"), "{out}");
+}
+
+#[test]
+fn check_json_is_machine_readable() {
+    let o = graphdoc(&[
+        "check",
+        "--docs",
+        "tests/lint-pages/lint",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let items = v.as_array().unwrap();
+    assert_eq!(items.len(), 7);
+    for i in items {
+        for k in ["file", "line", "severity", "code", "message", "hint"] {
+            assert!(i.get(k).is_some(), "{k} missing in {i}");
+        }
+    }
+}
+
+#[test]
+fn check_passes_clean_docs_even_strict() {
+    let o = graphdoc(&["check", "--docs", "docs-input", "--strict"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+}
+
+#[test]
+fn generate_twice_rewrites_nothing_and_respects_foreign_dirs() {
+    let out = std::env::temp_dir().join(format!("graphdoc-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let out_s = out.to_str().unwrap();
+    let first = graphdoc(&["generate", "--docs", "docs-input", "--out", out_s]);
+    assert!(first.status.success());
+    let second = graphdoc(&["generate", "--docs", "docs-input", "--out", out_s]);
+    assert!(
+        stdout(&second).contains(" 0 files written"),
+        "{}",
+        stdout(&second)
+    );
+
+    let foreign = out.join("foreign");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("keep.txt"), "mine").unwrap();
+    let refused = graphdoc(&[
+        "generate",
+        "--docs",
+        "docs-input",
+        "--out",
+        foreign.to_str().unwrap(),
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(foreign.join("keep.txt")).unwrap(),
+        "mine"
+    );
+    std::fs::remove_dir_all(&out).ok();
+}
+
+#[test]
+fn model_prints_json() {
+    let o = graphdoc(&["model", "--docs", "docs-input"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert_eq!(v["operations"].as_array().unwrap().len(), 3);
+}
