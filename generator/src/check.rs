@@ -8,7 +8,9 @@ use serde_json::Value;
 use crate::diag::{Diagnostic, Severity};
 use crate::emit::infer::{is_guid, is_timestamp};
 use crate::emit::plan::{self, Filter};
-use crate::model::{ApiVersion, Body, Header, Model, Operation, TypeDef, TypeKind};
+use crate::model::{
+    ApiVersion, Body, Header, Model, Operation, Property, RequestBody, TypeDef, TypeKind,
+};
 
 /// A one-line fix hint for a finding code.
 pub fn hint(code: &str) -> &'static str {
@@ -21,6 +23,7 @@ pub fn hint(code: &str) -> &'static str {
         "missing-example" => "add a request and response example",
         "missing-permissions" => "add a permissions table (Permission type | Permissions)",
         "unreadable-permission" => "list bare scope names separated by commas; move notes out of the table",
+        "example-path-mismatch" => "make the example URL follow one of the documented paths",
         "content-length-mismatch" => "update Content-Length to the body's byte length, or drop the header",
         "locale-conflict" => "bring the translated page up to date with the English one",
         "missing-http-request" => "add an ```http block with `METHOD /path` under HTTP request",
@@ -120,9 +123,48 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
         .type_name
         .as_deref()
         .and_then(|n| model.find_type(op.version, n));
+    let templates: Vec<_> = op
+        .paths
+        .iter()
+        .map(|p| (p.method.clone(), plan::template(p).0))
+        .collect();
     for ex in &op.examples {
         if let Some(r) = &ex.request {
             check_content_length(op, &r.headers, &r.body, r.line, out);
+            let matches = templates.iter().any(|(m, t)| {
+                m.eq_ignore_ascii_case(&r.method) && plan::match_path(t, &r.path).is_some()
+            });
+            if !matches && r.version.is_some() {
+                push(
+                    out,
+                    op,
+                    r.line,
+                    Severity::Warning,
+                    "example-path-mismatch",
+                    format!(
+                        "example request `{} {}` matches none of the documented paths",
+                        r.method, r.path
+                    ),
+                );
+            }
+        }
+        if let Some(Body::Json(body)) = ex.request.as_ref().map(|r| &r.body) {
+            let line = ex.request.as_ref().map(|r| r.line).unwrap_or(op.line);
+            let mut walker = Walker {
+                model,
+                version: op.version,
+                op,
+                line,
+                out: &mut *out,
+            };
+            match &op.request_body {
+                RequestBody::Type { type_name } => walker.value(body, type_name, false, "$"),
+                RequestBody::Parameters { parameters } => {
+                    let members: Vec<&Property> = parameters.iter().collect();
+                    walker.members(body, &members, "the request body", "$");
+                }
+                _ => {}
+            }
         }
         let Some(resp) = &ex.response else { continue };
         check_content_length(op, &resp.headers, &resp.body, resp.line, out);
@@ -294,6 +336,21 @@ impl Walker<'_> {
             .filter(|d| d.kind != TypeKind::Enum)
             .unwrap_or(t);
         let members = self.model.all_members(actual);
+        self.members(v, &members, &actual.name, path);
+    }
+
+    /// Checks an object's properties against documented members (`what` names the owner).
+    fn members(&mut self, v: &Value, members: &[&Property], what: &str, path: &str) {
+        let Some(obj) = v.as_object() else {
+            self.report(
+                "example-type-mismatch",
+                format!(
+                    "`{path}` should be an object ({what}) but the example has {}",
+                    kind(v)
+                ),
+            );
+            return;
+        };
         if members.is_empty() {
             return; // nothing documented to compare with
         }
@@ -308,14 +365,20 @@ impl Walker<'_> {
                 }
                 None => self.report(
                     "example-undocumented-property",
-                    format!(
-                        "`{path}.{k}` is not a documented property of {}",
-                        actual.name
-                    ),
+                    format!("`{path}.{k}` is not a documented property of {what}"),
                 ),
             }
         }
     }
+}
+
+fn is_base64(s: &str) -> bool {
+    let s = s.trim();
+    s.len() % 4 == 0
+        && s.trim_end_matches('=')
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+        && s.len() - s.trim_end_matches('=').len() <= 2
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -350,6 +413,7 @@ fn primitive_problem(prim: &str, v: &Value) -> Option<String> {
         ("Guid", Value::String(s)) => bad(&format!("`{s}`, not a GUID")),
         ("DateTimeOffset", Value::String(s)) if is_timestamp(s) => None,
         ("DateTimeOffset", Value::String(s)) => bad(&format!("`{s}`, not an RFC 3339 timestamp")),
+        ("Binary", Value::String(s)) if !is_base64(s) => bad(&format!("`{s}`, not base64")),
         ("Date" | "TimeOfDay" | "Duration" | "Binary" | "Stream", Value::String(_)) => None,
         ("Untyped", _) => None,
         (_, v) => bad(kind(v)),
@@ -379,5 +443,7 @@ mod tests {
         );
         assert!(primitive_problem("Guid", &json!("Guid value")).is_some());
         assert_eq!(primitive_problem("Boolean", &json!(true)), None);
+        assert_eq!(primitive_problem("Binary", &json!("aGVsbG8=")), None);
+        assert!(primitive_problem("Binary", &json!("Binary value.")).is_some());
     }
 }

@@ -2,6 +2,7 @@
 
 //! Endpoint functions of this API version: each builds a typed, sans-IO request.
 /// Request body of `intune-onboarding-vpptoken-revokelicenses` (beta/api/intune-onboarding-vpptoken-revokelicenses.md).
+#[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RevokeLicensesBody {
     /// The `@odata.type` annotation: the value's concrete type.
@@ -25,6 +26,7 @@ pub struct RevokeLicensesBody {
     #[serde(flatten)]
     pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
+#[cfg(feature = "intune")]
 impl crate::Strict for RevokeLicensesBody {
     fn unknown_fields(
         &self,
@@ -35,6 +37,7 @@ impl crate::Strict for RevokeLicensesBody {
     }
 }
 /// What the docs say about [`revoke_licenses`]: method, path and permissions.
+#[cfg(feature = "intune")]
 pub const REVOKE_LICENSES: crate::Endpoint = crate::Endpoint {
     name: "revoke_licenses",
     version: "beta",
@@ -66,6 +69,7 @@ pub const REVOKE_LICENSES: crate::Endpoint = crate::Endpoint {
 /// - Application: DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All
 ///
 /// Docs: `beta/api/intune-onboarding-vpptoken-revokelicenses.md`.
+#[cfg(feature = "intune")]
 pub fn revoke_licenses(
     vpp_token_id: &str,
     body: &RevokeLicensesBody,
@@ -82,6 +86,7 @@ pub fn revoke_licenses(
     )
 }
 /// What the docs say about [`sync_licenses`]: method, path and permissions.
+#[cfg(feature = "intune")]
 pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
     name: "sync_licenses",
     version: "beta",
@@ -113,6 +118,7 @@ pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
 /// - Application: DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All
 ///
 /// Docs: `beta/api/intune-onboarding-vpptoken-synclicenses.md`.
+#[cfg(feature = "intune")]
 pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken> {
     let mut path = ::std::string::String::new();
     path.push_str("/deviceAppManagement/vppTokens/");

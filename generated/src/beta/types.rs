@@ -4,6 +4,7 @@
 /// State of an action on a device or token.
 ///
 /// Docs: `beta/resources/intune-shared-actionstate.md`.
+#[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub enum ActionState {
     /// Not a valid action state.
@@ -31,6 +32,7 @@ pub enum ActionState {
     #[serde(untagged)]
     Other(::std::string::String),
 }
+#[cfg(feature = "intune")]
 impl crate::Strict for ActionState {
     fn unknown_fields(
         &self,
@@ -45,6 +47,7 @@ impl crate::Strict for ActionState {
 /// Base type of every addressable Microsoft Graph resource.
 ///
 /// Docs: `beta/resources/entity.md`.
+#[cfg(feature = "microsoft-identity-platform")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Entity {
     /// The `@odata.type` annotation: the value's concrete type.
@@ -57,6 +60,7 @@ pub struct Entity {
     #[serde(flatten)]
     pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
+#[cfg(feature = "microsoft-identity-platform")]
 impl crate::Strict for Entity {
     fn unknown_fields(
         &self,
@@ -71,6 +75,7 @@ impl crate::Strict for Entity {
 /// Derived from `Entity`; its properties are included.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptoken.md`.
+#[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VppToken {
     /// The `@odata.type` annotation: the value's concrete type.
@@ -188,6 +193,7 @@ pub struct VppToken {
     #[serde(flatten)]
     pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
+#[cfg(feature = "intune")]
 impl crate::Strict for VppToken {
     fn unknown_fields(
         &self,
@@ -220,6 +226,7 @@ impl crate::Strict for VppToken {
 /// Possible types of an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-shared-vpptokenaccounttype.md`.
+#[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub enum VppTokenAccountType {
     /// Apple Volume Purchase Program token associated with a business program.
@@ -232,6 +239,7 @@ pub enum VppTokenAccountType {
     #[serde(untagged)]
     Other(::std::string::String),
 }
+#[cfg(feature = "intune")]
 impl crate::Strict for VppTokenAccountType {
     fn unknown_fields(
         &self,
@@ -246,6 +254,7 @@ impl crate::Strict for VppTokenAccountType {
 /// The result of an action performed on an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokenactionresult.md`.
+#[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VppTokenActionResult {
     /// The `@odata.type` annotation: the value's concrete type.
@@ -275,6 +284,7 @@ pub struct VppTokenActionResult {
     #[serde(flatten)]
     pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
+#[cfg(feature = "intune")]
 impl crate::Strict for VppTokenActionResult {
     fn unknown_fields(
         &self,
@@ -292,6 +302,7 @@ impl crate::Strict for VppTokenActionResult {
 /// Possible states associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokenstate.md`.
+#[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub enum VppTokenState {
     /// Default state.
@@ -316,6 +327,7 @@ pub enum VppTokenState {
     #[serde(untagged)]
     Other(::std::string::String),
 }
+#[cfg(feature = "intune")]
 impl crate::Strict for VppTokenState {
     fn unknown_fields(
         &self,
@@ -330,6 +342,7 @@ impl crate::Strict for VppTokenState {
 /// Possible sync statuses associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokensyncstatus.md`.
+#[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub enum VppTokenSyncStatus {
     /// Default status.
@@ -348,6 +361,7 @@ pub enum VppTokenSyncStatus {
     #[serde(untagged)]
     Other(::std::string::String),
 }
+#[cfg(feature = "intune")]
 impl crate::Strict for VppTokenSyncStatus {
     fn unknown_fields(
         &self,

@@ -4,6 +4,7 @@
 /// Base type of every addressable Microsoft Graph resource.
 ///
 /// Docs: `v1.0/resources/entity.md`.
+#[cfg(feature = "microsoft-identity-platform")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Entity {
     /// The `@odata.type` annotation: the value's concrete type.
@@ -16,6 +17,7 @@ pub struct Entity {
     #[serde(flatten)]
     pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
+#[cfg(feature = "microsoft-identity-platform")]
 impl crate::Strict for Entity {
     fn unknown_fields(
         &self,
@@ -30,6 +32,7 @@ impl crate::Strict for Entity {
 /// Derived from `Entity`; its properties are included.
 ///
 /// Docs: `v1.0/resources/intune-onboarding-vpptoken.md`.
+#[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VppToken {
     /// The `@odata.type` annotation: the value's concrete type.
@@ -109,6 +112,7 @@ pub struct VppToken {
     #[serde(flatten)]
     pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
+#[cfg(feature = "intune")]
 impl crate::Strict for VppToken {
     fn unknown_fields(
         &self,
@@ -136,6 +140,7 @@ impl crate::Strict for VppToken {
 /// Possible types of an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-shared-vpptokenaccounttype.md`.
+#[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub enum VppTokenAccountType {
     /// Apple Volume Purchase Program token associated with a business program.
@@ -148,6 +153,7 @@ pub enum VppTokenAccountType {
     #[serde(untagged)]
     Other(::std::string::String),
 }
+#[cfg(feature = "intune")]
 impl crate::Strict for VppTokenAccountType {
     fn unknown_fields(
         &self,
@@ -162,6 +168,7 @@ impl crate::Strict for VppTokenAccountType {
 /// Possible states associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-onboarding-vpptokenstate.md`.
+#[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub enum VppTokenState {
     /// Default state.
@@ -183,6 +190,7 @@ pub enum VppTokenState {
     #[serde(untagged)]
     Other(::std::string::String),
 }
+#[cfg(feature = "intune")]
 impl crate::Strict for VppTokenState {
     fn unknown_fields(
         &self,
@@ -197,6 +205,7 @@ impl crate::Strict for VppTokenState {
 /// Possible sync statuses associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-onboarding-vpptokensyncstatus.md`.
+#[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 pub enum VppTokenSyncStatus {
     /// Default status.
@@ -215,6 +224,7 @@ pub enum VppTokenSyncStatus {
     #[serde(untagged)]
     Other(::std::string::String),
 }
+#[cfg(feature = "intune")]
 impl crate::Strict for VppTokenSyncStatus {
     fn unknown_fields(
         &self,

@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
+use super::features::Gate;
 use super::plan::{BodyPlan, EndpointPlan, PathPiece, Shape};
 use super::types::{struct_tokens, type_ref};
 use crate::model::ApiVersion;
@@ -35,7 +36,8 @@ fn shape(s: Shape) -> TokenStream {
     }
 }
 
-fn endpoint(e: &EndpointPlan, version: ApiVersion) -> TokenStream {
+fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
+    let cfg = gate.one(&e.feature);
     let fn_id = ident(&e.rust);
     let const_id = ident(&e.const_name);
     let (name, method, path, source) = (&e.rust, &e.method, &e.path, &e.source);
@@ -104,6 +106,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion) -> TokenStream {
     let shape = shape(e.response.shape);
     quote! {
         #[doc = #const_doc]
+        #cfg
         pub const #const_id: crate::Endpoint = crate::Endpoint {
             name: #name,
             version: #v,
@@ -114,6 +117,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion) -> TokenStream {
         };
 
         #doc
+        #cfg
         pub fn #fn_id(#(#params),* #comma #body_param) -> crate::ApiRequest<#resp> {
             let mut path = ::std::string::String::new();
             #(#build)*
@@ -123,7 +127,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion) -> TokenStream {
 }
 
 /// Tokens of one version's `endpoints.rs`: request body structs, then endpoint consts and fns.
-pub fn endpoints_file(eps: &[EndpointPlan], version: ApiVersion) -> TokenStream {
+pub fn endpoints_file(eps: &[EndpointPlan], version: ApiVersion, gate: Gate) -> TokenStream {
     let mut bodies: Vec<(&str, TokenStream)> = Vec::new();
     for e in eps {
         if let BodyPlan::Params {
@@ -141,13 +145,20 @@ pub fn endpoints_file(eps: &[EndpointPlan], version: ApiVersion) -> TokenStream 
                 );
             bodies.push((
                 rust,
-                struct_tokens(rust, doc, fields, extras, &quote!(super::types::)),
+                struct_tokens(
+                    rust,
+                    doc,
+                    fields,
+                    extras,
+                    &quote!(super::types::),
+                    &gate.one(&e.feature),
+                ),
             ));
         }
     }
     bodies.sort_by(|a, b| a.0.cmp(b.0));
     let bodies = bodies.into_iter().map(|(_, t)| t);
-    let fns = eps.iter().map(|e| endpoint(e, version));
+    let fns = eps.iter().map(|e| endpoint(e, version, gate));
     quote! {
         //! Endpoint functions of this API version: each builds a typed, sans-IO request.
         #(#bodies)*

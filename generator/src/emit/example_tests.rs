@@ -48,6 +48,7 @@ fn endpoint_tests<'a>(
     m: &'a syn::Ident,
 ) -> impl Iterator<Item = TokenStream> + 'a {
     let f = ident(&e.rust);
+    let feature = e.feature.as_str();
     let takes_body = !matches!(e.body, BodyPlan::None);
     let body_ty = match &e.body {
         BodyPlan::None => quote!(()),
@@ -57,6 +58,7 @@ fn endpoint_tests<'a>(
             quote!(#krate::#m::endpoints::#b)
         }
     };
+    let cfg = quote!(#[cfg(feature = #feature)]);
     e.examples.iter().flat_map(move |ex| {
         let args = &ex.args;
         let at = format!("{}:{}", e.source, ex.line);
@@ -71,6 +73,7 @@ fn endpoint_tests<'a>(
             let make_body = takes_body.then(|| quote!(let body: #body_ty = ::serde_json::from_str("{}").unwrap_or_default();));
             out.push(quote! {
                 #[test]
+                #cfg
                 fn #name() {
                     #make_body
                     let req = #req;
@@ -118,6 +121,7 @@ fn endpoint_tests<'a>(
             let req = call(quote!(&body));
             out.push(quote! {
                 #[test]
+                #cfg
                 fn #name() {
                     #make_body
                     let req = #req #(.query(#ks, #vs))*;

@@ -139,6 +139,13 @@ pub enum TypeBody {
         /// Rust name of the captured-extras field.
         extras: String,
     },
+    /// A base type or any of its derived types, chosen by `@odata.type`.
+    Poly {
+        /// Rust name of the base struct (the fallback variant).
+        base: String,
+        /// Derived types: wire name (as in `@odata.type`) and Rust name (variant and struct).
+        variants: Vec<VariantPlan>,
+    },
     /// A string enum with a catch-all variant.
     Enum {
         /// Documented members.
@@ -165,6 +172,8 @@ pub struct TypePlan {
     pub body: TypeBody,
     /// Workload of the source page.
     pub workload: Option<String>,
+    /// Cargo features that compile this type (any of them).
+    pub features: BTreeSet<String>,
 }
 
 /// A piece of a request path template.
@@ -265,6 +274,8 @@ pub struct EndpointPlan {
     pub action: bool,
     /// The page's examples whose request matches this path (or, without a request, the first path).
     pub examples: Vec<ExampleCase>,
+    /// The cargo feature of the endpoint's workload.
+    pub feature: String,
 }
 
 /// One example of an endpoint, as data for a generated test.
@@ -457,12 +468,33 @@ fn plan_version(
         .iter()
         .map(|(key, t)| (key.clone(), scope.claim(naming::camel_text(&t.name))))
         .collect();
+    // Polymorphism: a base type that some referenced position uses and that has derived types
+    // is referenced through `Any<Base>`, which picks the derived struct by `@odata.type`.
+    let referenced = referenced_names(model, &chosen, ops);
+    let mut derived: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for t in chosen.values().filter(|t| t.kind != TypeKind::Enum) {
+        for a in model.ancestors(t) {
+            let key = a.name.to_ascii_lowercase();
+            if chosen.contains_key(&key) && referenced.contains(&key) {
+                derived.entry(key).or_default().push((
+                    t.name.clone(),
+                    rust_names[&t.name.to_ascii_lowercase()].clone(),
+                ));
+            }
+        }
+    }
+    let any_names: BTreeMap<String, String> = derived
+        .keys()
+        .map(|k| (k.clone(), scope.claim(format!("Any{}", rust_names[k]))))
+        .collect();
     let resolve = |name: &str| -> Option<TypeRef> {
         if let Some(p) = Prim::from_edm(name) {
             return Some(TypeRef::Prim(p));
         }
-        rust_names
-            .get(&name.to_ascii_lowercase())
+        let key = name.to_ascii_lowercase();
+        any_names
+            .get(&key)
+            .or_else(|| rust_names.get(&key))
             .map(|r| TypeRef::Named(r.clone()))
     };
 
@@ -520,6 +552,34 @@ fn plan_version(
             source: t.source.clone(),
             body,
             workload: t.workload.clone(),
+            features: BTreeSet::new(),
+        });
+    }
+    for (key, mut variants) in derived {
+        variants.sort();
+        let base = &chosen[&key];
+        types.push(TypePlan {
+            wire: base.name.clone(),
+            rust: any_names[&key].clone(),
+            base: None,
+            doc: format!(
+                "A `{}` or any type derived from it, chosen by `@odata.type` when reading.",
+                base.name
+            ),
+            source: base.source.clone(),
+            body: TypeBody::Poly {
+                base: rust_names[&key].clone(),
+                variants: variants
+                    .into_iter()
+                    .map(|(wire, rust)| VariantPlan {
+                        wire,
+                        rust,
+                        doc: String::new(),
+                    })
+                    .collect(),
+            },
+            workload: base.workload.clone(),
+            features: BTreeSet::new(),
         });
     }
     mark_boxed(&mut types);
@@ -529,11 +589,41 @@ fn plan_version(
     name_bodies(&mut endpoints, scope_for_bodies(&rust_names));
     endpoints.sort_by(|a, b| a.rust.cmp(&b.rust));
     types.sort_by(|a, b| a.rust.cmp(&b.rust));
+    super::features::assign(&mut types, &mut endpoints);
     VersionPlan {
         version,
         types,
         endpoints,
     }
+}
+
+/// Lower-case names of the types that fields, responses and bodies refer to.
+fn referenced_names(
+    model: &Model,
+    chosen: &BTreeMap<String, &TypeDef>,
+    ops: &[&Operation],
+) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for t in chosen.values() {
+        for p in model.all_members(t) {
+            out.insert(p.type_name.to_ascii_lowercase());
+        }
+    }
+    for op in ops {
+        if let Some(t) = &op.response.type_name {
+            out.insert(t.to_ascii_lowercase());
+        }
+        match &op.request_body {
+            RequestBody::Type { type_name } => {
+                out.insert(type_name.to_ascii_lowercase());
+            }
+            RequestBody::Parameters { parameters } => {
+                out.extend(parameters.iter().map(|p| p.type_name.to_ascii_lowercase()));
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn scope_for_bodies(rust_names: &BTreeMap<String, String>) -> Scope {
@@ -584,12 +674,13 @@ fn extras_name(fields: &[FieldPlan]) -> String {
     scope.claim("extra".to_string())
 }
 
-/// Boxes struct fields that close a cycle of non-collection struct references (Tarjan SCCs).
+/// Boxes struct fields that close a cycle of non-collection references (Tarjan SCCs); edges
+/// from `Any*` enums to their variants count for cycles, but only fields can be boxed.
 fn mark_boxed(types: &mut [TypePlan]) {
-    let index: BTreeMap<&str, usize> = types
+    let index: BTreeMap<String, usize> = types
         .iter()
         .enumerate()
-        .map(|(i, t)| (t.rust.as_str(), i))
+        .map(|(i, t)| (t.rust.clone(), i))
         .collect();
     let edges: Vec<Vec<usize>> = types
         .iter()
@@ -598,20 +689,23 @@ fn mark_boxed(types: &mut [TypePlan]) {
                 .iter()
                 .filter(|f| !f.collection)
                 .filter_map(|f| match &f.ty {
-                    TypeRef::Named(n) => index.get(n.as_str()).copied(),
+                    TypeRef::Named(n) => index.get(n).copied(),
                     _ => None,
                 })
+                .collect(),
+            TypeBody::Poly { base, variants } => std::iter::once(base)
+                .chain(variants.iter().map(|v| &v.rust))
+                .filter_map(|n| index.get(n).copied())
                 .collect(),
             TypeBody::Enum { .. } => Vec::new(),
         })
         .collect();
     let comp = tarjan(&edges);
-    let names: Vec<String> = types.iter().map(|t| t.rust.clone()).collect();
     for (i, t) in types.iter_mut().enumerate() {
         if let TypeBody::Struct { fields, .. } = &mut t.body {
             for f in fields.iter_mut().filter(|f| !f.collection) {
                 if let TypeRef::Named(n) = &f.ty {
-                    if let Some(j) = names.iter().position(|x| x == n) {
+                    if let Some(&j) = index.get(n) {
                         f.boxed = comp[i] == comp[j];
                     }
                 }
@@ -726,6 +820,7 @@ fn plan_endpoints(
                 workload: op.workload.clone(),
                 action,
                 examples: Vec::new(),
+                feature: String::new(),
             });
         }
         attach_examples(op, &mut out[first_endpoint..]);
@@ -820,7 +915,7 @@ fn is_value_wrapper(body: Option<&serde_json::Value>) -> bool {
 }
 
 /// The path template and parameter names of one path.
-fn template(p: &crate::model::HttpPath) -> (Vec<PathPiece>, Vec<ParamPlan>) {
+pub fn template(p: &crate::model::HttpPath) -> (Vec<PathPiece>, Vec<ParamPlan>) {
     let mut pieces = Vec::new();
     let mut params = Vec::new();
     // `path` and `body` are the endpoint function's own local and body argument.

@@ -4,7 +4,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
-use super::plan::{FieldPlan, Prim, TypeBody, TypePlan, TypeRef};
+use super::features::Gate;
+use super::plan::{FieldPlan, Prim, TypeBody, TypePlan, TypeRef, VariantPlan};
 use crate::naming::ident;
 
 /// The Rust type of a type reference; `named` is the path prefix for generated types.
@@ -61,6 +62,7 @@ pub fn struct_tokens(
     fields: &[FieldPlan],
     extras: &str,
     named: &TokenStream,
+    cfg: &TokenStream,
 ) -> TokenStream {
     let id = ident(name);
     let extras = ident(extras);
@@ -85,6 +87,7 @@ pub fn struct_tokens(
         });
     quote! {
         #doc
+        #cfg
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
         pub struct #id {
             /// The `@odata.type` annotation: the value's concrete type.
@@ -96,6 +99,7 @@ pub fn struct_tokens(
             pub #extras: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
         }
 
+        #cfg
         impl crate::Strict for #id {
             fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
                 crate::report_extras(&self.#extras, path, out);
@@ -105,9 +109,70 @@ pub fn struct_tokens(
     }
 }
 
-/// Tokens of one version's `types.rs`.
-pub fn types_file(types: &[TypePlan]) -> TokenStream {
+/// `Any<Base>`: an untagged enum of the base and its derived structs, read by `@odata.type`.
+/// Each derived variant is compiled only with its own type's features.
+fn poly_tokens(
+    name: &str,
+    doc: TokenStream,
+    base: &str,
+    variants: &[VariantPlan],
+    cfg: &TokenStream,
+    variant_cfg: &dyn Fn(&str) -> TokenStream,
+) -> TokenStream {
+    let id = ident(name);
+    let base = ident(base);
+    let vids: Vec<_> = variants.iter().map(|v| ident(&v.rust)).collect();
+    let vcfgs: Vec<_> = variants.iter().map(|v| variant_cfg(&v.rust)).collect();
+    let wires = variants.iter().map(|v| &v.wire);
+    quote! {
+        #doc
+        #cfg
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        pub enum #id {
+            #( #vcfgs #vids(#vids), )*
+            #base(#base),
+        }
+
+        #cfg
+        impl<'de> ::serde::Deserialize<'de> for #id {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                let v = <::serde_json::Value as ::serde::Deserialize>::deserialize(d)?;
+                match crate::odata_type(&v) {
+                    #( #vcfgs ::std::option::Option::Some(#wires) => ::serde_json::from_value(v).map(Self::#vids).map_err(::serde::de::Error::custom), )*
+                    _ => ::serde_json::from_value(v).map(Self::#base).map_err(::serde::de::Error::custom),
+                }
+            }
+        }
+
+        #cfg
+        impl ::std::default::Default for #id {
+            fn default() -> Self {
+                Self::#base(::std::default::Default::default())
+            }
+        }
+
+        #cfg
+        impl crate::Strict for #id {
+            fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                match self {
+                    #( #vcfgs Self::#vids(v) => crate::Strict::unknown_fields(v, path, out), )*
+                    Self::#base(v) => crate::Strict::unknown_fields(v, path, out),
+                }
+            }
+        }
+    }
+}
+
+/// Tokens of one version's `types.rs`; `gate` decides whether items carry feature `cfg`s.
+pub fn types_file(types: &[TypePlan], gate: Gate) -> TokenStream {
+    let features: std::collections::BTreeMap<&str, &std::collections::BTreeSet<String>> = types
+        .iter()
+        .map(|t| (t.rust.as_str(), &t.features))
+        .collect();
+    let variant_cfg = |rust: &str| features.get(rust).map(|f| gate.any(f)).unwrap_or_default();
     let items = types.iter().map(|t| {
+        let cfg = gate.any(&t.features);
         let mut paragraphs = vec![t.doc.clone()];
         if let Some(b) = &t.base {
             paragraphs.push(format!("Derived from `{b}`; its properties are included."));
@@ -115,7 +180,8 @@ pub fn types_file(types: &[TypePlan]) -> TokenStream {
         paragraphs.push(format!("Docs: `{}`.", t.source));
         let doc = docs::attrs(paragraphs.iter().map(String::as_str));
         match &t.body {
-            TypeBody::Struct { fields, extras } => struct_tokens(&t.rust, doc, fields, extras, &quote!()),
+            TypeBody::Struct { fields, extras } => struct_tokens(&t.rust, doc, fields, extras, &quote!(), &cfg),
+            TypeBody::Poly { base, variants } => poly_tokens(&t.rust, doc, base, variants, &cfg, &variant_cfg),
             TypeBody::Enum { variants, other } => {
                 let id = ident(&t.rust);
                 let other = ident(other);
@@ -131,6 +197,7 @@ pub fn types_file(types: &[TypePlan]) -> TokenStream {
                 });
                 quote! {
                     #doc
+                    #cfg
                     #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
                     pub enum #id {
                         #(#vs)*
@@ -139,6 +206,7 @@ pub fn types_file(types: &[TypePlan]) -> TokenStream {
                         #other(::std::string::String),
                     }
 
+                    #cfg
                     impl crate::Strict for #id {
                         fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
                             if let Self::#other(v) = self {

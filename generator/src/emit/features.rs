@@ -1,0 +1,161 @@
+//! Cargo features per workload: each endpoint belongs to its page's workload (`ms.prod`, else
+//! the page-name prefix); each type is compiled when a workload that reaches it is enabled (or
+//! its own page's workload). Reachability follows fields, bodies and responses; `Any*` enums
+//! reach only their base, and each derived variant carries its own type's `cfg`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::plan::{BodyPlan, EndpointPlan, TypeBody, TypePlan, TypeRef};
+
+/// A cargo feature name for a workload: lower case, `[a-z0-9_-]` only.
+pub fn feature_name(workload: Option<&str>, page: &str) -> String {
+    let raw = match workload.filter(|w| !w.trim().is_empty()) {
+        Some(w) => w.to_string(),
+        None => page.split(['-', '.']).next().unwrap_or("misc").to_string(),
+    };
+    let mut f: String = raw
+        .trim()
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if f.is_empty() || !f.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        f.insert_str(0, "w-");
+    }
+    // Names the generated crate uses for itself.
+    if matches!(f.as_str(), "full" | "default" | "v1_0" | "beta") {
+        f.push_str("-workload");
+    }
+    f
+}
+
+fn refs_of(ty: &TypeRef, out: &mut Vec<String>) {
+    if let TypeRef::Named(n) = ty {
+        out.push(n.clone());
+    }
+}
+
+/// Fills `TypePlan::features` and `EndpointPlan::feature`.
+pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
+    let index: BTreeMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.rust.clone(), i))
+        .collect();
+    let edges: Vec<Vec<usize>> = types
+        .iter()
+        .map(|t| {
+            let mut names = Vec::new();
+            match &t.body {
+                TypeBody::Struct { fields, .. } => {
+                    fields.iter().for_each(|f| refs_of(&f.ty, &mut names))
+                }
+                TypeBody::Poly { base, .. } => names.push(base.clone()),
+                TypeBody::Enum { .. } => {}
+            }
+            names.iter().filter_map(|n| index.get(n).copied()).collect()
+        })
+        .collect();
+    let mut sets: Vec<BTreeSet<String>> = types
+        .iter()
+        .map(|t| BTreeSet::from([feature_name(t.workload.as_deref(), &t.source_stem())]))
+        .collect();
+    for e in endpoints.iter_mut() {
+        e.feature = feature_name(e.workload.as_deref(), &e.operation);
+        let mut roots = Vec::new();
+        if let Some(t) = &e.response.ty {
+            refs_of(t, &mut roots);
+        }
+        match &e.body {
+            BodyPlan::Type(t) => refs_of(t, &mut roots),
+            BodyPlan::Params { fields, .. } => {
+                fields.iter().for_each(|f| refs_of(&f.ty, &mut roots))
+            }
+            BodyPlan::None => {}
+        }
+        for r in roots {
+            if let Some(&i) = index.get(&r) {
+                sets[i].insert(e.feature.clone());
+            }
+        }
+    }
+    // Propagate until nothing changes: every type's features flow to what it references.
+    let mut work: Vec<usize> = (0..types.len()).collect();
+    while let Some(i) = work.pop() {
+        let from = sets[i].clone();
+        for &j in &edges[i] {
+            let before = sets[j].len();
+            sets[j].extend(from.iter().cloned());
+            if sets[j].len() != before {
+                work.push(j);
+            }
+        }
+    }
+    for (t, s) in types.iter_mut().zip(sets) {
+        t.features = s;
+    }
+}
+
+impl TypePlan {
+    /// The page stem, for the page-name-prefix fallback.
+    fn source_stem(&self) -> String {
+        self.source
+            .rsplit('/')
+            .next()
+            .unwrap_or(&self.source)
+            .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feature_names() {
+        assert_eq!(feature_name(Some("intune"), "x"), "intune");
+        assert_eq!(
+            feature_name(Some("Microsoft Identity"), "x"),
+            "microsoft-identity"
+        );
+        assert_eq!(feature_name(None, "user-get"), "user");
+        assert_eq!(feature_name(Some("beta"), "x"), "beta-workload");
+        assert_eq!(feature_name(Some("3d"), "x"), "w-3d");
+    }
+}
+
+/// Emits `#[cfg(feature = …)]` gates, or nothing (the single-file `build.rs` form has no features).
+#[derive(Debug, Clone, Copy)]
+pub struct Gate {
+    /// Whether gates are emitted.
+    pub on: bool,
+}
+
+impl Gate {
+    /// `#[cfg(any(feature = "a", …))]` for a set of features.
+    pub fn any(&self, features: &BTreeSet<String>) -> proc_macro2::TokenStream {
+        if !self.on || features.is_empty() {
+            return proc_macro2::TokenStream::new();
+        }
+        let fs = features.iter();
+        if features.len() == 1 {
+            quote::quote!(#[cfg(feature = #(#fs)*)])
+        } else {
+            quote::quote!(#[cfg(any(#(feature = #fs),*))])
+        }
+    }
+
+    /// `#[cfg(feature = "f")]`.
+    pub fn one(&self, feature: &str) -> proc_macro2::TokenStream {
+        if !self.on || feature.is_empty() {
+            return proc_macro2::TokenStream::new();
+        }
+        quote::quote!(#[cfg(feature = #feature)])
+    }
+}
