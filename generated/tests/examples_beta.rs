@@ -6,12 +6,13 @@
 #[test]
 #[cfg(feature = "intune")]
 fn revoke_licenses_1_request() {
-    let body: graphdoc_generated::beta::endpoints::RevokeLicensesBody = ::serde_json::from_str(
-            r#"{
+    let body: graphdoc_generated::beta::endpoints::RevokeLicensesBody = ::serde_json::from_str::<
+        ::serde_json::Value,
+    >(r#"{
   "notifyManagedDevices": true,
   "revokeUntrackedLicenses": true
-}"#,
-        )
+}"#)
+        .and_then(graphdoc_generated::from_value)
         .unwrap_or_else(|e| {
             panic!(
                 "{}: example body does not fit the request type: {}",

@@ -585,6 +585,27 @@ fn plan_version(
     mark_boxed(&mut types);
 
     let mut endpoints = plan_endpoints(ops, &resolve, diags);
+    let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
+    for e in &endpoints {
+        let key = (e.method.clone(), e.path.to_ascii_lowercase());
+        match seen.get(&key) {
+            Some(first) if *first != e.source => diag(
+                diags,
+                &e.source,
+                1,
+                Severity::Warning,
+                "duplicate-operation",
+                format!(
+                    "`{} {}` is also documented by `{first}`; both get a function",
+                    e.method, e.path
+                ),
+            ),
+            Some(_) => {}
+            None => {
+                seen.insert(key, e.source.clone());
+            }
+        }
+    }
     name_endpoints(&mut endpoints);
     name_bodies(&mut endpoints, scope_for_bodies(&rust_names));
     endpoints.sort_by(|a, b| a.rust.cmp(&b.rust));

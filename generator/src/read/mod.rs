@@ -60,11 +60,14 @@ pub fn find_pages(root: &Path, sink: &mut Sink) -> Vec<PageFile> {
                 match std::fs::metadata(entry.path()) {
                     Ok(m) if m.is_file() && name.ends_with(".md") => {}
                     Ok(m) if m.is_dir() => {
-                        sink.note(
-                            0,
-                            "symlink-skipped",
-                            format!("symlinked directory `{rel}` is not followed"),
-                        );
+                        sink.items.push(crate::diag::Diagnostic {
+                            file: rel.clone(),
+                            line: 0,
+                            severity: crate::diag::Severity::Note,
+                            code: "symlink-skipped",
+                            message: "symlinked directory is not followed (a loop would never end)"
+                                .into(),
+                        });
                         continue;
                     }
                     _ => continue,

@@ -500,17 +500,19 @@ fn names_properties(rows: &[Row]) -> bool {
     })
 }
 
+/// A property name cell: `**name**`, `` `name` ``, `name (deprecated)` → the name. Names are
+/// otherwise kept whole (even `display name` or `_`), so the serde rename is the documented text.
+/// A property name cell: `**name**`, `` `name` ``, `name (deprecated)` → the name. Names are
+/// otherwise kept whole (even `display name` or `_`), so the serde rename is the documented text.
 fn property_name(cell: &Cell) -> String {
-    let t = cell
-        .text
-        .trim()
-        .trim_matches(|c: char| matches!(c, '*' | '`' | '_'));
-    // `name (deprecated)` and similar notes after the name.
-    t.split(|c: char| c.is_whitespace() || c == '(' || c == '（')
-        .next()
-        .unwrap_or("")
-        .trim_matches(['*', '`'])
-        .to_string()
+    let t = cell.text.split(['(', '（']).next().unwrap_or("").trim();
+    let t = t.trim_matches(|c: char| matches!(c, '*' | '`')).trim();
+    // `_name_` is emphasis; a lone `_` is a name.
+    let t = match t.strip_prefix('_').and_then(|r| r.strip_suffix('_')) {
+        Some(inner) if !inner.is_empty() => inner,
+        _ => t,
+    };
+    t.to_string()
 }
 
 fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {

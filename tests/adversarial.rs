@@ -1,0 +1,170 @@
+//! Hostile and broken pages (`pages/adversarial`, plus a few made here: deeply nested and very
+//! large JSON, a symlink loop) give compiling code with the documented serde names, or a
+//! diagnostic; never a panic, a hang, or code the docs did not describe. The pages' bindings are
+//! also compiled and run by the snapshot tests.
+
+use std::path::{Path, PathBuf};
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(e.file_name()));
+        } else {
+            std::fs::copy(&p, to.join(e.file_name())).unwrap();
+        }
+    }
+}
+
+fn hostile_docs(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("adversarial-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("pages/adversarial"),
+        &dir,
+    );
+    let deep = "[".repeat(5000) + &"]".repeat(5000);
+    let big: Vec<String> = (0..20_000)
+        .map(|i| format!("{{\"id\": \"{i}\", \"v\": \"{}\"}}", "x".repeat(40)))
+        .collect();
+    let page = format!(
+        "---\ntitle: \"Deep JSON\"\ndoc_type: apiPageType\n---\n\n# Deep\n\n## HTTP request\n```http\nGET /deep\n```\n\n## Example\n<!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 200 OK\n\n{deep}\n```\n\n<!-- {{ \"blockType\": \"response\" }} -->\n```http\nHTTP/1.1 200 OK\n\n{{\"value\": [{}]}}\n```\n",
+        big.join(",")
+    );
+    std::fs::write(dir.join("v1.0/api/deep-json.md"), page).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", dir.join("v1.0/api/loop")).unwrap();
+    dir
+}
+
+fn has(model: &graphdoc::Model, file: &str, code: &str) -> bool {
+    model
+        .diagnostics
+        .iter()
+        .any(|d| d.file == file && d.code == code)
+}
+
+#[test]
+fn broken_pages_give_diagnostics() {
+    let model = graphdoc::read_docs(&[hostile_docs("diagnostics")]);
+    assert!(has(&model, "v1.0/api/broken-bytes.md", "not-utf8"));
+    assert!(model
+        .diagnostics
+        .iter()
+        .any(|d| d.file == "v1.0/api/broken-bytes.md"
+            && d.code == "invalid-example-json"
+            && d.line == 18));
+    assert!(model
+        .diagnostics
+        .iter()
+        .any(|d| d.file == "v1.0/api/deep-json.md" && d.message.contains("recursion limit")));
+    #[cfg(unix)]
+    assert!(has(&model, "v1.0/api/loop", "symlink-skipped"));
+    assert!(has(
+        &model,
+        "v1.0/api/hostile-self-include.md",
+        "missing-permissions"
+    ));
+    // The large example is read whole.
+    let deep = model
+        .operations
+        .iter()
+        .find(|o| o.name == "deep-json")
+        .unwrap();
+    let big = deep
+        .examples
+        .iter()
+        .filter_map(|e| e.response.as_ref())
+        .find_map(|r| match &r.body {
+            graphdoc::model::Body::Json(v) => v["value"].as_array().map(|a| a.len()),
+            _ => None,
+        });
+    assert_eq!(big, Some(20_000));
+    let plan = graphdoc::emit::plan::plan(&model, &Default::default());
+    assert!(plan
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "duplicate-operation" && d.file == "v1.0/api/hostile-get.md"));
+}
+
+#[test]
+fn hostile_names_keep_their_wire_names_and_inject_nothing() {
+    let model = graphdoc::read_docs(&[hostile_docs("names")]);
+    let (text, _, _) = graphdoc::emit::generate_single_file(&model, &Default::default()).unwrap();
+    let file = syn::parse_file(&text).expect("generated code parses");
+    for wire in [
+        "type",
+        "self",
+        "Self",
+        "crate",
+        "3dModel",
+        "name",
+        "Name",
+        "display name",
+        "名称",
+        "a::b",
+        "quote\\\"d",
+        "#[attr]",
+        "async",
+        "gen",
+        "_",
+        "extra",
+        "odata_type",
+        "child",
+    ] {
+        assert!(
+            text.contains(&format!("rename = \"{wire}\"")),
+            "no serde name for `{wire}`"
+        );
+    }
+    for field in [
+        "pub r#type:",
+        "pub self_:",
+        "pub self_2:",
+        "pub _3d_model:",
+        "pub name:",
+        "pub name_2:",
+        "pub u540d_u79f0:",
+        "pub r#async:",
+        "pub r#gen:",
+        "pub extra:",
+        "pub odata_type_2:",
+        "pub child:",
+    ] {
+        assert!(text.contains(field), "no field `{field}`");
+    }
+    // Every attribute in the output is one graphdoc writes: descriptions cannot smuggle in others.
+    let mut seen = std::collections::BTreeSet::new();
+    let allowed = ["doc", "serde", "derive", "cfg", "allow", "rustfmt"];
+    fn walk(items: &[syn::Item], seen: &mut std::collections::BTreeSet<String>) {
+        use quote::ToTokens;
+        for item in items {
+            let tokens = item.to_token_stream().to_string();
+            for part in tokens.split("# [").skip(1) {
+                let name: String = part
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                seen.insert(name);
+            }
+            if let syn::Item::Mod(m) = item {
+                if let Some((_, inner)) = &m.content {
+                    walk(inner, seen);
+                }
+            }
+        }
+    }
+    walk(&file.items, &mut seen);
+    for a in &seen {
+        assert!(
+            allowed.contains(&a.as_str()),
+            "unexpected attribute `{a}` in the output"
+        );
+    }
+    // Hostile text survives only inside string literals: no `<script>` outside docs.
+    assert!(!text
+        .lines()
+        .any(|l| l.contains("<script>") && !l.trim_start().starts_with("///")));
+}
