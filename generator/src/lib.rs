@@ -7,6 +7,7 @@
 pub mod builder;
 pub mod check;
 pub mod diag;
+pub mod diff;
 pub mod emit;
 pub mod model;
 pub mod naming;

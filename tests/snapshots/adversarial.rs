@@ -737,6 +737,7 @@ pub mod v1_0 {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[non_exhaustive]
         pub enum Self_ {
             /// Lower-case none.
             #[serde(rename = "none")]

@@ -609,6 +609,7 @@ pub mod v1_0 {
         /// Docs: `v1.0/resources/directoryobject.md`.
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
+        #[non_exhaustive]
         pub enum AnyDirectoryObject {
             User(User),
             DirectoryObject(DirectoryObject),
@@ -921,6 +922,7 @@ pub mod v1_0 {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[non_exhaustive]
         pub enum UserType {
             /// A member of the organization.
             #[serde(rename = "Member")]

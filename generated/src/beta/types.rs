@@ -6,6 +6,7 @@
 /// Docs: `beta/resources/intune-shared-actionstate.md`.
 #[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub enum ActionState {
     /// Not a valid action state.
     #[serde(rename = "none")]
@@ -228,6 +229,7 @@ impl crate::Strict for VppToken {
 /// Docs: `beta/resources/intune-shared-vpptokenaccounttype.md`.
 #[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub enum VppTokenAccountType {
     /// Apple Volume Purchase Program token associated with a business program.
     #[serde(rename = "business")]
@@ -304,6 +306,7 @@ impl crate::Strict for VppTokenActionResult {
 /// Docs: `beta/resources/intune-onboarding-vpptokenstate.md`.
 #[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub enum VppTokenState {
     /// Default state.
     #[serde(rename = "unknown")]
@@ -344,6 +347,7 @@ impl crate::Strict for VppTokenState {
 /// Docs: `beta/resources/intune-onboarding-vpptokensyncstatus.md`.
 #[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub enum VppTokenSyncStatus {
     /// Default status.
     #[serde(rename = "none")]

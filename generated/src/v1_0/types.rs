@@ -142,6 +142,7 @@ impl crate::Strict for VppToken {
 /// Docs: `v1.0/resources/intune-shared-vpptokenaccounttype.md`.
 #[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub enum VppTokenAccountType {
     /// Apple Volume Purchase Program token associated with a business program.
     #[serde(rename = "business")]
@@ -170,6 +171,7 @@ impl crate::Strict for VppTokenAccountType {
 /// Docs: `v1.0/resources/intune-onboarding-vpptokenstate.md`.
 #[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub enum VppTokenState {
     /// Default state.
     #[serde(rename = "unknown")]
@@ -207,6 +209,7 @@ impl crate::Strict for VppTokenState {
 /// Docs: `v1.0/resources/intune-onboarding-vpptokensyncstatus.md`.
 #[cfg(feature = "intune")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub enum VppTokenSyncStatus {
     /// Default status.
     #[serde(rename = "none")]

@@ -129,6 +129,7 @@ fn poly_tokens(
         #cfg
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
+        #[non_exhaustive]
         pub enum #id {
             #( #vcfgs #vids(#vids), )*
             #base(#base),
@@ -199,6 +200,7 @@ pub fn types_file(types: &[TypePlan], gate: Gate) -> TokenStream {
                     #doc
                     #cfg
                     #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+                    #[non_exhaustive]
                     pub enum #id {
                         #(#vs)*
                         /// A value the docs do not list (Graph adds members over time).
