@@ -132,8 +132,8 @@ fn main() -> ExitCode {
                 },
                 None => (PathBuf::from(&old), PathBuf::from(&new), None),
             };
-            let a = graphdoc::read_docs(&[old_dir.clone()]);
-            let b = graphdoc::read_docs(&[new_dir.clone()]);
+            let a = graphdoc::read_docs(std::slice::from_ref(&old_dir));
+            let b = graphdoc::read_docs(std::slice::from_ref(&new_dir));
             let changes =
                 graphdoc::diff::diff(&a, &b, graphdoc::diff::DiffOptions { ignore_version });
             if let Some((x, y)) = &_guard {

@@ -66,8 +66,8 @@ fn each_kind_of_change_is_classified() {
         &["red", "green"],
         "Widget.Read, Widget.ReadWrite",
     );
-    let a = graphdoc::read_docs(&[old.clone()]);
-    let b = graphdoc::read_docs(&[new.clone()]);
+    let a = graphdoc::read_docs(std::slice::from_ref(&old));
+    let b = graphdoc::read_docs(std::slice::from_ref(&new));
     let changes = diff(&a, &b, DiffOptions::default());
     assert_eq!(
         find(&changes, "property", "v1.0 widget.weight", "added").impact,
