@@ -98,6 +98,12 @@ enum Command {
         /// Write into a non-empty directory graphdoc did not create.
         #[arg(long)]
         force: bool,
+        /// Fail (exit 1) when the docs have warnings, not only errors; the files are still written.
+        #[arg(long)]
+        strict: bool,
+        /// List every warning, not only the first 20.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Read docs pages and print the model (operations, types, diagnostics).
     ///
@@ -191,8 +197,15 @@ fn main() -> ExitCode {
             out,
             crate_name,
             force,
+            strict,
+            verbose,
         } => {
-            let model = graphdoc::read_docs(&docs);
+            let started = std::time::Instant::now();
+            let progress = Progress::new();
+            let model = graphdoc::read::read_docs_with_progress(&docs, &|d, t| {
+                progress.tick("reading pages", d, t)
+            });
+            progress.clear();
             let opts = graphdoc::emit::Options {
                 crate_name,
                 ..Default::default()
@@ -204,25 +217,69 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            for d in model.diagnostics.iter().chain(&output.diagnostics) {
-                if d.severity >= graphdoc::diag::Severity::Warning {
+            let findings: Vec<&graphdoc::diag::Diagnostic> = model
+                .diagnostics
+                .iter()
+                .chain(&output.diagnostics)
+                .collect();
+            let shown = findings
+                .iter()
+                .filter(|d| d.severity >= graphdoc::diag::Severity::Warning);
+            let limit = if verbose { usize::MAX } else { 20 };
+            let mut hidden = 0;
+            for (i, d) in shown.enumerate() {
+                if i < limit {
                     eprintln!("{d}");
+                } else {
+                    hidden += 1;
                 }
             }
-            match graphdoc::write::write_files(&out, &output.files, force) {
-                Ok(r) => {
-                    out!(
-                        "{} types, {} endpoints, {} skipped (see diagnostics); {} files written, {} unchanged, {} removed in {}",
-                        output.stats.types, output.stats.endpoints, output.stats.skipped,
-                        r.written.len(), r.unchanged.len(), r.removed.len(), out.display()
-                    );
-                    ExitCode::SUCCESS
-                }
+            if hidden > 0 {
+                eprintln!("… and {hidden} more warnings (--verbose lists them all; `graphdoc check` explains them)");
+            }
+            let report = match graphdoc::write::write_files(&out, &output.files, force) {
+                Ok(r) => r,
                 Err(e) => {
                     eprintln!("error: {e}");
-                    ExitCode::FAILURE
+                    return ExitCode::FAILURE;
                 }
+            };
+            let count = |sev| findings.iter().filter(|d| d.severity == sev).count();
+            use graphdoc::diag::Severity::*;
+            out!(
+                "read {} pages ({} operations, {} types) from {}",
+                model.pages.total,
+                model.operations.len(),
+                model.types.len(),
+                docs.iter()
+                    .map(|d| d.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            out!(
+                "generated {} types, {} endpoints, tests for {} examples; {} items skipped or degraded, each with a diagnostic",
+                output.stats.types, output.stats.endpoints, output.stats.examples, output.stats.skipped
+            );
+            out!(
+                "findings: {} errors, {} warnings, {} notes",
+                count(Error),
+                count(Warning),
+                count(Note)
+            );
+            out!(
+                "files: {} written, {} unchanged, {} removed in {} ({:.2}s)",
+                report.written.len(),
+                report.unchanged.len(),
+                report.removed.len(),
+                out.display(),
+                started.elapsed().as_secs_f64()
+            );
+            let worst = if strict { Warning } else { Error };
+            if findings.iter().any(|d| d.severity >= worst) {
+                eprintln!("error: the docs have findings at or above {worst} (--strict)");
+                return ExitCode::FAILURE;
             }
+            ExitCode::SUCCESS
         }
         Command::Model { docs, format } => {
             let model = graphdoc::read_docs(&docs);
@@ -288,4 +345,45 @@ fn checkout(repo: &std::path::Path, rev: &str) -> Result<PathBuf, String> {
         return Err(format!("cannot check out `{rev}` of {}", repo.display()));
     }
     Ok(dir)
+}
+
+/// A one-line progress display on stderr, only when stderr is a terminal.
+struct Progress {
+    on: bool,
+    last: std::sync::Mutex<std::time::Instant>,
+}
+
+impl Progress {
+    fn new() -> Self {
+        use std::io::IsTerminal;
+        Progress {
+            on: std::io::stderr().is_terminal(),
+            last: std::sync::Mutex::new(std::time::Instant::now()),
+        }
+    }
+
+    fn tick(&self, what: &str, done: usize, total: usize) {
+        if !self.on {
+            return;
+        }
+        let Ok(mut last) = self.last.lock() else {
+            return;
+        };
+        if done == total || last.elapsed().as_millis() >= 80 {
+            *last = std::time::Instant::now();
+            let width = 30;
+            let filled = (done * width).checked_div(total).unwrap_or(width);
+            eprint!(
+                "\r{what} [{}{}] {done}/{total}",
+                "#".repeat(filled),
+                " ".repeat(width - filled)
+            );
+        }
+    }
+
+    fn clear(&self) {
+        if self.on {
+            eprint!("\r\x1b[K");
+        }
+    }
 }

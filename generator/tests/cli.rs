@@ -75,7 +75,7 @@ fn generate_twice_rewrites_nothing_and_respects_foreign_dirs() {
     assert!(first.status.success());
     let second = graphdoc(&["generate", "--docs", "docs-input", "--out", out_s]);
     assert!(
-        stdout(&second).contains(" 0 files written"),
+        stdout(&second).contains("files: 0 written"),
         "{}",
         stdout(&second)
     );
@@ -104,4 +104,77 @@ fn model_prints_json() {
     let o = graphdoc(&["model", "--docs", "docs-input"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     assert_eq!(v["operations"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn generate_strict_fails_on_warnings_but_default_keeps_going() {
+    let out = std::env::temp_dir().join(format!("graphdoc-strict-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let o = out.to_str().unwrap();
+    let lenient = graphdoc(&["generate", "--docs", "tests/lint-pages/lint", "--out", o]);
+    assert!(
+        lenient.status.success(),
+        "{}",
+        String::from_utf8_lossy(&lenient.stderr)
+    );
+    let strict = graphdoc(&[
+        "generate",
+        "--docs",
+        "tests/lint-pages/lint",
+        "--out",
+        o,
+        "--strict",
+    ]);
+    assert_eq!(strict.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&strict.stderr);
+    assert!(err.contains("warning[missing-permissions]"), "{err}");
+    assert!(
+        !err.contains('\x1b'),
+        "no terminal codes when stderr is a pipe"
+    );
+    std::fs::remove_dir_all(&out).ok();
+}
+
+#[test]
+fn closing_summary_is_plain_in_a_pipe() {
+    let out = std::env::temp_dir().join(format!("graphdoc-summary-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let o = graphdoc(&[
+        "generate",
+        "--docs",
+        "docs-input",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let text = stdout(&o);
+    assert!(
+        text.starts_with("read 15 pages (3 operations, 12 types) from docs-input\n"),
+        "{text}"
+    );
+    assert!(text.contains("generated 12 types, 3 endpoints"), "{text}");
+    assert!(
+        text.contains("findings: 0 errors, 0 warnings, 0 notes"),
+        "{text}"
+    );
+    assert!(
+        !text.contains('\r') && !text.contains('\x1b'),
+        "progress output leaked into a pipe"
+    );
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    std::fs::remove_dir_all(&out).ok();
+}
+
+#[test]
+fn help_has_examples() {
+    for cmd in ["generate", "model", "check", "diff"] {
+        let o = graphdoc(&[cmd, "--help"]);
+        assert!(
+            stdout(&o).contains("Example"),
+            "`graphdoc {cmd} --help` shows no example"
+        );
+    }
 }

@@ -137,6 +137,14 @@ pub fn read_file(file: &PageFile) -> (PageOutput, Sink) {
 /// Reads every page under the given roots into one model. Output does not depend on thread
 /// count or directory order.
 pub fn read_docs(roots: &[PathBuf]) -> Model {
+    read_docs_with_progress(roots, &|_, _| {})
+}
+
+/// [`read_docs`], calling `progress(done, total)` as pages are read (from any thread).
+pub fn read_docs_with_progress(
+    roots: &[PathBuf],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Model {
     let mut sink = Sink::new("");
     let mut files = Vec::new();
     for root in roots {
@@ -150,12 +158,32 @@ pub fn read_docs(roots: &[PathBuf]) -> Model {
         }
         files.extend(find_pages(root, &mut sink));
     }
-    read_files(&files, sink)
+    read_files_with_progress(&files, sink, progress)
 }
 
 /// Reads the given page files into one model.
-pub fn read_files(files: &[PageFile], mut sink: Sink) -> Model {
-    let outputs: Vec<(PageOutput, Sink)> = files.par_iter().map(read_file).collect();
+pub fn read_files(files: &[PageFile], sink: Sink) -> Model {
+    read_files_with_progress(files, sink, &|_, _| {})
+}
+
+/// [`read_files`] with a progress callback.
+pub fn read_files_with_progress(
+    files: &[PageFile],
+    mut sink: Sink,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Model {
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let outputs: Vec<(PageOutput, Sink)> = files
+        .par_iter()
+        .map(|f| {
+            let out = read_file(f);
+            progress(
+                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+                files.len(),
+            );
+            out
+        })
+        .collect();
     let mut model = Model::default();
     model.pages.total = files.len();
     for (out, page_sink) in outputs {
