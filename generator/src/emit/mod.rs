@@ -110,25 +110,24 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
     let mut files = BTreeMap::new();
     let mut stats = Stats::default();
     let mut mods = Vec::new();
+    // The big files are built and formatted in parallel; tokens are made inside each task
+    // (proc-macro2 tokens are not Send) from the plan, which is plain shared data.
+    let lib = opts.crate_name.replace('-', "_");
+    let mut jobs: Vec<(String, Box<dyn Fn() -> TokenStream + Sync + '_>)> = Vec::new();
     for vp in &plan.versions {
         let m = version_module(vp.version);
         stats.types += vp.types.len();
         stats.endpoints += vp.endpoints.len();
-        files.insert(
-            format!("src/{m}/types.rs"),
-            render(m, types::types_file(&vp.types, features::Gate { on: true }))?,
-        );
-        files.insert(
+        stats.examples += vp.endpoints.iter().map(|e| e.examples.len()).sum::<usize>();
+        let gate = features::Gate { on: true };
+        jobs.push((format!("src/{m}/types.rs"), Box::new(move || types::types_file(&vp.types, gate))));
+        jobs.push((
             format!("src/{m}/endpoints.rs"),
-            render(
-                m,
-                endpoints::endpoints_file(&vp.endpoints, vp.version, features::Gate { on: true }),
-            )?,
-        );
-        let doc = format!(
-            " Microsoft Graph `{}`: types and endpoint functions.",
-            vp.version.as_str()
-        );
+            Box::new(move || endpoints::endpoints_file(&vp.endpoints, vp.version, gate)),
+        ));
+        let lib = lib.clone();
+        jobs.push((format!("tests/examples_{m}.rs"), Box::new(move || example_tests::example_tests(vp, m, &lib))));
+        let doc = format!(" Microsoft Graph `{}`: types and endpoint functions.", vp.version.as_str());
         files.insert(
             format!("src/{m}/mod.rs"),
             render(
@@ -141,13 +140,17 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
                 },
             )?,
         );
-        let lib = opts.crate_name.replace('-', "_");
-        files.insert(
-            format!("tests/examples_{m}.rs"),
-            render(m, example_tests::example_tests(vp, m, &lib))?,
-        );
-        stats.examples += vp.endpoints.iter().map(|e| e.examples.len()).sum::<usize>();
         mods.push(m);
+    }
+    // Largest first, so the longest task starts at once.
+    jobs.sort_by_key(|(path, _)| !path.contains("endpoints") as u8);
+    let rendered: Vec<Result<(String, String), EmitError>> = {
+        use rayon::prelude::*;
+        jobs.par_iter().map(|(path, make)| render(path, make()).map(|text| (path.clone(), text))).collect()
+    };
+    for r in rendered {
+        let (path, text) = r?;
+        files.insert(path, text);
     }
     let mod_ids = mods.iter().map(|m| crate::naming::ident(m));
     let features = mods.iter().map(|m| m.to_string());
