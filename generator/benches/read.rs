@@ -101,6 +101,24 @@ fn main() {
         "ratio model/parse    : {:>8.2}x",
         ours.as_secs_f64() / base.as_secs_f64()
     );
+
+    // Generation: read + plan + emit + format, all in memory (writing is measured by the CLI).
+    let opts = graphdoc::emit::Options::default();
+    let (plan_t, _) = best_of(3, || graphdoc::emit::plan::plan(&model, &opts.filter));
+    let (gen, out) = best_of(3, || {
+        let m = graphdoc::read::read_files(&files, graphdoc::diag::Sink::new(""));
+        graphdoc::emit::generate(&m, &opts).expect("generates")
+    });
+    let bytes: usize = out.files.values().map(String::len).sum();
+    println!("  of which plan      : {:>8.1} ms", plan_t.as_secs_f64() * 1e3);
+    println!(
+        "graphdoc generate    : {:>8.1} ms ({} types, {} endpoints, {:.1} MB of Rust)",
+        gen.as_secs_f64() * 1e3,
+        out.stats.types,
+        out.stats.endpoints,
+        bytes as f64 / 1e6
+    );
+    println!("ratio generate/parse : {:>8.2}x", gen.as_secs_f64() / base.as_secs_f64());
     if let Some(mb) = peak_rss_mb() {
         println!("peak memory          : {mb:>8.1} MB");
     }
