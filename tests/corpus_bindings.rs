@@ -109,6 +109,9 @@ fn corpus_bindings_compile_and_pass_examples() {
         .current_dir(&out_dir)
         .env("CARGO_TARGET_DIR", tmp.join("corpus-target"))
         .env("RUST_BACKTRACE", "0")
+        // No debug info: it would double the time and memory of building ~1M lines.
+        .env("CARGO_PROFILE_DEV_DEBUG", "0")
+        .env("CARGO_PROFILE_TEST_DEBUG", "0")
         .output()
         .expect("cargo runs");
     let text =

@@ -110,7 +110,10 @@ fn main() {
         graphdoc::emit::generate(&m, &opts).expect("generates")
     });
     let bytes: usize = out.files.values().map(String::len).sum();
-    println!("  of which plan      : {:>8.1} ms", plan_t.as_secs_f64() * 1e3);
+    println!(
+        "  of which plan      : {:>8.1} ms",
+        plan_t.as_secs_f64() * 1e3
+    );
     println!(
         "graphdoc generate    : {:>8.1} ms ({} types, {} endpoints, {:.1} MB of Rust)",
         gen.as_secs_f64() * 1e3,
@@ -118,7 +121,10 @@ fn main() {
         out.stats.endpoints,
         bytes as f64 / 1e6
     );
-    println!("ratio generate/parse : {:>8.2}x", gen.as_secs_f64() / base.as_secs_f64());
+    println!(
+        "ratio generate/parse : {:>8.2}x",
+        gen.as_secs_f64() / base.as_secs_f64()
+    );
     if let Some(mb) = peak_rss_mb() {
         println!("peak memory          : {mb:>8.1} MB");
     }

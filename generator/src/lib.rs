@@ -9,6 +9,7 @@ pub mod check;
 pub mod diag;
 pub mod diff;
 pub mod emit;
+pub mod mock;
 pub mod model;
 pub mod naming;
 pub mod read;

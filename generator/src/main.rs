@@ -44,6 +44,18 @@ enum DiffFormat {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Serve the docs' examples on 127.0.0.1 as a mock Graph service.
+    ///
+    /// Example: graphdoc mock --docs docs-input --port 8080
+    ///          curl -X POST http://127.0.0.1:8080/beta/deviceAppManagement/vppTokens/x/syncLicenses
+    Mock {
+        /// Docs directories to read (repeatable).
+        #[arg(long = "docs", required = true, num_args = 1..)]
+        docs: Vec<PathBuf>,
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
     /// Compare two docs trees (or two git revisions of one docs repo): API changes, classed as
     /// breaking or compatible for the generated Rust API.
     ///
@@ -121,6 +133,24 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Mock { docs, port } => {
+            let model = graphdoc::read_docs(&docs);
+            let routes = graphdoc::mock::Routes::from_model(&model).len();
+            match graphdoc::mock::MockServer::start(&model, port) {
+                Ok(server) => {
+                    out!(
+                        "serving {routes} example routes on {} (Ctrl-C stops)",
+                        server.base_url()
+                    );
+                    server.wait();
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot listen on 127.0.0.1:{port}: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Diff {
             old,
             new,

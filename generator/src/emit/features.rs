@@ -29,7 +29,10 @@ pub fn feature_name(workload: Option<&str>, page: &str) -> String {
         f.insert_str(0, "w-");
     }
     // Names the generated crate uses for itself.
-    if matches!(f.as_str(), "full" | "default" | "v1_0" | "beta") {
+    if matches!(
+        f.as_str(),
+        "full" | "default" | "v1_0" | "beta" | "client" | "rustls"
+    ) {
         f.push_str("-workload");
     }
     f

@@ -120,14 +120,23 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
         stats.endpoints += vp.endpoints.len();
         stats.examples += vp.endpoints.iter().map(|e| e.examples.len()).sum::<usize>();
         let gate = features::Gate { on: true };
-        jobs.push((format!("src/{m}/types.rs"), Box::new(move || types::types_file(&vp.types, gate))));
+        jobs.push((
+            format!("src/{m}/types.rs"),
+            Box::new(move || types::types_file(&vp.types, gate)),
+        ));
         jobs.push((
             format!("src/{m}/endpoints.rs"),
             Box::new(move || endpoints::endpoints_file(&vp.endpoints, vp.version, gate)),
         ));
         let lib = lib.clone();
-        jobs.push((format!("tests/examples_{m}.rs"), Box::new(move || example_tests::example_tests(vp, m, &lib))));
-        let doc = format!(" Microsoft Graph `{}`: types and endpoint functions.", vp.version.as_str());
+        jobs.push((
+            format!("tests/examples_{m}.rs"),
+            Box::new(move || example_tests::example_tests(vp, m, &lib)),
+        ));
+        let doc = format!(
+            " Microsoft Graph `{}`: types and endpoint functions.",
+            vp.version.as_str()
+        );
         files.insert(
             format!("src/{m}/mod.rs"),
             render(
@@ -146,7 +155,9 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
     jobs.sort_by_key(|(path, _)| !path.contains("endpoints") as u8);
     let rendered: Vec<Result<(String, String), EmitError>> = {
         use rayon::prelude::*;
-        jobs.par_iter().map(|(path, make)| render(path, make()).map(|text| (path.clone(), text))).collect()
+        jobs.par_iter()
+            .map(|(path, make)| render(path, make()).map(|text| (path.clone(), text)))
+            .collect()
     };
     for r in rendered {
         let (path, text) = r?;
@@ -176,7 +187,7 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
     );
     files.insert(
         "src/runtime.rs".into(),
-        render("src/runtime.rs", runtime::runtime())?,
+        render("src/runtime.rs", runtime::runtime(true))?,
     );
     let workloads: std::collections::BTreeSet<String> = plan
         .versions
@@ -236,6 +247,8 @@ fn cargo_toml(name: &str, mods: &[&str], workloads: &std::collections::BTreeSet<
         "full = [{}]\n",
         list(&mut workloads.iter().map(String::as_str))
     ));
+    t.push_str("# An async client (reqwest); `rustls` adds HTTPS.\n");
+    t.push_str("client = [\"dep:reqwest\"]\nrustls = [\"client\", \"reqwest/rustls-tls\"]\n");
     for m in mods {
         t.push_str(&format!("{m} = []\n"));
     }
@@ -248,6 +261,7 @@ fn cargo_toml(name: &str, mods: &[&str], workloads: &std::collections::BTreeSet<
         "chrono = { version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }\n",
         "http = \"1\"\n",
         "percent-encoding = \"2\"\n",
+        "reqwest = { version = \"0.12\", optional = true, default-features = false }\n",
         "serde = { version = \"1\", features = [\"derive\"] }\n",
         "serde_json = \"1\"\n",
         "uuid = { version = \"1\", features = [\"serde\"] }\n",
@@ -263,7 +277,7 @@ pub fn generate_single_file(
 ) -> Result<(String, Vec<Diagnostic>, Stats), EmitError> {
     let plan = plan::plan(model, &opts.filter);
     let mut stats = Stats::default();
-    let runtime = runtime::runtime();
+    let runtime = runtime::runtime(false);
     let versions = plan.versions.iter().map(|vp| {
         stats.types += vp.types.len();
         stats.endpoints += vp.endpoints.len();

@@ -197,7 +197,9 @@ pub fn read_files_with_progress(
         model.types.extend(out.types);
         sink.items.extend(page_sink.items);
     }
+    // Pages in file order, so merging never depends on thread scheduling.
     link(&mut model, &mut sink);
+    merge_duplicate_types(&mut model, &mut sink);
     model
         .operations
         .sort_by(|a, b| (a.version, &a.name, &a.source).cmp(&(b.version, &b.name, &b.source)));
@@ -208,6 +210,74 @@ pub fn read_files_with_progress(
     sink.items.dedup();
     model.diagnostics = sink.items;
     model
+}
+
+/// Merges pages of one locale that define the same type (the docs have Intune pages that
+/// document a few `user` properties beside `user.md`): the page named after the type, else the
+/// one with most properties, is the primary; the others add the properties it lacks.
+fn merge_duplicate_types(model: &mut Model, sink: &mut Sink) {
+    let mut groups: BTreeMap<(crate::model::ApiVersion, String, String), Vec<usize>> =
+        BTreeMap::new();
+    for (i, t) in model.types.iter().enumerate() {
+        groups
+            .entry((t.version, t.name.to_ascii_lowercase(), t.locale.clone()))
+            .or_default()
+            .push(i);
+    }
+    let mut drop = vec![false; model.types.len()];
+    for ((_, name, _), mut idx) in groups.into_iter().filter(|(_, v)| v.len() > 1) {
+        let named = |i: &usize| {
+            let stem = page::page_name(&model.types[*i].source).to_ascii_lowercase();
+            stem != name && !stem.ends_with(&format!("-{name}"))
+        };
+        idx.sort_by_key(|&i| {
+            (
+                named(&i),
+                std::cmp::Reverse(model.types[i].properties.len()),
+                model.types[i].source.clone(),
+            )
+        });
+        let (first, rest) = (idx[0], &idx[1..]);
+        for &j in rest {
+            let other = model.types[j].clone();
+            let primary = &mut model.types[first];
+            for p in other.properties {
+                if !primary.properties.iter().any(|q| q.name == p.name) {
+                    primary.properties.push(p);
+                }
+            }
+            for r in other.relationships {
+                if !primary.relationships.iter().any(|q| q.name == r.name) {
+                    primary.relationships.push(r);
+                }
+            }
+            for m in other.members {
+                if !primary.members.iter().any(|q| q.name == m.name) {
+                    primary.members.push(m);
+                }
+            }
+            if primary.base.is_none() {
+                primary.base = other.base;
+            }
+            drop[j] = true;
+            let primary_source = primary.source.clone();
+            sink.items.push(crate::diag::Diagnostic {
+                file: other.source,
+                line: other.line,
+                severity: crate::diag::Severity::Note,
+                code: "merged-type",
+                message: format!(
+                    "`{}` is also defined by `{primary_source}`; the properties are merged there",
+                    other.name
+                ),
+            });
+        }
+    }
+    let mut i = 0;
+    model.types.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
 }
 
 /// Resolves response type links to the type their target page defines, and reports links
