@@ -9,6 +9,8 @@ pub mod check;
 pub mod diag;
 pub mod diff;
 pub mod emit;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod mock;
 pub mod model;
 pub mod naming;

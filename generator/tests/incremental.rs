@@ -30,7 +30,10 @@ fn mtimes(dir: &Path) -> Vec<(PathBuf, std::time::SystemTime)> {
             if p.is_dir() {
                 stack.push(p);
             } else {
-                out.push((p.clone(), std::fs::metadata(&p).unwrap().modified().unwrap()));
+                out.push((
+                    p.clone(),
+                    std::fs::metadata(&p).unwrap().modified().unwrap(),
+                ));
             }
         }
     }
@@ -44,27 +47,44 @@ fn unchanged_docs_rewrite_nothing_and_one_page_rewrites_its_files() {
     let _ = std::fs::remove_dir_all(&work);
     let docs = work.join("docs");
     let out = work.join("out");
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input"), &docs);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input"),
+        &docs,
+    );
 
     let first = generate(&docs, &out);
     assert!(!first.written.is_empty());
     let before = mtimes(&out);
     std::thread::sleep(std::time::Duration::from_millis(20));
     let second = generate(&docs, &out);
-    assert!(second.written.is_empty() && second.removed.is_empty(), "{second:?}");
+    assert!(
+        second.written.is_empty() && second.removed.is_empty(),
+        "{second:?}"
+    );
     assert_eq!(mtimes(&out), before, "an unchanged run touched files");
 
     // Edit one beta page's description: only the beta endpoint file changes.
     let page = docs.join("beta/api/intune-onboarding-vpptoken-revokelicenses.md");
     let text = std::fs::read_to_string(&page).unwrap();
-    std::fs::write(&page, text.replace("Revokes the licenses", "Revokes every license")).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("Revokes the licenses", "Revokes every license"),
+    )
+    .unwrap();
     let third = generate(&docs, &out);
     assert_eq!(third.written, ["src/beta/endpoints.rs"], "{third:?}");
 
     // A new property on a v1.0 resource: v1.0 types (and nothing of beta) change.
     let res = docs.join("v1.0/resources/intune-onboarding-vpptoken.md");
     let text = std::fs::read_to_string(&res).unwrap();
-    std::fs::write(&res, text.replace("|countryOrRegion|String|", "|locationName|String|令牌的位置。|\n|countryOrRegion|String|")).unwrap();
+    std::fs::write(
+        &res,
+        text.replace(
+            "|countryOrRegion|String|",
+            "|locationName|String|令牌的位置。|\n|countryOrRegion|String|",
+        ),
+    )
+    .unwrap();
     let fourth = generate(&docs, &out);
     assert_eq!(fourth.written, ["src/v1_0/types.rs"], "{fourth:?}");
     std::fs::remove_dir_all(&work).ok();
