@@ -20,45 +20,49 @@ struct Outcome {
     message: String,
 }
 
-/// Parses libtest output: results, then `---- name stdout ----` blocks with `file:line: message`.
+/// Parses libtest output, binary by binary (`Running tests/examples_beta.rs`): results, then
+/// `---- name stdout ----` blocks with `file:line: message`. Names are qualified by binary, since
+/// both versions have a `sync_licenses_1_response`.
 fn outcomes(out: &str) -> Vec<Outcome> {
-    let mut results: BTreeMap<String, bool> = BTreeMap::new();
-    for l in out.lines() {
-        if let Some(rest) = l.strip_prefix("test ") {
-            if let Some((name, status)) = rest.rsplit_once(" ... ") {
-                results.insert(name.to_string(), status.trim() == "ok");
+    let mut all = Vec::new();
+    for section in out.split("     Running ").skip(1) {
+        let binary = section.split_whitespace().next().unwrap_or("?").to_string();
+        let mut results: BTreeMap<String, bool> = BTreeMap::new();
+        for l in section.lines() {
+            if let Some(rest) = l.strip_prefix("test ") {
+                if let Some((name, status)) = rest.rsplit_once(" ... ") {
+                    results.insert(name.to_string(), status.trim() == "ok");
+                }
             }
         }
-    }
-    let mut messages: BTreeMap<String, (Option<String>, String)> = BTreeMap::new();
-    let mut current: Option<String> = None;
-    for l in out.lines() {
-        if let Some(n) = l
-            .strip_prefix("---- ")
-            .and_then(|r| r.strip_suffix(" stdout ----"))
-        {
-            current = Some(n.to_string());
-        } else if let Some(n) = &current {
-            if l.contains(".md:") && !l.starts_with("thread") {
-                let (loc, msg) = l.split_once(": ").unwrap_or((l, ""));
-                let file = loc.rsplit_once(':').map(|(f, _)| f.to_string());
-                messages.insert(n.clone(), (file, msg.to_string()));
-                current = None;
+        let mut messages: BTreeMap<String, (Option<String>, String)> = BTreeMap::new();
+        let mut current: Option<String> = None;
+        for l in section.lines() {
+            if let Some(n) = l
+                .strip_prefix("---- ")
+                .and_then(|r| r.strip_suffix(" stdout ----"))
+            {
+                current = Some(n.to_string());
+            } else if let Some(n) = &current {
+                if l.contains(".md:") && !l.starts_with("thread") {
+                    let (loc, msg) = l.split_once(": ").unwrap_or((l, ""));
+                    let file = loc.rsplit_once(':').map(|(f, _)| f.to_string());
+                    messages.insert(n.clone(), (file, msg.to_string()));
+                    current = None;
+                }
             }
         }
-    }
-    results
-        .into_iter()
-        .map(|(name, passed)| {
+        for (name, passed) in results {
             let (file, message) = messages.remove(&name).unwrap_or((None, String::new()));
-            Outcome {
-                name,
+            all.push(Outcome {
+                name: format!("{binary}::{name}"),
                 passed,
                 file,
                 message,
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    all
 }
 
 fn reason(msg: &str) -> &'static str {

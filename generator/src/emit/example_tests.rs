@@ -83,7 +83,7 @@ fn endpoint_tests<'a>(
                 }
             });
         }
-        if let Some((method, path, query, body)) = &ex.request {
+        if let Some((method, path, query, body)) = ex.request.as_ref().filter(|_| ex.graph_request) {
             let name = format_ident!("{}_{}_request", e.rust.trim_start_matches("r#"), ex.index);
             let pairs: Vec<(String, String)> = query
                 .as_deref()
@@ -91,8 +91,9 @@ fn endpoint_tests<'a>(
                 .split('&')
                 .filter(|p| !p.is_empty())
                 .map(|p| {
+                    // The docs write query values encoded or not; the endpoint encodes, so pass them decoded.
                     let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                    (k.to_string(), v.to_string())
+                    (percent_decode(k), percent_decode(v))
                 })
                 .collect();
             let (ks, vs): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
@@ -134,4 +135,23 @@ fn endpoint_tests<'a>(
         }
         out
     })
+}
+
+/// `%20` → ` ` (invalid escapes are kept as written).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

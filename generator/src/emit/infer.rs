@@ -62,6 +62,7 @@ pub fn is_guid(s: &str) -> bool {
 
 /// Collects inferred types by lower-case name.
 struct Inferrer<'a> {
+    is_known: &'a dyn Fn(&str) -> bool,
     version: ApiVersion,
     source: &'a str,
     workload: Option<String>,
@@ -71,11 +72,19 @@ struct Inferrer<'a> {
 impl Inferrer<'_> {
     /// Infers `name` from an object, merging with what earlier examples showed.
     fn object(&mut self, name: &str, obj: &serde_json::Map<String, Value>) -> String {
-        let name = obj
+        // A nested value of a type the docs define is that type. Otherwise the inferred type is
+        // named after where it sits (`vppTokenTokenActionResults`), never after its
+        // `@odata.type`: one example must not define a type every other page refers to.
+        if let Some(t) = obj
             .get("@odata.type")
             .and_then(Value::as_str)
-            .map(|t| bare_name(t).to_string())
-            .unwrap_or_else(|| name.to_string());
+            .map(bare_name)
+        {
+            if (self.is_known)(t) {
+                return t.to_string();
+            }
+        }
+        let name = name.to_string();
         let mut props = Vec::new();
         for (k, v) in obj {
             if k.starts_with('@') || k.contains("@odata.") {
@@ -164,6 +173,7 @@ pub fn infer(
             continue;
         };
         let mut inf = Inferrer {
+            is_known,
             version,
             source: &op.source,
             workload: op.workload.clone(),
@@ -222,6 +232,7 @@ mod tests {
             "nothing": null
         });
         let mut inf = Inferrer {
+            is_known: &|_| false,
             version: ApiVersion::Beta,
             source: "p.md",
             workload: None,
@@ -240,8 +251,8 @@ mod tests {
         assert_eq!(get("count"), Some(("Edm.Int32", false)));
         assert_eq!(get("big"), Some(("Edm.Int64", false)));
         assert_eq!(get("tags"), Some(("Edm.String", true)));
-        assert_eq!(get("results"), Some(("result", true)));
+        assert_eq!(get("results"), Some(("thingResults", true)));
         assert_eq!(get("nothing"), None);
-        assert!(inf.types.contains_key("result"));
+        assert!(inf.types.contains_key("thingresults"));
     }
 }

@@ -293,6 +293,8 @@ pub struct ExampleCase {
     pub response: Option<(u16, serde_json::Value)>,
     /// Whether the response is marked truncated.
     pub truncated: bool,
+    /// Whether the request goes to Graph (not, say, a change notification the service sends to an app).
+    pub graph_request: bool,
 }
 
 /// Everything generated for one API version.
@@ -1001,10 +1003,15 @@ fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
                     .collect(),
             )
         });
-        let response = ex.response.as_ref().and_then(|r| match &r.body {
-            Body::Json(v) => Some((r.status.unwrap_or(200), v.clone())),
-            _ => None,
-        });
+        let to_graph = req.is_none_or(|r| r.version.is_some() || !r.url.starts_with("http"));
+        let response = ex
+            .response
+            .as_ref()
+            .filter(|_| to_graph)
+            .and_then(|r| match &r.body {
+                Body::Json(v) => Some((r.status.unwrap_or(200), v.clone())),
+                _ => None,
+            });
         let request = req.map(|r| {
             let body = match &r.body {
                 Body::Json(v) => Some(v.clone()),
@@ -1025,6 +1032,7 @@ fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
             request,
             response,
             truncated: ex.response.as_ref().is_some_and(|r| r.truncated),
+            graph_request: req.is_some_and(|r| r.version.is_some() || !r.url.starts_with("http")),
         });
     }
 }
