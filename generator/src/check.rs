@@ -351,9 +351,8 @@ impl Walker<'_> {
             );
             return;
         };
-        if members.is_empty() {
-            return; // nothing documented to compare with
-        }
+        // A type that documents no property at all (an abstract base whose derived type has no
+        // page) cannot hold any: every property of the example is undocumented.
         for (k, child) in obj {
             if k.starts_with('@') || k.contains("@odata.") {
                 continue;

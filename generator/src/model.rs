@@ -365,9 +365,18 @@ pub struct EnumMember {
 impl Model {
     /// The first type named `name` (case-insensitive) in `version`.
     pub fn find_type(&self, version: ApiVersion, name: &str) -> Option<&TypeDef> {
-        self.types
-            .iter()
-            .find(|t| t.version == version && t.name.eq_ignore_ascii_case(name))
+        // Types are sorted by (version, name): an exact-case name is a binary search away; other
+        // casings fall back to a scan.
+        let at = self
+            .types
+            .partition_point(|t| (t.version, t.name.as_str()) < (version, name));
+        match self.types.get(at) {
+            Some(t) if t.version == version && t.name == name => Some(t),
+            _ => self
+                .types
+                .iter()
+                .find(|t| t.version == version && t.name.eq_ignore_ascii_case(name)),
+        }
     }
 
     /// The base chain of a type, nearest first, stopping at unknown bases and cycles.
