@@ -75,13 +75,19 @@ fn rates(root: &Path) -> (Rates, Model) {
                             "no-properties" | "unreadable-table" | "unnamed-type"
                         )
                 });
-                let ok = model.types.iter().any(|t| {
-                    t.source == f.rel
-                        && t.kind != TypeKind::Enum
-                        && (!model.all_properties(t).is_empty()
-                            || !t.relationships.is_empty()
-                            || !unread)
-                });
+                // A page whose type another page also defines was read and merged there.
+                let merged = model
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.file == f.rel && d.code == "merged-type");
+                let ok = merged
+                    || model.types.iter().any(|t| {
+                        t.source == f.rel
+                            && t.kind != TypeKind::Enum
+                            && (!model.all_properties(t).is_empty()
+                                || !t.relationships.is_empty()
+                                || !unread)
+                    });
                 if ok {
                     r.resource_ok += 1
                 } else {
