@@ -53,27 +53,43 @@ fn io_err(p: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     move |e| WriteError::Io(p.to_path_buf(), e)
 }
 
-/// Writes `bytes` to `path` through a temp file in the same directory and a rename, so a reader
-/// (or a run killed half-way) sees the old file or the new one, never a torn one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+/// The temp file a write of `path` goes through (beside it, so the rename stays on one disk).
+pub fn temp_path(path: &Path) -> PathBuf {
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(io_err(dir))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.graphdoc-tmp-{}", std::process::id()));
+    dir.join(format!(".{name}.graphdoc-tmp-{}", std::process::id()))
+}
+
+/// Writes `bytes` to the temp file of `path` and syncs it; returns the temp path.
+fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, WriteError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir).map_err(io_err(dir))?;
+    let tmp = temp_path(path);
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
+        f.sync_all()
     })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(WriteError::Io(path.to_path_buf(), e));
+    match result {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            Err(WriteError::Io(path.to_path_buf(), e))
+        }
     }
-    Ok(())
+}
+
+/// Writes `bytes` to `path` through a temp file in the same directory and a rename, so a reader
+/// (or a run killed half-way) sees the old file or the new one, never a torn one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let tmp = stage(path, bytes)?;
+    fs::rename(&tmp, path).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        WriteError::Io(path.to_path_buf(), e)
+    })
 }
 
 fn safe_rel(rel: &str) -> bool {
@@ -123,6 +139,10 @@ pub fn write_files<'a>(
         .chain(files.iter().map(|(r, _)| r.as_str()))
         .collect();
     write_marker(&marker, union.into_iter())?;
+    // Two phases, so a failure (or a kill) while writing leaves the previous output whole:
+    // first every changed file goes to a temp file beside its target; only when all of them are
+    // on disk are they renamed into place, which is quick and all but never fails.
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     for (rel, contents) in files {
         current.insert(rel.clone());
         let path = dir.join(rel);
@@ -130,8 +150,19 @@ pub fn write_files<'a>(
             report.unchanged.push(rel.clone());
             continue;
         }
-        write_atomic(&path, contents.as_bytes())?;
+        match stage(&path, contents.as_bytes()) {
+            Ok(tmp) => staged.push((tmp, path)),
+            Err(e) => {
+                for (tmp, _) in &staged {
+                    let _ = fs::remove_file(tmp);
+                }
+                return Err(e);
+            }
+        }
         report.written.push(rel.clone());
+    }
+    for (tmp, path) in &staged {
+        fs::rename(tmp, path).map_err(io_err(path))?;
     }
     for stale in previous.difference(&current) {
         if safe_rel(stale) {
@@ -209,6 +240,32 @@ mod tests {
             fs::metadata(d.join("a.rs")).unwrap().modified().unwrap(),
             mtime
         );
+        fs::remove_dir_all(&d).ok();
+    }
+
+    #[test]
+    fn a_failure_between_writes_leaves_the_previous_output_whole() {
+        let d = tmp("interrupted");
+        let old = files(&[("a.rs", "old a"), ("b.rs", "old b"), ("c.rs", "old c")]);
+        write_files(&d, &old, false).unwrap();
+        // The second file cannot be staged (a directory sits where its temp file goes): the run
+        // fails after `a.rs` was already staged.
+        fs::create_dir_all(temp_path(&d.join("b.rs"))).unwrap();
+        let new = files(&[("a.rs", "new a"), ("b.rs", "new b"), ("c.rs", "new c")]);
+        assert!(matches!(
+            write_files(&d, &new, false),
+            Err(WriteError::Io(..))
+        ));
+        for (f, text) in [("a.rs", "old a"), ("b.rs", "old b"), ("c.rs", "old c")] {
+            assert_eq!(fs::read_to_string(d.join(f)).unwrap(), text, "{f} changed");
+        }
+        assert!(
+            !temp_path(&d.join("a.rs")).exists(),
+            "staged temp files are cleaned up"
+        );
+        // Once the obstacle is gone, the next run completes.
+        fs::remove_dir_all(temp_path(&d.join("b.rs"))).unwrap();
+        assert_eq!(write_files(&d, &new, false).unwrap().written.len(), 3);
         fs::remove_dir_all(&d).ok();
     }
 
