@@ -10,6 +10,7 @@ use std::thread::JoinHandle;
 
 use crate::emit::plan::{match_path, template, PathPiece};
 use crate::model::{ApiVersion, Body, Model};
+use crate::read::http::percent_decode as decode;
 
 /// One canned answer.
 #[derive(Debug, Clone)]
@@ -26,25 +27,6 @@ pub struct Routes {
     exact: BTreeMap<(String, String, String), Answer>,
     /// (version, method, template, answer) from the operations' documented paths.
     templates: Vec<(String, String, Vec<PathPiece>, Answer)>,
-}
-
-fn decode(s: &str) -> String {
-    // Minimal percent-decoding for matching paths.
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 impl Routes {

@@ -8,6 +8,7 @@ use quote::{format_ident, quote};
 use super::plan::{BodyPlan, EndpointPlan, VersionPlan};
 use super::types::type_ref;
 use crate::naming::ident;
+use crate::read::http::percent_decode;
 use proc_macro2::Literal;
 
 /// A raw string literal (`r#"…"#`) with enough `#`s for its text, so JSON stays readable.
@@ -135,23 +136,4 @@ fn endpoint_tests<'a>(
         }
         out
     })
-}
-
-/// `%20` → ` ` (invalid escapes are kept as written).
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

@@ -3,7 +3,7 @@
 //! its own page's workload). Reachability follows fields, bodies and responses; `Any*` enums
 //! reach only their base, and each derived variant carries its own type's `cfg`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::plan::{BodyPlan, EndpointPlan, TypeBody, TypePlan, TypeRef};
 
@@ -46,11 +46,7 @@ fn refs_of(ty: &TypeRef, out: &mut Vec<String>) {
 
 /// Fills `TypePlan::features` and `EndpointPlan::feature`.
 pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
-    let index: BTreeMap<String, usize> = types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.rust.clone(), i))
-        .collect();
+    let index = super::plan::type_index(types);
     let edges: Vec<Vec<usize>> = types
         .iter()
         .map(|t| {

@@ -700,11 +700,7 @@ fn extras_name(fields: &[FieldPlan]) -> String {
 /// Boxes struct fields that close a cycle of non-collection references (Tarjan SCCs); edges
 /// from `Any*` enums to their variants count for cycles, but only fields can be boxed.
 fn mark_boxed(types: &mut [TypePlan]) {
-    let index: BTreeMap<String, usize> = types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.rust.clone(), i))
-        .collect();
+    let index = type_index(types);
     let edges: Vec<Vec<usize>> = types
         .iter()
         .map(|t| match &t.body {
@@ -735,6 +731,15 @@ fn mark_boxed(types: &mut [TypePlan]) {
             }
         }
     }
+}
+
+/// Position of each type by Rust name.
+pub fn type_index(types: &[TypePlan]) -> BTreeMap<String, usize> {
+    types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.rust.clone(), i))
+        .collect()
 }
 
 /// Strongly connected components; returns the component id of each node.

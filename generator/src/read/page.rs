@@ -224,6 +224,23 @@ fn version_of(rel: &str, urls: impl IntoIterator<Item = Option<ApiVersion>>) -> 
     }
 }
 
+/// [`version_of`], or an `unknown-version` warning.
+fn page_version(
+    rel: &str,
+    urls: impl IntoIterator<Item = Option<ApiVersion>>,
+    sink: &mut Sink,
+) -> Option<ApiVersion> {
+    let v = version_of(rel, urls);
+    if v.is_none() {
+        sink.warn(
+            1,
+            "unknown-version",
+            "cannot tell whether this page documents v1.0 or beta",
+        );
+    }
+    v
+}
+
 /// The page's name: its stem, minus a `.beta.en-us`-style version/locale suffix.
 pub fn page_name(rel: &str) -> String {
     let file = rel.rsplit('/').next().unwrap_or(rel);
@@ -244,21 +261,11 @@ pub fn page_name(rel: &str) -> String {
 fn read_operation(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Option<Operation> {
     let paths = request_paths(ctx, sink);
     let examples = read_examples(ctx, sink);
-    let version = version_of(
-        ctx.rel,
-        examples
-            .iter()
-            .filter_map(|e| e.request.as_ref())
-            .map(|r| r.version),
-    );
-    let Some(version) = version else {
-        sink.warn(
-            1,
-            "unknown-version",
-            "cannot tell whether this page documents v1.0 or beta",
-        );
-        return None;
-    };
+    let urls = examples
+        .iter()
+        .filter_map(|e| e.request.as_ref())
+        .map(|r| r.version);
+    let version = page_version(ctx.rel, urls, sink)?;
     let paths = if paths.is_empty() {
         // No readable HTTP request section: fall back to the first example request's path.
         let fallback: Vec<HttpPath> = examples
@@ -788,13 +795,7 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         );
         return Vec::new();
     };
-    let version = version_of(ctx.rel, std::iter::empty());
-    let Some(version) = version else {
-        sink.warn(
-            1,
-            "unknown-version",
-            "cannot tell whether this page documents v1.0 or beta",
-        );
+    let Some(version) = page_version(ctx.rel, std::iter::empty(), sink) else {
         return Vec::new();
     };
     // The Properties section's table; else, by shape, a `Property | Type | …` table anywhere.
@@ -977,12 +978,7 @@ fn read_enum_page(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         sink.warn(1, "unnamed-type", "enum page title names no type");
         return Vec::new();
     };
-    let Some(version) = version_of(ctx.rel, std::iter::empty()) else {
-        sink.warn(
-            1,
-            "unknown-version",
-            "cannot tell whether this page documents v1.0 or beta",
-        );
+    let Some(version) = page_version(ctx.rel, std::iter::empty(), sink) else {
         return Vec::new();
     };
     let table = ctx.first_table(SectionKind::Members).or_else(|| {
