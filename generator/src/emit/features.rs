@@ -61,9 +61,14 @@ pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
             names.iter().filter_map(|n| index.get(n).copied()).collect()
         })
         .collect();
+    // A type's own page workload (`ms.prod`) enables it too; a type without one is compiled
+    // when something reaches it, or always when nothing does (no `cfg`).
     let mut sets: Vec<BTreeSet<String>> = types
         .iter()
-        .map(|t| BTreeSet::from([feature_name(t.workload.as_deref(), &t.source_stem())]))
+        .map(|t| match t.workload.as_deref().filter(|w| !w.trim().is_empty()) {
+            Some(w) => BTreeSet::from([feature_name(Some(w), "")]),
+            None => BTreeSet::new(),
+        })
         .collect();
     for e in endpoints.iter_mut() {
         e.feature = feature_name(e.workload.as_deref(), &e.operation);
@@ -98,17 +103,6 @@ pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
     }
     for (t, s) in types.iter_mut().zip(sets) {
         t.features = s;
-    }
-}
-
-impl TypePlan {
-    /// The page stem, for the page-name-prefix fallback.
-    fn source_stem(&self) -> String {
-        self.source
-            .rsplit('/')
-            .next()
-            .unwrap_or(&self.source)
-            .to_string()
     }
 }
 
