@@ -130,6 +130,25 @@ fn corpus_bindings_compile_and_pass_examples() {
         &text[..text.len().min(20_000)]
     );
 
+    // One workload alone compiles too (features are cut along reachability, nothing dangles).
+    let one = Command::new(env!("CARGO"))
+        .args([
+            "check",
+            "--lib",
+            "--no-default-features",
+            "--features",
+            "v1_0,beta,intune",
+        ])
+        .current_dir(&out_dir)
+        .env("CARGO_TARGET_DIR", tmp.join("corpus-target"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        one.status.success(),
+        "the intune workload alone does not compile:\n{}",
+        String::from_utf8_lossy(&one.stderr)
+    );
+
     // Findings of `graphdoc check`, by page: a failure on a page with an example finding is a docs defect.
     let findings =
         graphdoc::check::check(&model, &|f| std::fs::read_to_string(corpus.join(f)).ok());

@@ -65,10 +65,12 @@ pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
     // when something reaches it, or always when nothing does (no `cfg`).
     let mut sets: Vec<BTreeSet<String>> = types
         .iter()
-        .map(|t| match t.workload.as_deref().filter(|w| !w.trim().is_empty()) {
-            Some(w) => BTreeSet::from([feature_name(Some(w), "")]),
-            None => BTreeSet::new(),
-        })
+        .map(
+            |t| match t.workload.as_deref().filter(|w| !w.trim().is_empty()) {
+                Some(w) => BTreeSet::from([feature_name(Some(w), "")]),
+                None => BTreeSet::new(),
+            },
+        )
         .collect();
     for e in endpoints.iter_mut() {
         e.feature = feature_name(e.workload.as_deref(), &e.operation);
@@ -101,8 +103,19 @@ pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
             }
         }
     }
-    for (t, s) in types.iter_mut().zip(sets) {
-        t.features = s;
+    // A type with no feature is always compiled, so everything it reaches must be too.
+    let mut always: Vec<bool> = sets.iter().map(BTreeSet::is_empty).collect();
+    let mut work: Vec<usize> = (0..types.len()).filter(|&i| always[i]).collect();
+    while let Some(i) = work.pop() {
+        for &j in &edges[i] {
+            if !always[j] {
+                always[j] = true;
+                work.push(j);
+            }
+        }
+    }
+    for ((t, s), a) in types.iter_mut().zip(sets).zip(always) {
+        t.features = if a { BTreeSet::new() } else { s };
     }
 }
 
