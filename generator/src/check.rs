@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::emit::infer::{is_guid, is_timestamp};
-use crate::emit::plan::{self, Filter};
+use crate::emit::plan;
 use crate::model::{
     ApiVersion, Body, Header, Model, Operation, Property, RequestBody, TypeDef, TypeKind,
 };
@@ -52,12 +52,7 @@ pub fn check(model: &Model, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diag
         }
     }
     // Conflicting duplicates across locales come from planning.
-    let plan = plan::plan(model, &Filter::default());
-    out.extend(
-        plan.diagnostics
-            .into_iter()
-            .filter(|d| d.code == "locale-conflict"),
-    );
+    out.extend(plan::locale_conflicts(model));
     out.sort();
     out.dedup();
     out

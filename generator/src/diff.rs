@@ -52,15 +52,7 @@ fn all_types(m: &Model) -> Vec<TypeDef> {
     let mut out = m.types.clone();
     for v in [ApiVersion::V1, ApiVersion::Beta] {
         let ops: Vec<&Operation> = m.operations.iter().filter(|o| o.version == v).collect();
-        let known: BTreeSet<String> = m
-            .types
-            .iter()
-            .filter(|t| t.version == v)
-            .map(|t| t.name.to_ascii_lowercase())
-            .collect();
-        out.extend(crate::emit::infer::infer(&ops, v, &|n: &str| {
-            known.contains(&n.to_ascii_lowercase())
-        }));
+        out.extend(crate::emit::infer::infer_missing(m, &ops, v));
     }
     out
 }

@@ -156,6 +156,23 @@ impl Inferrer<'_> {
     }
 }
 
+/// Types inferred for `version`'s operations whose response type no page of `model` defines.
+pub fn infer_missing(
+    model: &crate::model::Model,
+    ops: &[&Operation],
+    version: ApiVersion,
+) -> Vec<TypeDef> {
+    let known: std::collections::BTreeSet<String> = model
+        .types
+        .iter()
+        .filter(|t| t.version == version)
+        .map(|t| t.name.to_ascii_lowercase())
+        .collect();
+    infer(ops, version, &|n: &str| {
+        known.contains(&n.to_ascii_lowercase())
+    })
+}
+
 /// Types inferred for operations whose response type `is_known` does not know.
 pub fn infer(
     ops: &[&Operation],

@@ -356,6 +356,15 @@ pub fn plan(model: &Model, filter: &Filter) -> Plan {
     }
 }
 
+/// Operations documented differently by two locales (`locale-conflict` findings).
+pub fn locale_conflicts(model: &Model) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for version in [ApiVersion::V1, ApiVersion::Beta] {
+        pick_operations(model, version, &Filter::default(), &mut diags);
+    }
+    diags
+}
+
 /// English first, then by source: the page that wins when two locales document one thing.
 fn locale_rank(locale: &str, source: &str) -> (bool, String) {
     (!locale.eq_ignore_ascii_case("en-US"), source.to_string())
@@ -414,15 +423,7 @@ fn plan_version(
     diags: &mut Vec<Diagnostic>,
 ) -> VersionPlan {
     // Types: one per name (case-insensitive), English first.
-    let known: BTreeSet<String> = model
-        .types
-        .iter()
-        .filter(|t| t.version == version)
-        .map(|t| t.name.to_ascii_lowercase())
-        .collect();
-    let inferred = super::infer::infer(ops, version, &|n: &str| {
-        known.contains(&n.to_ascii_lowercase())
-    });
+    let inferred = super::infer::infer_missing(model, ops, version);
     for t in &inferred {
         diag(
             diags,

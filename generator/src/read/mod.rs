@@ -288,10 +288,11 @@ fn link(model: &mut Model, sink: &mut Sink) {
     for t in &model.types {
         by_source.entry(t.source.as_str()).or_insert(t);
     }
-    let mut names: BTreeMap<(crate::model::ApiVersion, String), ()> = BTreeMap::new();
-    for t in &model.types {
-        names.insert((t.version, t.name.to_ascii_lowercase()), ());
-    }
+    let names: std::collections::BTreeSet<(crate::model::ApiVersion, String)> = model
+        .types
+        .iter()
+        .map(|t| (t.version, t.name.to_ascii_lowercase()))
+        .collect();
     let mut fixes: Vec<(usize, String)> = Vec::new();
     for (i, op) in model.operations.iter().enumerate() {
         let Some(link) = op.response.link.as_deref() else {
@@ -306,7 +307,7 @@ fn link(model: &mut Model, sink: &mut Sink) {
                 .response
                 .type_name
                 .as_ref()
-                .is_some_and(|n| names.contains_key(&(op.version, n.to_ascii_lowercase())));
+                .is_some_and(|n| names.contains(&(op.version, n.to_ascii_lowercase())));
             if !known {
                 push_dangling(sink, op, link);
             }
