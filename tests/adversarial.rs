@@ -67,7 +67,7 @@ fn broken_pages_give_diagnostics() {
         .iter()
         .filter_map(|e| e.response.as_ref())
         .find_map(|r| match &r.body {
-            graphdoc::model::Body::Json(v) => v["value"].as_array().map(|a| a.len()),
+            graphdoc::model::Body::Json(v) => v.value()["value"].as_array().map(|a| a.len()),
             _ => None,
         });
     assert_eq!(big, Some(20_000));

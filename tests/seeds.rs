@@ -66,6 +66,7 @@ fn both_seeds_give_sync_licenses() {
         let Body::Json(body) = &resp.body else {
             panic!("response body is not JSON")
         };
+        let body = body.value();
         assert_eq!(body["value"]["@odata.type"], "#microsoft.graph.vppToken");
         assert_eq!(body["value"]["state"], "valid");
     }

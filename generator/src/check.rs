@@ -144,6 +144,7 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
             }
         }
         if let Some(Body::Json(body)) = ex.request.as_ref().map(|r| &r.body) {
+            let body = &body.value();
             let line = ex.request.as_ref().map(|r| r.line).unwrap_or(op.line);
             let mut walker = Walker {
                 model,
@@ -166,6 +167,7 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
         let (Body::Json(body), Some(t)) = (&resp.body, response_type) else {
             continue;
         };
+        let body = &body.value();
         // Unwrap collections and `{"value": …}` down to values of the documented type.
         let values: Vec<&Value> = match body.get("value") {
             Some(Value::Array(items)) => items.iter().collect(),
@@ -210,7 +212,7 @@ fn check_content_length(
     // Bodies are compared as written (pretty-printed JSON re-serialized the same way is not
     // what was measured), so only the raw text length is meaningful: compact JSON length.
     let actual = match body {
-        Body::Json(v) => v.to_string().len(),
+        Body::Json(v) => v.value().to_string().len(),
         Body::Text(t) => t.len(),
         Body::None => 0,
     };

@@ -39,7 +39,7 @@ impl Routes {
             for ex in &op.examples {
                 let Some(resp) = &ex.response else { continue };
                 let body = match &resp.body {
-                    Body::Json(v) => serde_json::to_vec(v).unwrap_or_default(),
+                    Body::Json(v) => v.text().as_bytes().to_vec(),
                     Body::Text(t) => t.clone().into_bytes(),
                     Body::None => Vec::new(),
                 };

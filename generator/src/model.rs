@@ -282,9 +282,87 @@ pub enum Body {
     /// No body.
     None,
     /// A valid JSON body.
-    Json(serde_json::Value),
+    Json(Json),
     /// A body that is not valid JSON (a diagnostic says why), or not JSON at all.
     Text(String),
+}
+
+/// A JSON document checked at read time and kept as the docs wrote it (key order, number
+/// spelling); [`Json::value`] builds the tree when a consumer needs one. Keeping text instead of
+/// trees keeps the model a fraction of the size and reading close to the markdown parse.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct Json(Box<serde_json::value::RawValue>);
+
+impl Json {
+    /// Checks `text` and keeps it (surrounding whitespace trimmed).
+    pub fn parse(text: &str) -> Result<Json, serde_json::Error> {
+        let raw = match serde_json::from_str::<&serde_json::value::RawValue>(text) {
+            Ok(raw) => raw,
+            // The checking pass words some errors vaguely ("key must be a string" for a
+            // trailing comma); the tree builder names them.
+            Err(e) => {
+                return Err(serde_json::from_str::<serde_json::Value>(text)
+                    .err()
+                    .unwrap_or(e))
+            }
+        };
+        // The checking pass has no nesting limit; the tree builder stops at 128 levels. Deep
+        // documents go to the tree builder, so what passes here always builds.
+        if nesting(raw.get()) > 100 {
+            return serde_json::from_str::<serde_json::Value>(text).map(Json::from);
+        }
+        Ok(Json(raw.to_owned()))
+    }
+
+    /// The JSON text as written.
+    pub fn text(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The JSON as a tree. The text was checked when read, so this does not fail.
+    pub fn value(&self) -> serde_json::Value {
+        serde_json::from_str(self.0.get()).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// The deepest nesting of arrays and objects in a JSON text (brackets inside strings aside).
+fn nesting(text: &str) -> usize {
+    let (mut depth, mut max, mut in_str, mut escaped) = (0usize, 0usize, false, false);
+    for &b in text.as_bytes() {
+        if in_str {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+impl From<serde_json::Value> for Json {
+    fn from(v: serde_json::Value) -> Json {
+        Json(serde_json::value::to_raw_value(&v).expect("a Value always serializes"))
+    }
+}
+
+/// Equal when the documents are equal as JSON (whitespace and key order aside).
+impl PartialEq for Json {
+    fn eq(&self, other: &Json) -> bool {
+        self.text() == other.text() || self.value() == other.value()
+    }
 }
 
 /// What kind of type a [`TypeDef`] is.
@@ -330,7 +408,7 @@ pub struct TypeDef {
     /// Whether the enum is a flags enum.
     pub flags: bool,
     /// The JSON representation block, if the page has one.
-    pub json: Option<serde_json::Value>,
+    pub json: Option<Json>,
 }
 
 /// A property, relationship or action parameter.
@@ -427,5 +505,38 @@ impl Model {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_keeps_text_and_builds_tree() {
+        let j = Json::parse(" {\"b\": 1, \"a\": [\"]\", {\"c\": \"\\\"{\"}]} ").expect("valid");
+        // Kept as written: key order and spelling survive (the mock serves it verbatim).
+        assert_eq!(j.text(), "{\"b\": 1, \"a\": [\"]\", {\"c\": \"\\\"{\"}]}");
+        assert_eq!(j.value()["a"][1]["c"], "\"{");
+        assert_eq!(j, Json::from(j.value()));
+        assert_eq!(nesting(j.text()), 3);
+    }
+
+    #[test]
+    fn json_rejects_what_the_tree_builder_rejects() {
+        let trailing = Json::parse("{\"a\": 1,}").expect_err("trailing comma");
+        assert!(
+            trailing.to_string().contains("trailing comma"),
+            "{trailing}"
+        );
+        assert!(Json::parse("[1] x").is_err());
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let err = Json::parse(&deep).expect_err("too deep for a tree");
+        assert!(err.to_string().contains("recursion limit"), "{err}");
+        let fine = format!("{}{}", "[".repeat(120), "]".repeat(120));
+        assert_eq!(
+            Json::parse(&fine).map(|j| j.value().is_array()).ok(),
+            Some(true)
+        );
     }
 }

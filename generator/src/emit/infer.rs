@@ -198,8 +198,9 @@ pub fn infer(
         };
         for ex in op.examples.iter().filter_map(|e| e.response.as_ref()) {
             let Body::Json(body) = &ex.body else { continue };
+            let body = body.value();
             // Unwrap `{"value": …}` and collections down to one object of the response type.
-            let mut v = body;
+            let mut v = &body;
             if let Some(inner) = v.get("value") {
                 v = inner;
             }

@@ -881,9 +881,10 @@ fn plan_response(
         .iter()
         .filter_map(|e| e.response.as_ref())
         .find_map(|r| match &r.body {
-            Body::Json(v) => Some(v),
+            Body::Json(v) => Some(v.value()),
             _ => None,
         });
+    let example_body = example_body.as_ref();
     let Some(name) = op.response.type_name.as_deref().filter(|_| status != 204) else {
         return ResponsePlan {
             ty: None,
@@ -1015,12 +1016,12 @@ fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
             .as_ref()
             .filter(|_| to_graph)
             .and_then(|r| match &r.body {
-                Body::Json(v) => Some((r.status.unwrap_or(200), v.clone())),
+                Body::Json(v) => Some((r.status.unwrap_or(200), v.value())),
                 _ => None,
             });
         let request = req.map(|r| {
             let body = match &r.body {
-                Body::Json(v) => Some(v.clone()),
+                Body::Json(v) => Some(v.value()),
                 _ => None,
             };
             (r.method.clone(), r.path.clone(), r.query.clone(), body)

@@ -1,18 +1,17 @@
 //! The page's YAML-style front matter (`title`, `description`, `doc_type`, `ms.prod`,
 //! `ms.contentlocale`…). Only flat `key: value` lines occur in the docs, so that is all this reads.
 
-use std::collections::BTreeMap;
-
-/// Front matter fields, keys as written, values unquoted and trimmed.
+/// Front matter fields, keys as written, values unquoted and trimmed, borrowed from the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FrontMatter {
-    fields: BTreeMap<String, String>,
+pub struct FrontMatter<'a> {
+    /// In page order; a handful per page, so a scan beats a map.
+    fields: Vec<(&'a str, &'a str)>,
 }
 
-impl FrontMatter {
+impl<'a> FrontMatter<'a> {
     /// Parses `key: value` lines; lines without a colon are ignored.
-    pub fn parse(text: &str) -> Self {
-        let mut fields = BTreeMap::new();
+    pub fn parse(text: &'a str) -> Self {
+        let mut fields = Vec::new();
         for line in text.lines() {
             let Some((k, v)) = line.split_once(':') else {
                 continue;
@@ -21,18 +20,22 @@ impl FrontMatter {
             if k.is_empty() || k.starts_with(['#', ' ', '-']) {
                 continue;
             }
-            fields.insert(k.to_string(), unquote(v.trim()).to_string());
+            fields.push((k, unquote(v.trim())));
         }
         FrontMatter { fields }
     }
 
-    /// A field's value.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.fields.get(key).map(String::as_str)
+    /// A field's value (the last one, if a key repeats).
+    pub fn get(&self, key: &str) -> Option<&'a str> {
+        self.fields
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
     }
 
     /// `doc_type`, normalized: `resourcePageType_` and quoting variants map to the plain names.
-    pub fn doc_type(&self) -> Option<&str> {
+    pub fn doc_type(&self) -> Option<&'a str> {
         let d = self.get("doc_type")?.trim_end_matches('_');
         Some(match d {
             "enumTypes" => "enumPageType",

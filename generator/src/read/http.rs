@@ -88,35 +88,34 @@ pub fn parse_path(method: &str, target: &str, line: usize) -> HttpPath {
 /// inside braces or parentheses.
 fn segments(path: &str) -> Vec<Segment> {
     let mut out = Vec::new();
-    let mut cur = String::new();
+    let bytes = path.as_bytes();
+    let mut start = 0;
     let mut depth = 0i32;
     let mut in_colon = false;
-    let chars: Vec<char> = path.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    // Every delimiter is ASCII, so byte positions are char boundaries.
+    for (i, &c) in bytes.iter().enumerate() {
         match c {
-            '{' | '(' => depth += 1,
-            '}' | ')' => depth -= 1,
-            ':' if depth <= 0 => {
+            b'{' | b'(' => depth += 1,
+            b'}' | b')' => depth -= 1,
+            b':' if depth <= 0 => {
                 // `root:/path:` opens with `:/` and closes at the next `:`.
                 if in_colon {
                     in_colon = false;
-                } else if chars.get(i + 1) == Some(&'/') {
+                } else if bytes.get(i + 1) == Some(&b'/') {
                     in_colon = true;
                 }
             }
-            '/' if depth <= 0 && !in_colon => {
-                if !cur.is_empty() {
-                    out.push(segment(&cur));
-                    cur.clear();
+            b'/' if depth <= 0 && !in_colon => {
+                if i > start {
+                    out.push(segment(&path[start..i]));
                 }
-                continue;
+                start = i + 1;
             }
             _ => {}
         }
-        cur.push(c);
     }
-    if !cur.is_empty() {
-        out.push(segment(&cur));
+    if path.len() > start {
+        out.push(segment(&path[start..]));
     }
     out
 }
@@ -199,7 +198,7 @@ pub fn message(lines: &[&str], first_line: usize, sink: &mut Sink) -> Message {
     let body = if trimmed.is_empty() {
         Body::None
     } else if trimmed.starts_with(['{', '[']) {
-        match serde_json::from_str::<serde_json::Value>(trimmed) {
+        match crate::model::Json::parse(trimmed) {
             Ok(v) => Body::Json(v),
             Err(e) => {
                 let lead = body_text.len() - body_text.trim_start().len();
@@ -341,7 +340,7 @@ mod tests {
         let mut sink = Sink::new("p.md");
         let m = message(&lines, 1, &mut sink);
         assert_eq!(m.headers.len(), 1);
-        assert_eq!(m.body, Body::Json(serde_json::json!({"a": 1})));
+        assert_eq!(m.body, Body::Json(serde_json::json!({"a": 1}).into()));
     }
 
     #[test]
@@ -350,7 +349,7 @@ mod tests {
         let mut sink = Sink::new("p.md");
         let m = message(&lines, 1, &mut sink);
         assert_eq!(m.headers.len(), 1);
-        assert_eq!(m.body, Body::Json(serde_json::json!({"a": [1]})));
+        assert_eq!(m.body, Body::Json(serde_json::json!({"a": [1]}).into()));
     }
 
     #[test]

@@ -2,31 +2,38 @@
 //! its line. This is the only place that walks pulldown-cmark events; the rest of the reader
 //! works on these blocks.
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+/// Text of a block: borrowed from the page wherever the page already spells it out (most
+/// cells, paragraphs and code bodies), owned only where whitespace had to be collapsed or
+/// pieces joined. Saves an allocation and a copy for nearly every block.
+pub type Text<'a> = Cow<'a, str>;
 
 /// A link inside text: `[text](url)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
+pub struct Link<'a> {
     /// The link text, flattened.
-    pub text: String,
+    pub text: Text<'a>,
     /// The destination as written.
-    pub url: String,
+    pub url: Text<'a>,
 }
 
 /// A table cell: flattened text plus the links in it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Cell {
+pub struct Cell<'a> {
     /// Flattened text (inline code without backticks, `<br>` as a space).
-    pub text: String,
+    pub text: Text<'a>,
     /// Links in the cell.
-    pub links: Vec<Link>,
+    pub links: Vec<Link<'a>>,
 }
 
 /// A table row.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
+pub struct Row<'a> {
     /// Cells.
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'a>>,
     /// 1-based line.
     pub line: usize,
 }
@@ -58,28 +65,29 @@ pub struct Annotation {
 
 /// One block of a page.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Block {
+pub enum Block<'a> {
     /// A heading; `anchor` is the `<a name="…">` id if present; `tab` marks `# [HTTP](#tab/http)`.
     Heading {
         level: u8,
-        text: String,
+        text: Text<'a>,
         anchor: Option<String>,
         tab: bool,
         line: usize,
     },
     /// A paragraph (also list items and block quotes, flattened).
     Paragraph {
-        text: String,
-        links: Vec<Link>,
+        text: Text<'a>,
+        links: Vec<Link<'a>>,
         line: usize,
     },
     /// A table; the first row is the header.
-    Table { rows: Vec<Row>, line: usize },
+    Table { rows: Vec<Row<'a>>, line: usize },
     /// A fenced or indented code block with the annotation that precedes it, if any.
     Code {
         lang: String,
-        text: String,
-        annotation: Option<Annotation>,
+        text: Text<'a>,
+        /// Boxed: most code blocks have none, and blocks are moved around by value.
+        annotation: Option<Box<Annotation>>,
         /// Line of the first line of content.
         line: usize,
     },
@@ -124,55 +132,166 @@ impl<'a> LineIndex<'a> {
 }
 
 /// A parsed page: its front matter text and blocks.
-pub struct Parsed {
+pub struct Parsed<'a> {
     /// Raw YAML-ish front matter, if the page starts with one.
-    pub front_matter: Option<(String, usize)>,
+    pub front_matter: Option<(Text<'a>, usize)>,
     /// Blocks in page order.
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
+}
+
+/// Joins pieces of one page into [`Text`]: a piece that starts where the current borrowed
+/// text ends extends the borrow; anything else falls back to an owned copy.
+struct Source<'a>(&'a str);
+
+impl<'a> Source<'a> {
+    /// `a` followed directly by `b` in the page, as one slice, if they are adjacent in it.
+    fn join(&self, a: &'a str, b: &'a str) -> Option<&'a str> {
+        let base = self.0.as_ptr() as usize;
+        let start = (a.as_ptr() as usize).checked_sub(base)?;
+        let end = (b.as_ptr() as usize).checked_sub(base)?;
+        (start + a.len() == end).then(|| self.0.get(start..end + b.len()))?
+    }
+
+    /// Appends `t` to `to` as written (no whitespace collapsing), borrowing while it can.
+    fn append(&self, to: &mut Text<'a>, t: CowStr<'a>) {
+        let joined = match (&*to, &t) {
+            (Cow::Borrowed(""), CowStr::Borrowed(t)) => Some(*t),
+            (Cow::Borrowed(cur), CowStr::Borrowed(t)) => self.join(cur, t),
+            _ => None,
+        };
+        match joined {
+            Some(j) => *to = Cow::Borrowed(j),
+            None => to.to_mut().push_str(&t),
+        }
+    }
+}
+
+/// Whether `t` can be kept as written after whitespace collapsing: no whitespace at the start
+/// (or right after `prev_space`), every whitespace a plain space followed by a non-space.
+fn collapsed(t: &str, prev_space: bool) -> bool {
+    let b = t.as_bytes();
+    if prev_space && b.first() == Some(&b' ') {
+        return false;
+    }
+    // Fast path, branch-free so it vectorizes: printable ASCII without a double space.
+    let odd = b
+        .iter()
+        .fold(false, |acc, &c| acc | !(b' '..0x80).contains(&c));
+    if !odd {
+        let pairs = b.iter().zip(b.iter().skip(1));
+        return !pairs.fold(false, |acc, (&x, &y)| acc | (x == b' ') & (y == b' '));
+    }
+    let mut prev = prev_space;
+    for (i, &c) in t.as_bytes().iter().enumerate() {
+        if c >= 0x80 {
+            // Unicode whitespace (no-break and ideographic spaces) needs the char view.
+            return t[i..].chars().all(|c| {
+                let ws = c.is_whitespace();
+                let ok = !ws || (!prev && c == ' ');
+                prev = ws;
+                ok
+            });
+        }
+        if c <= b' ' {
+            if prev || c != b' ' {
+                return false;
+            }
+            prev = true;
+        } else {
+            prev = false;
+        }
+    }
+    true
 }
 
 #[derive(Default)]
-struct Inline {
-    text: String,
-    links: Vec<Link>,
-    link_stack: Vec<(String, usize)>,
+struct Inline<'a> {
+    text: Text<'a>,
+    links: Vec<Link<'a>>,
+    link_stack: Vec<(Text<'a>, usize)>,
     anchor: Option<String>,
 }
 
-impl Inline {
+impl<'a> Inline<'a> {
+    /// Appends a piece of the page, borrowing where the collapsed text is the page's own.
+    fn push(&mut self, src: &Source<'a>, t: CowStr<'a>) {
+        if let CowStr::Borrowed(t) = t {
+            let prev_space = self.text.is_empty() || self.text.ends_with(' ');
+            if collapsed(t, prev_space) {
+                match &self.text {
+                    Cow::Borrowed("") => {
+                        self.text = Cow::Borrowed(t);
+                        return;
+                    }
+                    Cow::Borrowed(cur) => {
+                        if let Some(joined) = src.join(cur, t) {
+                            self.text = Cow::Borrowed(joined);
+                            return;
+                        }
+                    }
+                    Cow::Owned(_) => {}
+                }
+            }
+            self.push_text(t);
+        } else {
+            self.push_text(&t);
+        }
+    }
+
     /// Appends text, collapsing whitespace runs to one space as it goes (no second pass).
     fn push_text(&mut self, t: &str) {
+        let text = self.text.to_mut();
         let mut rest = t;
         while !rest.is_empty() {
             let ws = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            self.text.push_str(&rest[..ws]);
+            text.push_str(&rest[..ws]);
             rest = &rest[ws..];
             let word = rest
                 .find(|c: char| !c.is_whitespace())
                 .unwrap_or(rest.len());
-            if word > 0 && !self.text.is_empty() && !self.text.ends_with(' ') {
-                self.text.push(' ');
+            if word > 0 && !text.is_empty() && !text.ends_with(' ') {
+                text.push(' ');
             }
             rest = &rest[word..];
         }
     }
     fn clear(&mut self) {
-        self.text.clear();
+        self.text = Cow::Borrowed("");
         self.links.clear();
         self.link_stack.clear();
         self.anchor = None;
     }
-    fn take(&mut self) -> (String, Vec<Link>, Option<String>) {
-        if self.text.ends_with(' ') {
-            self.text.pop();
+    fn take(&mut self) -> (Text<'a>, Vec<Link<'a>>, Option<String>) {
+        let mut text = std::mem::take(&mut self.text);
+        match &mut text {
+            Cow::Borrowed(t) => *t = t.strip_suffix(' ').unwrap_or(t),
+            Cow::Owned(t) => {
+                if t.ends_with(' ') {
+                    t.pop();
+                }
+            }
         }
-        let out = (
-            std::mem::take(&mut self.text),
-            std::mem::take(&mut self.links),
-            self.anchor.take(),
-        );
+        let out = (text, std::mem::take(&mut self.links), self.anchor.take());
         self.link_stack.clear();
         out
+    }
+
+    /// Closes the innermost open link: its text is what was pushed since it opened.
+    fn end_link(&mut self) {
+        if let Some((url, start)) = self.link_stack.pop() {
+            let text = match &self.text {
+                Cow::Borrowed(t) => Cow::Borrowed(t.get(start..).unwrap_or("").trim()),
+                Cow::Owned(t) => Cow::Owned(t.get(start..).unwrap_or("").trim().to_string()),
+            };
+            self.links.push(Link { text, url });
+        }
+    }
+}
+
+fn text_of(t: CowStr<'_>) -> Text<'_> {
+    match t {
+        CowStr::Borrowed(s) => Cow::Borrowed(s),
+        other => Cow::Owned(other.into_string()),
     }
 }
 
@@ -201,6 +320,38 @@ fn anchor_of(html: &str) -> Option<String> {
     }
 }
 
+/// An annotation field as written: a string, a boolean, or anything else (ignored).
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum Loose<'a> {
+    Str(#[serde(borrow)] Cow<'a, str>),
+    Bool(bool),
+    Other(serde::de::IgnoredAny),
+}
+
+/// The annotation fields we read, straight from the JSON (no intermediate tree).
+#[derive(serde::Deserialize)]
+struct Fields<'a> {
+    #[serde(rename = "blockType", borrow)]
+    block_type: Option<Loose<'a>>,
+    #[serde(borrow)]
+    name: Option<Loose<'a>>,
+    #[serde(borrow)]
+    truncated: Option<Loose<'a>>,
+    #[serde(rename = "@odata.type", borrow)]
+    odata_type: Option<Loose<'a>>,
+    #[serde(rename = "@type", borrow)]
+    type_: Option<Loose<'a>>,
+    #[serde(rename = "isCollection", borrow)]
+    is_collection: Option<Loose<'a>>,
+    #[serde(rename = "baseType", borrow)]
+    base_type: Option<Loose<'a>>,
+    #[serde(rename = "keyProperty", borrow)]
+    key_property: Option<Loose<'a>>,
+    #[serde(rename = "isComplexType", borrow)]
+    is_complex: Option<Loose<'a>>,
+}
+
 /// Parses the contents of an HTML comment as a docs annotation, leniently.
 pub fn parse_annotation(html: &str, line: usize) -> Option<Annotation> {
     let inner = html.trim().strip_prefix("<!--")?;
@@ -212,22 +363,25 @@ pub fn parse_annotation(html: &str, line: usize) -> Option<Annotation> {
         line,
         ..Annotation::default()
     };
-    match serde_json::from_str::<serde_json::Value>(inner) {
-        Ok(v) => {
-            let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
-            let b = |k: &str| match v.get(k) {
-                Some(serde_json::Value::Bool(b)) => *b,
-                Some(serde_json::Value::String(s)) => s.eq_ignore_ascii_case("true"),
+    match serde_json::from_str::<Fields>(inner) {
+        Ok(f) => {
+            let s = |v: Option<Loose>| match v {
+                Some(Loose::Str(s)) => Some(s.into_owned()),
+                _ => None,
+            };
+            let b = |v: Option<Loose>| match v {
+                Some(Loose::Bool(b)) => b,
+                Some(Loose::Str(s)) => s.eq_ignore_ascii_case("true"),
                 _ => false,
             };
-            a.block_type = s("blockType");
-            a.name = s("name");
-            a.truncated = b("truncated");
-            a.odata_type = s("@odata.type").or_else(|| s("@type"));
-            a.is_collection = b("isCollection");
-            a.base_type = s("baseType");
-            a.key_property = s("keyProperty");
-            a.is_complex = b("isComplexType");
+            a.block_type = s(f.block_type);
+            a.name = s(f.name);
+            a.truncated = b(f.truncated);
+            a.odata_type = s(f.odata_type).or_else(|| s(f.type_));
+            a.is_collection = b(f.is_collection);
+            a.base_type = s(f.base_type);
+            a.key_property = s(f.key_property);
+            a.is_complex = b(f.is_complex);
         }
         Err(_) => {
             // Hand-written annotations often have trailing commas or smart quotes; recover the
@@ -263,7 +417,7 @@ fn include_of(text: &str, links: &[Link]) -> Option<(String, String)> {
         .strip_prefix("[!INCLUDE")
         .or_else(|| t.strip_prefix("[!include"))?;
     if let Some(link) = links.first() {
-        return Some((link.text.clone(), link.url.clone()));
+        return Some((link.text.to_string(), link.url.to_string()));
     }
     // Unparsed form: `[!INCLUDE [label](target)]` where the link did not resolve.
     let open = rest.find('(')?;
@@ -276,8 +430,9 @@ fn include_of(text: &str, links: &[Link]) -> Option<(String, String)> {
 }
 
 /// Parses a page into blocks. Never panics on any input.
-pub fn parse(text: &str) -> Parsed {
+pub fn parse(text: &str) -> Parsed<'_> {
     let index = LineIndex::new(text);
+    let src = Source(text);
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
@@ -286,13 +441,13 @@ pub fn parse(text: &str) -> Parsed {
     let mut blocks = Vec::new();
     let mut front_matter = None;
     let mut inline = Inline::default();
-    let mut pending_annotation: Option<Annotation> = None;
+    let mut pending_annotation: Option<Box<Annotation>> = None;
     let mut html_buf = String::new();
     let mut html_line = 0;
     let mut in_html = false;
     let mut in_meta = false;
     let mut meta_line = 0;
-    let mut meta = String::new();
+    let mut meta: Text = Cow::Borrowed("");
     let mut block_line = 0;
     // Table state.
     let mut rows: Vec<Row> = Vec::new();
@@ -301,7 +456,7 @@ pub fn parse(text: &str) -> Parsed {
     let mut table_line = 0;
     let mut in_cell = false;
     // Code state.
-    let mut code: Option<(String, String, usize)> = None;
+    let mut code: Option<(String, Text, usize)> = None;
     // Nesting of paragraph-like containers whose text we collect.
     let mut heading: Option<u8> = None;
 
@@ -393,7 +548,7 @@ pub fn parse(text: &str) -> Parsed {
                 };
                 // Content starts on the line after an opening fence.
                 let first = index.line(range.start) + usize::from(fenced);
-                code = Some((lang, String::new(), first));
+                code = Some((lang, Cow::Borrowed(""), first));
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, body, line)) = code.take() {
@@ -413,7 +568,7 @@ pub fn parse(text: &str) -> Parsed {
             Event::End(TagEnd::HtmlBlock) => {
                 in_html = false;
                 if let Some(a) = parse_annotation(&html_buf, html_line) {
-                    pending_annotation = Some(a);
+                    pending_annotation = Some(Box::new(a));
                 }
             }
             Event::Html(h) if in_html => {
@@ -424,36 +579,31 @@ pub fn parse(text: &str) -> Parsed {
                 if let Some(a) = starts("<a").then(|| anchor_of(&h)).flatten() {
                     inline.anchor.get_or_insert(a);
                 } else if starts("<br") {
-                    inline.push_text(" ");
+                    inline.push(&src, CowStr::Borrowed(" "));
                 } else if h.starts_with("<!--") {
                     // An annotation written inline right before a fence.
                     if let Some(a) = parse_annotation(&h, index.line(range.start)) {
-                        pending_annotation = Some(a);
+                        pending_annotation = Some(Box::new(a));
                     }
                 }
             }
             Event::Text(t) => {
                 if in_meta {
-                    meta.push_str(&t);
+                    src.append(&mut meta, t);
                 } else if let Some((_, body, _)) = code.as_mut() {
-                    body.push_str(&t);
+                    // Code lines arrive one event each; adjacent ones stay one borrow.
+                    src.append(body, t);
                 } else {
-                    inline.push_text(&t);
+                    inline.push(&src, t);
                 }
             }
-            Event::Code(t) => inline.push_text(&t),
-            Event::SoftBreak | Event::HardBreak => inline.push_text(" "),
+            Event::Code(t) => inline.push(&src, t),
+            Event::SoftBreak | Event::HardBreak => inline.push(&src, CowStr::Borrowed(" ")),
             Event::Start(Tag::Link { dest_url, .. }) => {
-                inline
-                    .link_stack
-                    .push((dest_url.to_string(), inline.text.len()));
+                let at = inline.text.len();
+                inline.link_stack.push((text_of(dest_url), at));
             }
-            Event::End(TagEnd::Link) => {
-                if let Some((url, start)) = inline.link_stack.pop() {
-                    let text = inline.text.get(start..).unwrap_or("").trim().to_string();
-                    inline.links.push(Link { text, url });
-                }
-            }
+            Event::End(TagEnd::Link) => inline.end_link(),
             Event::Start(Tag::Item) => {
                 // List items without paragraphs (tight lists) carry text directly.
                 inline.clear();
@@ -569,6 +719,31 @@ mod tests {
                 target: "../includes/permissions/x.md".into(),
                 line: 7
             }
+        );
+    }
+
+    #[test]
+    fn whitespace_collapses_with_or_without_borrowing() {
+        for (t, prev, ok) in [
+            ("a b", false, true),
+            ("a  b", false, false),
+            (" a", true, false),
+            (" a", false, true),
+            ("a\tb", false, false),
+            ("a\u{a0}b", false, false),
+            ("名 字", false, true),
+            ("名\u{3000}字", false, false),
+            ("", true, true),
+        ] {
+            assert_eq!(collapsed(t, prev), ok, "{t:?} after space: {prev}");
+        }
+        let p = parse("|A|\n|-|\n|x  y\u{a0}z `c  d`|\n\nsome *very*   long\ntext\n");
+        let Block::Table { rows, .. } = &p.blocks[0] else {
+            panic!("no table")
+        };
+        assert_eq!(rows[1].cells[0].text, "x y z c d");
+        assert!(
+            matches!(&p.blocks[1], Block::Paragraph { text, .. } if text == "some very long text")
         );
     }
 

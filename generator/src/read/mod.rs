@@ -186,6 +186,15 @@ pub fn read_files_with_progress(
         .collect();
     let mut model = Model::default();
     model.pages.total = files.len();
+    model.operations.reserve(
+        outputs
+            .iter()
+            .filter(|(o, _)| o.operation.is_some())
+            .count(),
+    );
+    model
+        .types
+        .reserve(outputs.iter().map(|(o, _)| o.types.len()).sum());
     for (out, page_sink) in outputs {
         match out.doc_type.as_deref() {
             Some("apiPageType") => model.pages.api += 1,

@@ -31,14 +31,19 @@ pub trait Includes {
 /// Everything known about the page being read.
 struct Ctx<'a> {
     rel: &'a str,
-    fm: FrontMatter,
-    blocks: Vec<Block>,
+    fm: FrontMatter<'a>,
+    blocks: Vec<Block<'a>>,
     /// Section kind of each block (None before the first `##`, or for unknown sections).
     kinds: Vec<Option<SectionKind>>,
 }
 
 /// Reads one page. `rel` is the page path relative to its docs root (with `/`).
-pub fn read_page(rel: &str, text: &str, includes: &dyn Includes, sink: &mut Sink) -> PageOutput {
+pub fn read_page<'a>(
+    rel: &'a str,
+    text: &'a str,
+    includes: &dyn Includes,
+    sink: &mut Sink,
+) -> PageOutput {
     let parsed = markdown::parse(text);
     let fm = parsed
         .front_matter
@@ -137,7 +142,7 @@ fn classify_sections(blocks: &[Block], sink: &mut Sink) -> Vec<Option<SectionKin
 }
 
 impl Ctx<'_> {
-    fn in_section(&self, kind: SectionKind) -> impl Iterator<Item = &Block> {
+    fn in_section(&self, kind: SectionKind) -> impl Iterator<Item = &Block<'_>> {
         self.blocks
             .iter()
             .zip(&self.kinds)
@@ -145,7 +150,7 @@ impl Ctx<'_> {
             .map(|(b, _)| b)
     }
 
-    fn first_table(&self, kind: SectionKind) -> Option<(&[Row], usize)> {
+    fn first_table(&self, kind: SectionKind) -> Option<(&[Row<'_>], usize)> {
         self.in_section(kind).find_map(|b| match b {
             Block::Table { rows, line } => Some((rows.as_slice(), *line)),
             _ => None,
@@ -163,7 +168,7 @@ impl Ctx<'_> {
                         text,
                         tab: false,
                         ..
-                    } => Some(text.clone()),
+                    } => Some(text.to_string()),
                     _ => None,
                 })
             })
@@ -445,7 +450,11 @@ fn read_headers(ctx: &Ctx) -> Vec<Header> {
                     let name = r.cells.first()?.text.trim();
                     (!name.is_empty()).then(|| Header {
                         name: vocab::header_name(name).to_string(),
-                        value: r.cells.get(1).map(|c| c.text.clone()).unwrap_or_default(),
+                        value: r
+                            .cells
+                            .get(1)
+                            .map(|c| c.text.to_string())
+                            .unwrap_or_default(),
                     })
                 })
                 .collect()
@@ -483,7 +492,11 @@ fn read_properties(rows: &[Row], sink: &mut Sink) -> Vec<Property> {
                 name,
                 type_name,
                 collection,
-                description: r.cells.get(2).map(|c| c.text.clone()).unwrap_or_default(),
+                description: r
+                    .cells
+                    .get(2)
+                    .map(|c| c.text.to_string())
+                    .unwrap_or_default(),
                 line: r.line,
             }),
             None => sink.warn(
@@ -705,7 +718,7 @@ fn read_examples(ctx: &Ctx, sink: &mut Sink) -> Vec<Example> {
                 );
             }
         } else if is_response {
-            let resp = example_response(text, *line, annotation.as_ref(), lang, sink);
+            let resp = example_response(text, *line, annotation.as_deref(), lang, sink);
             match out.last_mut() {
                 Some(e) if e.response.is_none() => e.response = Some(resp),
                 _ => out.push(Example {
@@ -828,7 +841,7 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         .and_then(|(a, _)| a.base_type.as_deref())
         .map(|b| bare_name(b).to_string())
         .or_else(|| inherits_from(ctx));
-    let json = resource_ann.and_then(|(a, text)| match serde_json::from_str(text) {
+    let json = resource_ann.and_then(|(a, text)| match crate::model::Json::parse(text.trim()) {
         Ok(v) => Some(v),
         Err(e) => {
             sink.note(
@@ -901,7 +914,7 @@ fn type_title(ctx: &Ctx) -> Option<String> {
             text,
             tab: false,
             ..
-        } => Some(text.clone()),
+        } => Some(text.to_string()),
         _ => None,
     });
     [h1, ctx.fm.get("title").map(str::to_string)]
@@ -966,7 +979,7 @@ fn read_members(rows: &[Row]) -> Vec<EnumMember> {
                     .cells
                     .last()
                     .filter(|_| r.cells.len() > 1)
-                    .map(|c| c.text.clone())
+                    .map(|c| c.text.to_string())
                     .unwrap_or_default(),
             })
         })

@@ -32,7 +32,7 @@ pub fn read_table(rows: &[Row], sink: &mut Sink) -> Permissions {
                     "unreadable-permission",
                     format!(
                         "permissions row label `{}` is not a permission type",
-                        row.cells.first().map(|c| c.text.as_str()).unwrap_or("")
+                        row.cells.first().map(|c| &*c.text).unwrap_or("")
                     ),
                 );
             }
@@ -126,7 +126,7 @@ mod tests {
     use super::*;
     use crate::read::markdown::{parse, Block};
 
-    fn table(md: &str) -> Vec<Row> {
+    fn table(md: &str) -> Vec<Row<'_>> {
         match parse(md).blocks.into_iter().next() {
             Some(Block::Table { rows, .. }) => rows,
             other => panic!("no table: {other:?}"),

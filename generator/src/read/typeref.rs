@@ -121,14 +121,14 @@ mod tests {
     use super::*;
     use crate::read::markdown::Link;
 
-    fn cell(text: &str) -> Cell {
+    fn cell(text: &str) -> Cell<'_> {
         Cell {
             text: text.into(),
             links: vec![],
         }
     }
 
-    fn linked(text: &str, link_text: &str, url: &str) -> Cell {
+    fn linked<'a>(text: &'a str, link_text: &'a str, url: &'a str) -> Cell<'a> {
         Cell {
             text: text.into(),
             links: vec![Link {
