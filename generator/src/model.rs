@@ -138,10 +138,33 @@ impl HttpPath {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Segment {
-    /// The segment as written.
-    pub text: String,
-    /// Literal text and parameters, in order.
+    /// Literal text and parameters, in order (`Segment::text` gives the segment as written).
     pub parts: Vec<Part>,
+}
+
+impl Segment {
+    /// The segment as written, e.g. `range(address='{address}')`.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for p in &self.parts {
+            match p {
+                Part::Text(t) => out.push_str(t),
+                Part::Param(p) => {
+                    out.push('{');
+                    out.push_str(&p.raw);
+                    out.push('}');
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether this is a drive path segment such as `root:/{item-path}:`.
+    pub fn is_drive_path(&self) -> bool {
+        self.parts
+            .iter()
+            .any(|p| matches!(p, Part::Text(t) if t.contains(":/")))
+    }
 }
 
 /// A piece of a path segment.

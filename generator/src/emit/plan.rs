@@ -953,7 +953,7 @@ pub fn template(p: &crate::model::HttpPath) -> (Vec<PathPiece>, Vec<ParamPlan>) 
     let mut prev_literal: Option<String> = None;
     for seg in &p.segments {
         push_lit(&mut pieces, "/");
-        let drive = seg.text.contains(":/");
+        let drive = seg.is_drive_path();
         for part in &seg.parts {
             match part {
                 Part::Text(t) => push_lit(&mut pieces, t),

@@ -121,7 +121,9 @@ fn segments(path: &str) -> Vec<Segment> {
 }
 
 fn segment(text: &str) -> Segment {
-    let mut parts = Vec::new();
+    // Text and parameter alternate: sized exactly (most segments are one literal).
+    let params = text.bytes().filter(|&b| b == b'{').count();
+    let mut parts = Vec::with_capacity(2 * params + 1);
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}').map(|c| c + open) else {
@@ -136,10 +138,7 @@ fn segment(text: &str) -> Segment {
     if !rest.is_empty() {
         parts.push(Part::Text(rest.to_string()));
     }
-    Segment {
-        text: text.to_string(),
-        parts,
-    }
+    Segment { parts }
 }
 
 fn param(raw: &str) -> PathParam {
@@ -297,7 +296,9 @@ mod tests {
             1,
         );
         assert_eq!(p.query.as_deref(), Some("$select=id"));
-        let texts: Vec<_> = p.segments.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<_> = p.segments.iter().map(|s| s.text()).collect();
+        let drives: Vec<_> = p.segments.iter().map(|s| s.is_drive_path()).collect();
+        assert_eq!(drives, [false, false, false, true, false]);
         assert_eq!(
             texts,
             [

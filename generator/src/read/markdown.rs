@@ -208,13 +208,23 @@ fn collapsed(t: &str, prev_space: bool) -> bool {
 struct Inline<'a> {
     text: Text<'a>,
     links: Vec<Link<'a>>,
-    link_stack: Vec<(Text<'a>, usize)>,
+    /// Open links: destination, where their text starts, and the last piece pushed inside.
+    link_stack: Vec<(Text<'a>, usize, Option<&'a str>)>,
     anchor: Option<String>,
+    /// Source length of the enclosing block: collapsed text never exceeds it, so text that has
+    /// to be owned is allocated once at this size.
+    cap: usize,
 }
 
 impl<'a> Inline<'a> {
     /// Appends a piece of the page, borrowing where the collapsed text is the page's own.
     fn push(&mut self, src: &Source<'a>, t: CowStr<'a>) {
+        if let Some(open) = self.link_stack.last_mut() {
+            open.2 = match &t {
+                CowStr::Borrowed(t) => Some(t),
+                _ => None,
+            };
+        }
         if let CowStr::Borrowed(t) = t {
             let prev_space = self.text.is_empty() || self.text.ends_with(' ');
             if collapsed(t, prev_space) {
@@ -240,6 +250,11 @@ impl<'a> Inline<'a> {
 
     /// Appends text, collapsing whitespace runs to one space as it goes (no second pass).
     fn push_text(&mut self, t: &str) {
+        if let Cow::Borrowed(cur) = self.text {
+            let mut owned = String::with_capacity(self.cap.max(cur.len() + t.len()));
+            owned.push_str(cur);
+            self.text = Cow::Owned(owned);
+        }
         let text = self.text.to_mut();
         let mut rest = t;
         while !rest.is_empty() {
@@ -255,7 +270,8 @@ impl<'a> Inline<'a> {
             rest = &rest[word..];
         }
     }
-    fn clear(&mut self) {
+    fn clear(&mut self, cap: usize) {
+        self.cap = cap;
         self.text = Cow::Borrowed("");
         self.links.clear();
         self.link_stack.clear();
@@ -278,10 +294,17 @@ impl<'a> Inline<'a> {
 
     /// Closes the innermost open link: its text is what was pushed since it opened.
     fn end_link(&mut self) {
-        if let Some((url, start)) = self.link_stack.pop() {
+        if let Some((url, start, last)) = self.link_stack.pop() {
             let text = match &self.text {
                 Cow::Borrowed(t) => Cow::Borrowed(t.get(start..).unwrap_or("").trim()),
-                Cow::Owned(t) => Cow::Owned(t.get(start..).unwrap_or("").trim().to_string()),
+                Cow::Owned(t) => {
+                    let t = t.get(start..).unwrap_or("").trim();
+                    // Usually one piece of the page (`[name](url)` in a longer cell): borrow it.
+                    match last.map(str::trim) {
+                        Some(piece) if piece == t => Cow::Borrowed(piece),
+                        _ => Cow::Owned(t.to_string()),
+                    }
+                }
             };
             self.links.push(Link { text, url });
         }
@@ -438,11 +461,12 @@ pub fn parse(text: &str) -> Parsed<'_> {
     opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     let parser = Parser::new_ext(text, opts).into_offset_iter();
 
-    let mut blocks = Vec::new();
+    // About one block per 150 bytes of page: sized once instead of grown.
+    let mut blocks = Vec::with_capacity(text.len() / 150 + 4);
     let mut front_matter = None;
     let mut inline = Inline::default();
     let mut pending_annotation: Option<Box<Annotation>> = None;
-    let mut html_buf = String::new();
+    let mut html_buf = String::with_capacity(256);
     let mut html_line = 0;
     let mut in_html = false;
     let mut in_meta = false;
@@ -473,7 +497,7 @@ pub fn parse(text: &str) -> Parsed<'_> {
             Event::Start(Tag::Heading { level, .. }) => {
                 heading = Some(level as u8);
                 block_line = index.line(range.start);
-                inline.clear();
+                inline.clear(range.len());
             }
             Event::End(TagEnd::Heading(_)) => {
                 let tab = inline.links.iter().any(|l| l.url.starts_with("#tab/"));
@@ -488,7 +512,7 @@ pub fn parse(text: &str) -> Parsed<'_> {
             }
             Event::Start(Tag::Paragraph) if heading.is_none() && !in_cell => {
                 block_line = index.line(range.start);
-                inline.clear();
+                inline.clear(range.len());
             }
             Event::End(TagEnd::Paragraph) => {
                 let (text, links, _) = inline.take();
@@ -507,7 +531,8 @@ pub fn parse(text: &str) -> Parsed<'_> {
                 }
             }
             Event::Start(Tag::Table(_)) => {
-                rows.clear();
+                // Blocks live for one page: room for a typical table up front beats regrowth.
+                rows = Vec::with_capacity(16);
                 table_line = index.line(range.start);
             }
             Event::End(TagEnd::Table) => {
@@ -522,13 +547,16 @@ pub fn parse(text: &str) -> Parsed<'_> {
             }
             Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => {
                 rows.push(Row {
-                    cells: std::mem::take(&mut cells),
+                    cells: {
+                        let n = cells.len();
+                        std::mem::replace(&mut cells, Vec::with_capacity(n))
+                    },
                     line: row_line,
                 });
             }
             Event::Start(Tag::TableCell) => {
                 in_cell = true;
-                inline.clear();
+                inline.clear(range.len());
             }
             Event::End(TagEnd::TableCell) => {
                 in_cell = false;
@@ -601,12 +629,12 @@ pub fn parse(text: &str) -> Parsed<'_> {
             Event::SoftBreak | Event::HardBreak => inline.push(&src, CowStr::Borrowed(" ")),
             Event::Start(Tag::Link { dest_url, .. }) => {
                 let at = inline.text.len();
-                inline.link_stack.push((text_of(dest_url), at));
+                inline.link_stack.push((text_of(dest_url), at, None));
             }
             Event::End(TagEnd::Link) => inline.end_link(),
             Event::Start(Tag::Item) => {
                 // List items without paragraphs (tight lists) carry text directly.
-                inline.clear();
+                inline.clear(range.len());
                 block_line = index.line(range.start);
             }
             Event::End(TagEnd::Item) => {

@@ -8,13 +8,13 @@ pub mod permissions;
 pub mod typeref;
 pub mod vocab;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::diag::Sink;
-use crate::model::{Model, Operation, TypeDef};
+use crate::model::{Model, Operation};
 use page::{read_page, Includes, PageOutput};
 
 /// A page found under a docs root.
@@ -186,15 +186,14 @@ pub fn read_files_with_progress(
         .collect();
     let mut model = Model::default();
     model.pages.total = files.len();
-    model.operations.reserve(
-        outputs
-            .iter()
-            .filter(|(o, _)| o.operation.is_some())
-            .count(),
-    );
-    model
-        .types
-        .reserve(outputs.iter().map(|(o, _)| o.types.len()).sum());
+    let ops = outputs
+        .iter()
+        .filter(|(o, _)| o.operation.is_some())
+        .count();
+    model.operations.reserve(ops);
+    let types = outputs.iter().map(|(o, _)| o.types.len()).sum();
+    model.types.reserve(types);
+    let mut diagnostics = Vec::with_capacity(outputs.iter().map(|(_, s)| s.items.len()).sum());
     for (out, page_sink) in outputs {
         match out.doc_type.as_deref() {
             Some("apiPageType") => model.pages.api += 1,
@@ -204,20 +203,35 @@ pub fn read_files_with_progress(
         }
         model.operations.extend(out.operation);
         model.types.extend(out.types);
-        sink.items.extend(page_sink.items);
+        diagnostics.extend(page_sink.items);
     }
-    // Pages in file order, so merging never depends on thread scheduling.
-    link(&mut model, &mut sink);
-    merge_duplicate_types(&mut model, &mut sink);
-    model
-        .operations
-        .sort_by(|a, b| (a.version, &a.name, &a.source).cmp(&(b.version, &b.name, &b.source)));
-    model
-        .types
-        .sort_by(|a, b| (a.version, &a.name, &a.source).cmp(&(b.version, &b.name, &b.source)));
-    sink.items.sort();
-    sink.items.dedup();
-    model.diagnostics = sink.items;
+    rayon::join(
+        || diagnostics.par_sort(),
+        || {
+            // Pages in file order, so merging never depends on thread scheduling.
+            link(&mut model, &mut sink);
+            merge_duplicate_types(&mut model, &mut sink);
+            // Stable parallel sorts: the same order as a sequential sort.
+            let (ops, types) = (&mut model.operations, &mut model.types);
+            rayon::join(
+                || {
+                    ops.par_sort_by(|a, b| {
+                        (a.version, &a.name, &a.source).cmp(&(b.version, &b.name, &b.source))
+                    })
+                },
+                || {
+                    types.par_sort_by(|a, b| {
+                        (a.version, &a.name, &a.source).cmp(&(b.version, &b.name, &b.source))
+                    })
+                },
+            );
+        },
+    );
+    // A sorted run plus the few diagnostics of linking and merging: the sort sees the run.
+    diagnostics.append(&mut sink.items);
+    diagnostics.sort();
+    diagnostics.dedup();
+    model.diagnostics = diagnostics;
     model
 }
 
@@ -225,16 +239,24 @@ pub fn read_files_with_progress(
 /// document a few `user` properties beside `user.md`): the page named after the type, else the
 /// one with most properties, is the primary; the others add the properties it lacks.
 fn merge_duplicate_types(model: &mut Model, sink: &mut Sink) {
-    let mut groups: BTreeMap<(crate::model::ApiVersion, String, String), Vec<usize>> =
-        BTreeMap::new();
+    // Hashed grouping (a tree keyed by strings chases a pointer per comparison); the few
+    // duplicate groups are then sorted so merging runs in one order whatever the hashing.
+    let mut groups: HashMap<(crate::model::ApiVersion, String, &str), Vec<usize>> =
+        HashMap::with_capacity(model.types.len());
     for (i, t) in model.types.iter().enumerate() {
         groups
-            .entry((t.version, t.name.to_ascii_lowercase(), t.locale.clone()))
+            .entry((t.version, t.name.to_ascii_lowercase(), t.locale.as_str()))
             .or_default()
             .push(i);
     }
+    let mut dups: Vec<((crate::model::ApiVersion, String), Vec<usize>)> = groups
+        .into_iter()
+        .filter(|(_, v)| v.len() > 1)
+        .map(|((v, n, _), idx)| ((v, n), idx))
+        .collect();
+    dups.sort_by(|a, b| (&a.0, a.1.first()).cmp(&(&b.0, b.1.first())));
     let mut drop = vec![false; model.types.len()];
-    for ((_, name, _), mut idx) in groups.into_iter().filter(|(_, v)| v.len() > 1) {
+    for ((_, name), mut idx) in dups {
         let named = |i: &usize| {
             let stem = page::page_name(&model.types[*i].source).to_ascii_lowercase();
             stem != name && !stem.ends_with(&format!("-{name}"))
@@ -293,30 +315,40 @@ fn merge_duplicate_types(model: &mut Model, sink: &mut Sink) {
 /// that lead nowhere.
 fn link(model: &mut Model, sink: &mut Sink) {
     // A resource page's first type is the resource; enums embedded in it come after.
-    let mut by_source: BTreeMap<&str, &TypeDef> = BTreeMap::new();
-    for t in &model.types {
-        by_source.entry(t.source.as_str()).or_insert(t);
+    // Hashed: one probe per operation instead of a dozen string comparisons in cold memory.
+    let mut by_source: HashMap<&str, usize> = HashMap::with_capacity(model.types.len());
+    for (i, t) in model.types.iter().enumerate() {
+        by_source.entry(t.source.as_str()).or_insert(i);
     }
-    let names: std::collections::BTreeSet<(crate::model::ApiVersion, String)> = model
-        .types
-        .iter()
-        .map(|t| (t.version, t.name.to_ascii_lowercase()))
-        .collect();
+    let resource = |link: &str| by_source.get(link).map(|&i| &model.types[i]);
+    // Only dangling links need the names, and they are few: built on first use.
+    let names = std::cell::OnceCell::new();
+    let known = |version, name: &str| {
+        let names: &std::collections::BTreeSet<(crate::model::ApiVersion, String)> = names
+            .get_or_init(|| {
+                model
+                    .types
+                    .iter()
+                    .map(|t| (t.version, t.name.to_ascii_lowercase()))
+                    .collect()
+            });
+        names.contains(&(version, name.to_ascii_lowercase()))
+    };
     let mut fixes: Vec<(usize, String)> = Vec::new();
     for (i, op) in model.operations.iter().enumerate() {
         let Some(link) = op.response.link.as_deref() else {
             continue;
         };
-        if let Some(t) = by_source.get(link) {
+        if let Some(t) = resource(link) {
             if op.response.type_name.as_deref() != Some(t.name.as_str()) {
                 fixes.push((i, t.name.clone()));
             }
-        } else if !model.types.is_empty() && !by_source.is_empty() {
+        } else if !model.types.is_empty() {
             let known = op
                 .response
                 .type_name
                 .as_ref()
-                .is_some_and(|n| names.contains(&(op.version, n.to_ascii_lowercase())));
+                .is_some_and(|n| known(op.version, n));
             if !known {
                 push_dangling(sink, op, link);
             }

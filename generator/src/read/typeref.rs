@@ -3,12 +3,19 @@
 //! Primitives become `Edm.*`; other types keep their bare name.
 
 use super::markdown::Cell;
-use super::vocab::type_word;
+use super::vocab::{contains_ignore_case, type_word};
 
 /// Maps a primitive type word (any case, common aliases) to its `Edm.*` name.
 pub fn primitive(word: &str) -> Option<&'static str> {
     let w = word.trim_start_matches("Edm.").trim_start_matches("edm.");
-    Some(match w.to_ascii_lowercase().as_str() {
+    // No primitive word is longer than 16 bytes; lowercase on the stack, not the heap.
+    let mut buf = [0u8; 16];
+    let lower = buf.get_mut(..w.len()).map(|b| {
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        &*b
+    })?;
+    Some(match std::str::from_utf8(lower).ok()? {
         "string" | "str" | "url" | "uri" => "Edm.String",
         "boolean" | "bool" => "Edm.Boolean",
         "int16" | "short" => "Edm.Int16",
@@ -53,18 +60,19 @@ pub fn bare_name(s: &str) -> &str {
 /// Reads a type cell. `None` when the cell names no type.
 pub fn read_type(cell: &Cell) -> Option<(String, bool)> {
     let text = cell.text.trim();
-    let lower = text.to_lowercase();
-    let mut collection = lower.contains("collection")
+    let mut collection = contains_ignore_case(text, "collection")
         || text.contains("集合")
-        || lower.starts_with("array")
+        || text
+            .get(..5)
+            .is_some_and(|p| p.eq_ignore_ascii_case("array"))
         || text.ends_with("[]") && !text.ends_with("][]");
     if let Some(link) = cell.links.first() {
         let name = clean(&link.text);
-        if let Some(p) = primitive(&name) {
+        if let Some(p) = primitive(name) {
             return Some((p.to_string(), collection));
         }
-        if is_ident(&name) {
-            return Some((bare_name(&name).to_string(), collection));
+        if is_ident(name) {
+            return Some((bare_name(name).to_string(), collection));
         }
         // A link whose text is prose: name the type after the target page.
         if let Some(stem) = link_stem(&link.url) {
@@ -77,9 +85,13 @@ pub fn read_type(cell: &Cell) -> Option<(String, bool)> {
         .or_else(|| core.strip_prefix("collection("))
     {
         collection = true;
-        core = inner.trim_end_matches(')').to_string();
+        core = inner.trim_end_matches(')');
     }
-    let core = core.replace("集合", " collection ");
+    let core: std::borrow::Cow<str> = if core.contains("集合") {
+        core.replace("集合", " collection ").into()
+    } else {
+        core.into()
+    };
     let first = core
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ';'))
         .find(|w| !w.is_empty())?;
@@ -97,7 +109,7 @@ pub fn read_type(cell: &Cell) -> Option<(String, bool)> {
 }
 
 /// Removes markdown leftovers: backticks, emphasis, reference-link brackets.
-fn clean(s: &str) -> String {
+fn clean(s: &str) -> &str {
     let s = s
         .trim()
         .trim_matches(|c: char| matches!(c, '`' | '*' | '_'));
@@ -105,7 +117,7 @@ fn clean(s: &str) -> String {
         .strip_suffix("[]")
         .filter(|r| r.ends_with(']'))
         .unwrap_or(s);
-    s.trim_matches(['[', ']', '`', '*']).trim().to_string()
+    s.trim_matches(['[', ']', '`', '*']).trim()
 }
 
 /// The file stem of a link target, e.g. `../resources/intune-onboarding-vpptoken.md` → `intune-onboarding-vpptoken`.

@@ -112,17 +112,21 @@ pub enum PermissionKind {
 
 /// Recognizes a permissions table row label in English or zh-CN.
 pub fn permission_kind(label: &str) -> Option<PermissionKind> {
-    let l = label.trim().to_lowercase();
-    let delegated = l.starts_with("delegated") || l.starts_with("委派") || l.starts_with("委托");
+    let l = label.trim();
+    let delegated =
+        starts_with_ignore_case(l, "delegated") || l.starts_with("委派") || l.starts_with("委托");
     if delegated {
-        if l.contains("personal") || l.contains("个人") || l.contains("microsoft account)") {
+        if contains_ignore_case(l, "personal")
+            || l.contains("个人")
+            || contains_ignore_case(l, "microsoft account)")
+        {
             Some(PermissionKind::DelegatedPersonal)
         } else {
             Some(PermissionKind::DelegatedWork)
         }
-    } else if l == "application"
-        || l.starts_with("application ")
-        || l.starts_with("application(")
+    } else if l.eq_ignore_ascii_case("application")
+        || starts_with_ignore_case(l, "application ")
+        || starts_with_ignore_case(l, "application(")
         || l.starts_with("应用程序")
         || l == "应用"
     {
@@ -134,23 +138,36 @@ pub fn permission_kind(label: &str) -> Option<PermissionKind> {
 
 /// Whether a permissions cell says there are none ("Not supported.", 不支持…).
 pub fn means_none(cell: &str) -> bool {
-    let c = cell
-        .trim()
-        .trim_end_matches(['.', '。', ' '])
-        .to_lowercase();
-    matches!(
-        c.as_str(),
-        "" | "not supported"
-            | "not applicable"
-            | "not available"
-            | "none"
-            | "n/a"
-            | "na"
-            | "-"
-            | "不支持"
-            | "不适用"
-            | "无"
-    )
+    let c = cell.trim().trim_end_matches(['.', '。', ' ']);
+    [
+        "",
+        "not supported",
+        "not applicable",
+        "not available",
+        "none",
+        "n/a",
+        "na",
+        "-",
+        "不支持",
+        "不适用",
+        "无",
+    ]
+    .iter()
+    .any(|w| c.eq_ignore_ascii_case(w))
+}
+
+/// `needle` (ASCII) occurs in `hay`, ignoring ASCII case: no lowercased copy per table cell.
+pub fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// `hay` starts with `prefix` (ASCII), ignoring ASCII case.
+pub fn starts_with_ignore_case(hay: &str, prefix: &str) -> bool {
+    hay.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// Maps a translated header name (接受) back to the HTTP header (Accept).
