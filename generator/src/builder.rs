@@ -92,6 +92,13 @@ impl Builder {
         self
     }
 
+    /// Also bind properties that only the docs' examples show, as JSON fields (off by
+    /// default: the bindings are what the property tables document).
+    pub fn example_fields(&mut self, on: bool) -> &mut Self {
+        self.filter.example_fields = on;
+        self
+    }
+
     /// Where to write (default: `OUT_DIR`).
     ///
     /// ```

@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::emit::infer::{is_guid, is_timestamp};
+use crate::emit::infer::{is_date, is_guid, is_time_of_day, is_timestamp};
 use crate::emit::plan;
 use crate::model::{
     ApiVersion, Body, Header, Model, Operation, Property, RequestBody, TypeDef, TypeKind,
@@ -26,6 +26,7 @@ pub fn hint(code: &str) -> &'static str {
         "example-path-mismatch" => "make the example URL follow one of the documented paths",
         "content-length-mismatch" => "update Content-Length to the body's byte length, or drop the header",
         "locale-conflict" => "bring the translated page up to date with the English one",
+        "response-collection-mismatch" => "say the response is a collection (`… collection in the response body`), or show one object in the example",
         "missing-http-request" => "add an ```http block with `METHOD /path` under HTTP request",
         "unreadable-type" => "give the property a type such as String, Int32 or a linked resource",
         "unknown-type" => "add a resource page for the type, or link an existing one",
@@ -126,10 +127,13 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
     for ex in &op.examples {
         if let Some(r) = &ex.request {
             check_content_length(op, &r.headers, &r.body, r.line, out);
+            let path = plan::canonical_path(&r.path);
             let matches = templates.iter().any(|(m, t)| {
-                m.eq_ignore_ascii_case(&r.method) && plan::match_path(t, &r.path).is_some()
+                m.eq_ignore_ascii_case(&r.method) && plan::match_path(t, &path).is_some()
             });
-            if !matches && r.version.is_some() {
+            // Relative URLs (`GET /me`) are Graph requests too; absolute non-Graph URLs are not.
+            let to_graph = r.version.is_some() || !r.url.starts_with("http");
+            if !matches && to_graph {
                 push(
                     out,
                     op,
@@ -168,6 +172,19 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let body = &body.value();
+        if !op.response.collection && plan::is_collection_page(Some(body)) {
+            push(
+                out,
+                op,
+                resp.line,
+                Severity::Warning,
+                "response-collection-mismatch",
+                format!(
+                    "the Response section returns one {} but the example is a collection (`value` array)",
+                    t.name
+                ),
+            );
+        }
         // Unwrap collections and `{"value": …}` down to values of the documented type.
         let values: Vec<&Value> = match body.get("value") {
             Some(Value::Array(items)) => items.iter().collect(),
@@ -410,6 +427,12 @@ fn primitive_problem(prim: &str, v: &Value) -> Option<String> {
         ("DateTimeOffset", Value::String(s)) if is_timestamp(s) => None,
         ("DateTimeOffset", Value::String(s)) => bad(&format!("`{s}`, not an RFC 3339 timestamp")),
         ("Binary", Value::String(s)) if !is_base64(s) => bad(&format!("`{s}`, not base64")),
+        ("Date", Value::String(s)) if !is_date(s) => {
+            bad(&format!("`{s}`, not a date (YYYY-MM-DD)"))
+        }
+        ("TimeOfDay", Value::String(s)) if !is_time_of_day(s) => {
+            bad(&format!("`{s}`, not a time of day (HH:MM:SS)"))
+        }
         ("Date" | "TimeOfDay" | "Duration" | "Binary" | "Stream", Value::String(_)) => None,
         ("Untyped", _) => None,
         (_, v) => bad(kind(v)),
@@ -440,6 +463,14 @@ mod tests {
         assert!(primitive_problem("Guid", &json!("Guid value")).is_some());
         assert_eq!(primitive_problem("Boolean", &json!(true)), None);
         assert_eq!(primitive_problem("Binary", &json!("aGVsbG8=")), None);
+        assert_eq!(primitive_problem("Date", &json!("2021-06-30")), None);
+        assert!(primitive_problem("Date", &json!("Date")).is_some());
+        assert_eq!(
+            primitive_problem("TimeOfDay", &json!("08:30:00.0000000")),
+            None
+        );
+        assert!(primitive_problem("TimeOfDay", &json!("8:30")).is_some());
+        assert!(primitive_problem("DateTimeOffset", &json!("2021-06-30T08:30Z")).is_some());
         assert!(primitive_problem("Binary", &json!("Binary value.")).is_some());
     }
 }

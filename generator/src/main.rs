@@ -116,6 +116,10 @@ enum Command {
         /// List every warning, not only the first 20.
         #[arg(long)]
         verbose: bool,
+        /// Also bind properties that only the docs' examples show (not the property tables),
+        /// as JSON fields; `graphdoc check` still reports each one.
+        #[arg(long)]
+        example_fields: bool,
     },
     /// Read docs pages and print the model (operations, types, diagnostics).
     ///
@@ -229,6 +233,7 @@ fn main() -> ExitCode {
             force,
             strict,
             verbose,
+            example_fields,
         } => {
             let started = std::time::Instant::now();
             let progress = Progress::new();
@@ -238,7 +243,10 @@ fn main() -> ExitCode {
             progress.clear();
             let opts = graphdoc::emit::Options {
                 crate_name,
-                ..Default::default()
+                filter: graphdoc::emit::plan::Filter {
+                    example_fields,
+                    ..Default::default()
+                },
             };
             let output = match graphdoc::emit::generate(&model, &opts) {
                 Ok(o) => o,

@@ -7,6 +7,7 @@ use super::docs;
 use super::features::Gate;
 use super::plan::{BodyPlan, EndpointPlan, PathPiece, Shape};
 use super::types::{struct_tokens, type_ref};
+use super::{FileParts, Part};
 use crate::model::ApiVersion;
 use crate::naming::ident;
 
@@ -128,40 +129,53 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
 
 /// Tokens of one version's `endpoints.rs`: request body structs, then endpoint consts and fns.
 pub fn endpoints_file(eps: &[EndpointPlan], version: ApiVersion, gate: Gate) -> TokenStream {
-    let mut bodies: Vec<(&str, TokenStream)> = Vec::new();
+    endpoints_parts(eps, version, gate).tokens()
+}
+
+/// [`endpoints_file`] as a header and parts: parameter bodies (by name), then functions.
+pub fn endpoints_parts(eps: &[EndpointPlan], version: ApiVersion, gate: Gate) -> FileParts<'_> {
+    let mut bodies: Vec<(&str, &EndpointPlan)> = Vec::new();
     for e in eps {
-        if let BodyPlan::Params {
-            rust,
-            fields,
-            extras,
-        } = &e.body
-        {
-            if bodies.iter().any(|(n, _)| *n == rust.as_str()) {
-                continue;
+        if let BodyPlan::Params { rust, .. } = &e.body {
+            if !bodies.iter().any(|(n, _)| *n == rust.as_str()) {
+                bodies.push((rust, e));
             }
+        }
+    }
+    bodies.sort_by(|a, b| a.0.cmp(b.0));
+    let body_parts = bodies.into_iter().map(move |(_, e)| -> Part<'_> {
+        Box::new(move || {
+            let BodyPlan::Params {
+                rust,
+                fields,
+                extras,
+            } = &e.body
+            else {
+                return TokenStream::new();
+            };
             let doc =
                 docs::attrs(
                     [format!("Request body of `{}` ({}).", e.operation, e.source).as_str()],
                 );
-            bodies.push((
+            struct_tokens(
                 rust,
-                struct_tokens(
-                    rust,
-                    doc,
-                    fields,
-                    extras,
-                    &quote!(super::types::),
-                    &gate.one(&e.feature),
-                ),
-            ));
-        }
-    }
-    bodies.sort_by(|a, b| a.0.cmp(b.0));
-    let bodies = bodies.into_iter().map(|(_, t)| t);
-    let fns = eps.iter().map(|e| endpoint(e, version, gate));
-    quote! {
-        //! Endpoint functions of this API version: each builds a typed, sans-IO request.
-        #(#bodies)*
-        #(#fns)*
+                doc,
+                fields,
+                extras,
+                &quote!(super::types::),
+                &gate.one(&e.feature),
+            )
+        })
+    });
+    let fn_parts = eps
+        .iter()
+        .map(move |e| -> Part<'_> { Box::new(move || endpoint(e, version, gate)) });
+    FileParts {
+        header: Box::new(|| {
+            quote! {
+                //! Endpoint functions of this API version: each builds a typed, sans-IO request.
+            }
+        }),
+        items: body_parts.chain(fn_parts).collect(),
     }
 }

@@ -7,6 +7,7 @@ use quote::{format_ident, quote};
 
 use super::plan::{BodyPlan, EndpointPlan, VersionPlan};
 use super::types::type_ref;
+use super::{FileParts, Part};
 use crate::naming::ident;
 use crate::read::http::percent_decode;
 use proc_macro2::Literal;
@@ -29,17 +30,31 @@ fn json_lit(v: &serde_json::Value) -> Literal {
 
 /// Tokens of one version's example test file; `krate` is the generated crate's lib name.
 pub fn example_tests(vp: &VersionPlan, module: &str, krate: &str) -> TokenStream {
-    let krate = ident(krate);
-    let m = ident(module);
-    let tests = vp
-        .endpoints
-        .iter()
-        .flat_map(|e| endpoint_tests(e, &krate, &m));
-    quote! {
-        //! Example tests generated from the docs pages: each names the page and line it checks.
-        #![cfg(feature = #module)]
-        #![cfg_attr(rustfmt, rustfmt::skip)]
-        #(#tests)*
+    example_test_parts(vp, module, krate).tokens()
+}
+
+/// [`example_tests`] as a header and one part per endpoint.
+pub fn example_test_parts<'a>(
+    vp: &'a VersionPlan,
+    module: &'a str,
+    krate: &'a str,
+) -> FileParts<'a> {
+    let items = vp.endpoints.iter().map(move |e| -> Part<'a> {
+        Box::new(move || {
+            let (k, m) = (ident(krate), ident(module));
+            let tests = endpoint_tests(e, &k, &m);
+            quote!(#(#tests)*)
+        })
+    });
+    FileParts {
+        header: Box::new(move || {
+            quote! {
+                //! Example tests generated from the docs pages: each names the page and line it checks.
+                #![cfg(feature = #module)]
+                #![cfg_attr(rustfmt, rustfmt::skip)]
+            }
+        }),
+        items: items.collect(),
     }
 }
 

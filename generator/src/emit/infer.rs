@@ -14,7 +14,7 @@ fn is_digits(s: &str) -> bool {
 }
 
 /// `YYYY-MM-DD`.
-fn is_date(s: &str) -> bool {
+pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'
@@ -24,7 +24,7 @@ fn is_date(s: &str) -> bool {
         && is_digits(&s[8..])
 }
 
-/// `YYYY-MM-DDTHH:MM[:SS[.f…]](Z|±HH:MM)`.
+/// `YYYY-MM-DDTHH:MM:SS[.f…](Z|±HH:MM)`.
 pub fn is_timestamp(s: &str) -> bool {
     let Some((date, time)) = s.split_once('T') else {
         return false;
@@ -43,10 +43,14 @@ pub fn is_timestamp(s: &str) -> bool {
     } else {
         (time, false)
     };
-    let (hms, frac) = clock.split_once('.').unwrap_or((clock, "0"));
-    zone_ok
-        && is_digits(frac)
-        && hms.split(':').count() >= 2
+    zone_ok && is_time_of_day(clock)
+}
+
+/// `HH:MM:SS[.f…]`: RFC 3339 (and the runtime's parser) require the seconds.
+pub fn is_time_of_day(s: &str) -> bool {
+    let (hms, frac) = s.split_once('.').unwrap_or((s, "0"));
+    is_digits(frac)
+        && hms.split(':').count() == 3
         && hms.split(':').all(|p| p.len() == 2 && is_digits(p))
 }
 

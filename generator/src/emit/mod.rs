@@ -3,6 +3,7 @@
 
 pub mod docs;
 pub mod endpoints;
+pub mod example_fields;
 pub mod example_tests;
 pub mod features;
 pub mod infer;
@@ -35,6 +36,29 @@ impl Default for Options {
             crate_name: "graph-bindings".to_string(),
             filter: Filter::default(),
         }
+    }
+}
+
+/// Builds one item (or a few that belong together) of a file. Tokens are not `Send`, so parts
+/// are closures over the plan, called on the thread that renders them.
+pub type Part<'a> = Box<dyn Fn() -> TokenStream + Sync + 'a>;
+
+/// A generated file as its header (inner attributes, module docs) and its parts in order, so
+/// big files can be built and formatted in chunks: parallel, and never one syntax tree for
+/// twenty megabytes of code.
+pub struct FileParts<'a> {
+    /// Inner attributes and docs.
+    pub header: Part<'a>,
+    /// Items, in file order.
+    pub items: Vec<Part<'a>>,
+}
+
+impl FileParts<'_> {
+    /// The whole file as one token stream.
+    pub fn tokens(&self) -> TokenStream {
+        let header = (self.header)();
+        let items = self.items.iter().map(|p| p());
+        quote!(#header #(#items)*)
     }
 }
 
@@ -89,11 +113,62 @@ pub const HEADER: &str =
 
 /// Parses and formats a file's tokens.
 pub fn render(file: &str, tokens: TokenStream) -> Result<String, EmitError> {
+    Ok(format!("{HEADER}{}", unparse(file, tokens)?))
+}
+
+/// Parts per formatting task: small enough to balance the cores and keep each syntax tree
+/// small, big enough that the per-task cost stays negligible.
+const CHUNK: usize = 48;
+
+/// Renders files given as parts: every chunk of every file is one parallel task; the chunks of
+/// a file are joined in order after its header, so the text does not depend on scheduling.
+fn render_parts(
+    jobs: &[(String, FileParts<'_>)],
+    chunk: usize,
+) -> Result<Vec<(String, String)>, EmitError> {
+    use rayon::prelude::*;
+    let tasks: Vec<(usize, Option<std::ops::Range<usize>>)> = jobs
+        .iter()
+        .enumerate()
+        .flat_map(|(j, (_, parts))| {
+            let n = parts.items.len();
+            std::iter::once((j, None)).chain(
+                (0..n)
+                    .step_by(chunk)
+                    .map(move |at| (j, Some(at..(at + chunk).min(n)))),
+            )
+        })
+        .collect();
+    let texts: Vec<Result<String, EmitError>> = tasks
+        .par_iter()
+        .map(|(j, range)| {
+            let (path, parts) = &jobs[*j];
+            match range {
+                None => render(path, (parts.header)()),
+                Some(r) => {
+                    let items = parts.items[r.clone()].iter().map(|p| p());
+                    unparse(path, quote!(#(#items)*))
+                }
+            }
+        })
+        .collect();
+    let mut out: Vec<(String, String)> = jobs
+        .iter()
+        .map(|(p, _)| (p.clone(), String::new()))
+        .collect();
+    for ((j, _), text) in tasks.iter().zip(texts) {
+        out[*j].1.push_str(&text?);
+    }
+    Ok(out)
+}
+
+/// Formats items without the generated-file header (a chunk of a bigger file).
+fn unparse(file: &str, tokens: TokenStream) -> Result<String, EmitError> {
     let parsed: syn::File = syn::parse2(tokens).map_err(|e| EmitError {
         file: file.to_string(),
         message: e.to_string(),
     })?;
-    Ok(format!("{HEADER}{}", prettyplease::unparse(&parsed)))
+    Ok(prettyplease::unparse(&parsed))
 }
 
 /// The module name of a version.
@@ -110,10 +185,11 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
     let mut files = BTreeMap::new();
     let mut stats = Stats::default();
     let mut mods = Vec::new();
-    // The big files are built and formatted in parallel; tokens are made inside each task
-    // (proc-macro2 tokens are not Send) from the plan, which is plain shared data.
+    // The big files are built and formatted in chunks of parts, all chunks of all files in
+    // parallel; tokens are made inside each task (proc-macro2 tokens are not Send) from the
+    // plan, which is plain shared data.
     let lib = opts.crate_name.replace('-', "_");
-    let mut jobs: Vec<(String, Box<dyn Fn() -> TokenStream + Sync + '_>)> = Vec::new();
+    let mut jobs: Vec<(String, FileParts<'_>)> = Vec::new();
     for vp in &plan.versions {
         let m = version_module(vp.version);
         stats.types += vp.types.len();
@@ -122,16 +198,15 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
         let gate = features::Gate { on: true };
         jobs.push((
             format!("src/{m}/types.rs"),
-            Box::new(move || types::types_file(&vp.types, gate)),
+            types::types_parts(&vp.types, gate),
         ));
         jobs.push((
             format!("src/{m}/endpoints.rs"),
-            Box::new(move || endpoints::endpoints_file(&vp.endpoints, vp.version, gate)),
+            endpoints::endpoints_parts(&vp.endpoints, vp.version, gate),
         ));
-        let lib = lib.clone();
         jobs.push((
             format!("tests/examples_{m}.rs"),
-            Box::new(move || example_tests::example_tests(vp, m, &lib)),
+            example_tests::example_test_parts(vp, m, &lib),
         ));
         let doc = format!(
             " Microsoft Graph `{}`: types and endpoint functions.",
@@ -151,16 +226,7 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
         );
         mods.push(m);
     }
-    // Largest first, so the longest task starts at once.
-    jobs.sort_by_key(|(path, _)| !path.contains("endpoints") as u8);
-    let rendered: Vec<Result<(String, String), EmitError>> = {
-        use rayon::prelude::*;
-        jobs.par_iter()
-            .map(|(path, make)| render(path, make()).map(|text| (path.clone(), text)))
-            .collect()
-    };
-    for r in rendered {
-        let (path, text) = r?;
+    for (path, text) in render_parts(&jobs, CHUNK)? {
         files.insert(path, text);
     }
     let mod_ids = mods.iter().map(|m| crate::naming::ident(m));
@@ -301,4 +367,40 @@ pub fn generate_single_file(
     };
     let text = render("graphdoc.rs", tokens)?;
     Ok((text, plan.diagnostics, stats))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Formatting chunk by chunk gives the bytes formatting the whole file gives.
+    #[test]
+    fn chunked_rendering_matches_whole_files() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pages/users");
+        let model = crate::read::read_docs(&[root, "../docs-input".into()]);
+        let plan = plan::plan(&model, &Default::default());
+        let mut jobs = Vec::new();
+        for vp in &plan.versions {
+            let gate = features::Gate { on: true };
+            jobs.push(("types".to_string(), types::types_parts(&vp.types, gate)));
+            jobs.push((
+                "endpoints".to_string(),
+                endpoints::endpoints_parts(&vp.endpoints, vp.version, gate),
+            ));
+            jobs.push((
+                "tests".to_string(),
+                example_tests::example_test_parts(vp, "v1_0", "k"),
+            ));
+        }
+        assert!(
+            jobs.iter().any(|(_, p)| p.items.len() > 3),
+            "too small to chunk"
+        );
+        for chunk in [1, 2, 3] {
+            for ((path, parts), (_, text)) in jobs.iter().zip(render_parts(&jobs, chunk).unwrap()) {
+                let whole = render(path, parts.tokens()).unwrap();
+                assert_eq!(text, whole, "{path} in chunks of {chunk}");
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ use crate::model::{
     ApiVersion, Body, Model, Operation, Part, Permissions, Property, RequestBody, TypeDef, TypeKind,
 };
 use crate::naming::{self, Scope};
+use crate::read::http::percent_decode;
 
 /// Names the runtime occupies in each version's `types` module.
 const RESERVED_TYPES: &[&str] = &["Page", "Error", "GraphError", "Endpoint", "ApiRequest"];
@@ -23,6 +24,10 @@ pub struct Filter {
     pub include: Vec<String>,
     /// Skip operations whose page name or workload contains one of these.
     pub exclude: Vec<String>,
+    /// Also bind properties that only the examples show, as JSON fields (see
+    /// [`super::example_fields`]). Off by default: the bindings are the property tables, and an
+    /// example with a property they lack fails its generated test.
+    pub example_fields: bool,
 }
 
 impl Filter {
@@ -346,7 +351,7 @@ pub fn plan(model: &Model, filter: &Filter) -> Plan {
         if ops.is_empty() {
             continue;
         }
-        versions.push(plan_version(model, version, &ops, &mut diags));
+        versions.push(plan_version(model, version, &ops, filter, &mut diags));
     }
     diags.sort();
     diags.dedup();
@@ -420,6 +425,7 @@ fn plan_version(
     model: &Model,
     version: ApiVersion,
     ops: &[&Operation],
+    filter: &Filter,
     diags: &mut Vec<Diagnostic>,
 ) -> VersionPlan {
     // Types: one per name (case-insensitive), English first.
@@ -613,6 +619,9 @@ fn plan_version(
     name_bodies(&mut endpoints, scope_for_bodies(&rust_names));
     endpoints.sort_by(|a, b| a.rust.cmp(&b.rust));
     types.sort_by(|a, b| a.rust.cmp(&b.rust));
+    if filter.example_fields {
+        super::example_fields::add(&mut types, &mut endpoints, diags);
+    }
     super::features::assign(&mut types, &mut endpoints);
     VersionPlan {
         version,
@@ -908,7 +917,9 @@ fn plan_response(
         );
         TypeRef::Json
     });
-    let shape = if op.response.collection {
+    // The prose often says "returns a user object" over an example that is a page of users:
+    // the example shows what the service sends (`graphdoc check` reports the prose).
+    let shape = if op.response.collection || is_collection_page(example_body) {
         Shape::Collection
     } else if is_value_wrapper(example_body)
         || matches!(ty, TypeRef::Prim(_)) && example_body.is_some_and(|b| b.get("value").is_some())
@@ -932,6 +943,15 @@ impl ResponsePlan {
         }
         self
     }
+}
+
+/// `{"value": [...]}` (plus `@odata.*` annotations) with nothing else: a page of a collection.
+pub fn is_collection_page(body: Option<&serde_json::Value>) -> bool {
+    let Some(obj) = body.and_then(|b| b.as_object()) else {
+        return false;
+    };
+    obj.get("value").is_some_and(|v| v.is_array())
+        && obj.keys().all(|k| k == "value" || k.starts_with("@odata"))
 }
 
 /// `{"value": {...}}` (plus `@odata.*` annotations) with nothing else.
@@ -993,11 +1013,15 @@ fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
     }
     for (i, ex) in op.examples.iter().enumerate() {
         let req = ex.request.as_ref();
-        let matched = req.and_then(|r| {
+        let path = req.map(|r| canonical_path(&r.path));
+        let matched = req.zip(path.as_deref()).and_then(|(r, path)| {
             eps.iter().enumerate().find_map(|(j, e)| {
                 (e.method.eq_ignore_ascii_case(&r.method))
-                    .then(|| match_path(&e.pieces, &r.path).map(|args| (j, args)))
+                    // The endpoint encodes its arguments: pass the example's values decoded
+                    // (`19%3Aabc%40thread.skype` is the id `19:abc@thread.skype`).
+                    .then(|| match_path(&e.pieces, path))
                     .flatten()
+                    .map(|args| (j, args.iter().map(|a| percent_decode(a)).collect()))
             })
         });
         let (j, args) = matched.unwrap_or_else(|| {
@@ -1024,7 +1048,8 @@ fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
                 Body::Json(v) => Some(v.value()),
                 _ => None,
             };
-            (r.method.clone(), r.path.clone(), r.query.clone(), body)
+            let path = path.clone().unwrap_or_else(|| r.path.clone());
+            (r.method.clone(), path, r.query.clone(), body)
         });
         let line = ex
             .response
@@ -1042,6 +1067,49 @@ fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
             graph_request: req.is_some_and(|r| r.version.is_some() || !r.url.starts_with("http")),
         });
     }
+}
+
+/// An example path in the form the endpoint functions build: OData key segments
+/// `messageRules('AQAAAJ5dZp8=')` or `items(42)` become `messageRules/AQAAAJ5dZp8=` and
+/// `items/42` (the same resource), and a trailing `/` goes (Graph ignores it).
+pub fn canonical_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    // Inside a drive path `root:/a/b(1):` every name is a file name, never a key.
+    let drive = path.contains(":/");
+    for (i, seg) in path.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        let key = seg
+            .strip_suffix(')')
+            .and_then(|s| s.split_once('('))
+            .filter(|(name, _)| {
+                !drive
+                    && !name.is_empty()
+                    && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            })
+            .and_then(|(name, arg)| {
+                let quoted = arg
+                    .strip_prefix('\'')
+                    .and_then(|a| a.strip_suffix('\''))
+                    .filter(|a| !a.is_empty() && !a.contains('\''));
+                let number =
+                    (!arg.is_empty() && arg.bytes().all(|b| b.is_ascii_digit())).then_some(arg);
+                quoted.or(number).map(|k| (name, k))
+            });
+        match key {
+            Some((name, k)) => {
+                out.push_str(name);
+                out.push('/');
+                out.push_str(k);
+            }
+            None => out.push_str(seg),
+        }
+    }
+    if out.len() > 1 && out.ends_with('/') {
+        out.pop();
+    }
+    out
 }
 
 /// Matches a concrete path against a template; returns the parameter values in order.
@@ -1213,6 +1281,25 @@ mod tests {
         assert_eq!(c[0], c[1]);
         assert_ne!(c[2], c[0]);
         assert_ne!(c[3], c[0]);
+    }
+
+    #[test]
+    fn example_paths_in_canonical_form() {
+        assert_eq!(
+            canonical_path("/me/mailfolders/inbox/messagerules('AQAAAJ5dZp8=')"),
+            "/me/mailfolders/inbox/messagerules/AQAAAJ5dZp8="
+        );
+        assert_eq!(canonical_path("/items(42)/children/"), "/items/42/children");
+        // Functions and their parameters are not keys.
+        for kept in [
+            "/reports/getOffice365ActiveUserDetail(period='D7')",
+            "/me/calendar/getSchedule()",
+            "/drive/root:/a(1).txt:",
+            "/drive/root:/f/b(1):/content",
+            "/",
+        ] {
+            assert_eq!(canonical_path(kept), kept);
+        }
     }
 
     #[test]

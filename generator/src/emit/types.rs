@@ -6,6 +6,7 @@ use quote::quote;
 use super::docs;
 use super::features::Gate;
 use super::plan::{FieldPlan, Prim, TypeBody, TypePlan, TypeRef, VariantPlan};
+use super::{FileParts, Part};
 use crate::naming::ident;
 
 /// The Rust type of a type reference; `named` is the path prefix for generated types.
@@ -167,12 +168,40 @@ fn poly_tokens(
 
 /// Tokens of one version's `types.rs`; `gate` decides whether items carry feature `cfg`s.
 pub fn types_file(types: &[TypePlan], gate: Gate) -> TokenStream {
-    let features: std::collections::BTreeMap<&str, &std::collections::BTreeSet<String>> = types
-        .iter()
-        .map(|t| (t.rust.as_str(), &t.features))
-        .collect();
-    let variant_cfg = |rust: &str| features.get(rust).map(|f| gate.any(f)).unwrap_or_default();
-    let items = types.iter().map(|t| {
+    types_parts(types, gate).tokens()
+}
+
+/// [`types_file`] as a header and one part per type, built on demand.
+pub fn types_parts(types: &[TypePlan], gate: Gate) -> FileParts<'_> {
+    let features: std::sync::Arc<
+        std::collections::BTreeMap<&str, &std::collections::BTreeSet<String>>,
+    > = std::sync::Arc::new(
+        types
+            .iter()
+            .map(|t| (t.rust.as_str(), &t.features))
+            .collect(),
+    );
+    let items = types.iter().map(|t| -> Part<'_> {
+        let features = features.clone();
+        Box::new(move || {
+            type_tokens(t, gate, &|rust: &str| {
+                features.get(rust).map(|f| gate.any(f)).unwrap_or_default()
+            })
+        })
+    });
+    FileParts {
+        header: Box::new(|| {
+            quote! {
+                //! Types of this API version, from the docs' resource and enum pages.
+            }
+        }),
+        items: items.collect(),
+    }
+}
+
+/// The items of one type.
+fn type_tokens(t: &TypePlan, gate: Gate, variant_cfg: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+    {
         let cfg = gate.any(&t.features);
         let mut paragraphs = vec![t.doc.clone()];
         if let Some(b) = &t.base {
@@ -181,8 +210,12 @@ pub fn types_file(types: &[TypePlan], gate: Gate) -> TokenStream {
         paragraphs.push(format!("Docs: `{}`.", t.source));
         let doc = docs::attrs(paragraphs.iter().map(String::as_str));
         match &t.body {
-            TypeBody::Struct { fields, extras } => struct_tokens(&t.rust, doc, fields, extras, &quote!(), &cfg),
-            TypeBody::Poly { base, variants } => poly_tokens(&t.rust, doc, base, variants, &cfg, &variant_cfg),
+            TypeBody::Struct { fields, extras } => {
+                struct_tokens(&t.rust, doc, fields, extras, &quote!(), &cfg)
+            }
+            TypeBody::Poly { base, variants } => {
+                poly_tokens(&t.rust, doc, base, variants, &cfg, variant_cfg)
+            }
             TypeBody::Enum { variants, other } => {
                 let id = ident(&t.rust);
                 let other = ident(other);
@@ -219,9 +252,5 @@ pub fn types_file(types: &[TypePlan], gate: Gate) -> TokenStream {
                 }
             }
         }
-    });
-    quote! {
-        //! Types of this API version, from the docs' resource and enum pages.
-        #(#items)*
     }
 }
