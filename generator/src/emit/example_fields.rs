@@ -180,3 +180,69 @@ impl Walk<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::emit::plan::{plan, Filter, TypeBody, TypeRef};
+
+    /// The seed with an undocumented property in its response example: the property becomes a
+    /// JSON field of the response type only when asked, with a note pointing at the example.
+    #[test]
+    fn example_only_properties_become_json_fields_on_request() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
+        let mut model = crate::read::read_docs(&[root]);
+        let op = model
+            .operations
+            .iter_mut()
+            .find(|o| {
+                o.version == crate::model::ApiVersion::Beta && o.name.ends_with("synclicenses")
+            })
+            .expect("seed operation");
+        let resp = op.examples[0].response.as_mut().expect("example response");
+        let crate::model::Body::Json(body) = &resp.body else {
+            panic!("seed example is JSON")
+        };
+        let mut v = body.value();
+        v["value"]["seenOnlyHere"] = serde_json::json!({"a": 1});
+        resp.body = crate::model::Body::Json(v.into());
+
+        let field = |example_fields: bool| {
+            let p = plan(
+                &model,
+                &Filter {
+                    example_fields,
+                    ..Default::default()
+                },
+            );
+            let beta = p
+                .versions
+                .iter()
+                .find(|v| v.version == crate::model::ApiVersion::Beta)
+                .unwrap();
+            let t = beta
+                .types
+                .iter()
+                .find(|t| t.wire == "vppToken")
+                .expect("vppToken");
+            let TypeBody::Struct { fields, .. } = &t.body else {
+                panic!("struct")
+            };
+            let f = fields.iter().find(|f| f.wire == "seenOnlyHere").cloned();
+            (f, p.diagnostics)
+        };
+        let (none, _) = field(false);
+        assert!(none.is_none(), "strict by default");
+        let (some, diags) = field(true);
+        let f = some.expect("bound with example_fields");
+        assert_eq!((f.rust.as_str(), &f.ty), ("seen_only_here", &TypeRef::Json));
+        assert!(
+            f.doc
+                .contains("intune-onboarding-vpptoken-synclicenses.md:"),
+            "{}",
+            f.doc
+        );
+        assert!(diags
+            .iter()
+            .any(|d| d.code == "example-only-property" && d.message.contains("seenOnlyHere")));
+    }
+}
