@@ -122,7 +122,7 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
     let templates: Vec<_> = op
         .paths
         .iter()
-        .map(|p| (p.method.clone(), plan::template(p).0))
+        .map(|p| (p.method.clone(), plan::endpoint_template(op, p).0))
         .collect();
     for ex in &op.examples {
         if let Some(r) = &ex.request {
@@ -187,7 +187,24 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
         }
         // Unwrap collections and `{"value": …}` down to values of the documented type.
         let values: Vec<&Value> = match body.get("value") {
-            Some(Value::Array(items)) => items.iter().collect(),
+            Some(Value::Array(items)) => {
+                // A page of a collection holds `value` and `@odata.*` annotations only
+                // (`odata.context` without its `@` is a typo the bindings cannot place).
+                let stray = body.as_object().into_iter().flatten().filter(|(k, _)| {
+                    *k != "value" && !k.starts_with('@') && !k.contains("@odata.")
+                });
+                for (k, _) in stray {
+                    push(
+                        out,
+                        op,
+                        resp.line,
+                        Severity::Warning,
+                        "example-undocumented-property",
+                        format!("`$.{k}` is not part of a collection page (`value` and `@odata.*` annotations)"),
+                    );
+                }
+                items.iter().collect()
+            }
             Some(v)
                 if body
                     .as_object()

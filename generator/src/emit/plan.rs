@@ -840,8 +840,8 @@ fn plan_endpoints(
             .any(|w| title.ends_with(w));
         for p in &op.paths {
             let last = p.path.rsplit('/').next().unwrap_or("");
-            let action = !last.starts_with('{') && (titled_action || last.contains('('));
-            let (pieces, params) = template(p);
+            let (pieces, params, in_url) = endpoint_template(op, p);
+            let action = !last.starts_with('{') && (titled_action || last.contains('(') || in_url);
             out.push(EndpointPlan {
                 rust: String::new(),
                 const_name: String::new(),
@@ -850,7 +850,7 @@ fn plan_endpoints(
                 path: p.path.clone(),
                 pieces,
                 params,
-                body: body.clone(),
+                body: if in_url { BodyPlan::None } else { body.clone() },
                 response: response.clone(),
                 permissions: op.permissions.clone().unwrap_or_default(),
                 doc: doc.clone(),
@@ -962,6 +962,59 @@ fn is_value_wrapper(body: Option<&serde_json::Value>) -> bool {
     obj.contains_key("value")
         && obj.keys().all(|k| k == "value" || k.starts_with("@odata"))
         && !obj["value"].is_array()
+}
+
+/// The template of an endpoint: [`template`], plus the parameters of a function whose HTTP
+/// request section shows no `(…)` while its Request body section lists parameters (the Intune
+/// pages: `GET /deviceManagement/getSuggestedEnrollmentLimit` with an `enrollmentType` table,
+/// called as `getSuggestedEnrollmentLimit(enrollmentType='…')`). A GET sends no body, so those
+/// parameters go in the URL, as OData writes them: strings and enum members quoted, other
+/// primitives bare. The flag says whether that happened (the endpoint then takes no body).
+pub fn endpoint_template(
+    op: &Operation,
+    p: &crate::model::HttpPath,
+) -> (Vec<PathPiece>, Vec<ParamPlan>, bool) {
+    let (mut pieces, mut params) = template(p);
+    let RequestBody::Parameters { parameters } = &op.request_body else {
+        return (pieces, params, false);
+    };
+    let last = p.path.rsplit('/').next().unwrap_or("");
+    let function = p.method.eq_ignore_ascii_case("GET")
+        && !parameters.is_empty()
+        && !last.contains('(')
+        && !last.starts_with('{')
+        && parameters.iter().all(|q| !q.collection);
+    if !function {
+        return (pieces, params, false);
+    }
+    let mut scope = Scope::with_reserved(&["body", "path"]);
+    for existing in &params {
+        scope.claim(existing.rust.clone());
+    }
+    push_lit(&mut pieces, "(");
+    for (i, q) in parameters.iter().enumerate() {
+        let quoted = q.type_name == "Edm.String" || !q.type_name.starts_with("Edm.");
+        let open = format!(
+            "{}{}={}",
+            if i > 0 { "," } else { "" },
+            q.name,
+            if quoted { "'" } else { "" }
+        );
+        push_lit(&mut pieces, &open);
+        pieces.push(PathPiece::Param {
+            index: params.len(),
+            keep_slash: false,
+        });
+        params.push(ParamPlan {
+            wire: q.name.clone(),
+            rust: scope.claim(naming::snake_text(&q.name)),
+        });
+        if quoted {
+            push_lit(&mut pieces, "'");
+        }
+    }
+    push_lit(&mut pieces, ")");
+    (pieces, params, true)
 }
 
 /// The path template and parameter names of one path.
@@ -1281,6 +1334,47 @@ mod tests {
         assert_eq!(c[0], c[1]);
         assert_ne!(c[2], c[0]);
         assert_ne!(c[3], c[0]);
+    }
+
+    #[test]
+    fn function_parameters_from_the_body_table_go_in_the_url() {
+        use crate::model::{Property, RequestBody};
+        let prop = |name: &str, ty: &str| Property {
+            name: name.into(),
+            type_name: ty.into(),
+            collection: false,
+            description: String::new(),
+            line: 1,
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
+        let mut op = crate::read::read_docs(&[root]).operations.remove(0);
+        op.request_body = RequestBody::Parameters {
+            parameters: vec![
+                prop("enrollmentType", "Edm.String"),
+                prop("count", "Edm.Int32"),
+            ],
+        };
+        let get = crate::read::http::parse_path("GET", "/deviceManagement/getLimit", 1);
+        let (pieces, params, in_url) = endpoint_template(&op, &get);
+        assert!(in_url);
+        assert_eq!(
+            params.iter().map(|p| p.rust.as_str()).collect::<Vec<_>>(),
+            ["enrollment_type", "count"]
+        );
+        assert_eq!(
+            match_path(
+                &pieces,
+                "/deviceManagement/getLimit(enrollmentType='ios',count=5)"
+            ),
+            Some(vec!["ios".to_string(), "5".to_string()])
+        );
+        // A POST action keeps its JSON body; a path that spells its parameters is left alone.
+        let post = crate::read::http::parse_path("POST", "/deviceManagement/doIt", 1);
+        assert!(!endpoint_template(&op, &post).2);
+        let spelled = crate::read::http::parse_path("GET", "/x/f(count={count})", 1);
+        assert!(!endpoint_template(&op, &spelled).2);
+        op.request_body = RequestBody::None;
+        assert!(!endpoint_template(&op, &get).2);
     }
 
     #[test]

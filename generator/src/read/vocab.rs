@@ -196,13 +196,19 @@ pub fn type_word(word: &str) -> &str {
     }
 }
 
-/// Words that mean "a collection of" in the response prose.
+/// Words that mean "a collection of" in the response prose. `collection` counts as a word
+/// only: type names such as `appLogCollectionRequest` in the same sentence do not.
 pub fn mentions_collection(text: &str) -> bool {
     let l = text.to_lowercase();
-    l.contains("collection")
-        || l.contains("集合")
-        || l.contains("array of")
-        || l.contains("list of")
+    let word = |w: &str| {
+        l.match_indices(w).any(|(i, _)| {
+            let before = l[..i].chars().next_back();
+            let after = l[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric())
+                && !after.is_some_and(|c| c.is_alphanumeric() && c != 's')
+        })
+    };
+    word("collection") || l.contains("集合") || l.contains("array of") || l.contains("list of")
 }
 
 #[cfg(test)]
@@ -262,5 +268,15 @@ mod tests {
         assert_eq!(header_name("接受"), "Accept");
         assert_eq!(type_word("布尔值"), "Boolean");
         assert!(mentions_collection("[vppToken](x) 集合"));
+        assert!(mentions_collection("a collection of [user](x) objects"));
+        assert!(mentions_collection(
+            "[user](x) collection in the response body"
+        ));
+        assert!(!mentions_collection(
+            "a [appLogCollectionRequest](x) object"
+        ));
+        assert!(!mentions_collection(
+            "a [configManagerCollection](x) object"
+        ));
     }
 }
