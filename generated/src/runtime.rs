@@ -521,7 +521,7 @@ pub mod testing {
         if !decode(req.path()).eq_ignore_ascii_case(&decode(path)) {
             return Err(format!("path `{}` instead of `{path}`", decode(req.path())));
         }
-        let q = |s: &str| decode(&s.replace('+', " "));
+        let q = |s: &str| decode(&s.trim_matches('&').replace('+', " "));
         if q(&req.query_string()) != q(query) {
             return Err(
                 format!("query `{}` instead of `{query}`", decode(& req.query_string())),

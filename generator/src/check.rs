@@ -27,6 +27,7 @@ pub fn hint(code: &str) -> &'static str {
         "content-length-mismatch" => "update Content-Length to the body's byte length, or drop the header",
         "locale-conflict" => "bring the translated page up to date with the English one",
         "response-collection-mismatch" => "say the response is a collection (`… collection in the response body`), or show one object in the example",
+        "missing-request-body" => "add a Request body section that names the body's type or lists its parameters",
         "missing-http-request" => "add an ```http block with `METHOD /path` under HTTP request",
         "unreadable-type" => "give the property a type such as String, Int32 or a linked resource",
         "unknown-type" => "add a resource page for the type, or link an existing one",
@@ -124,6 +125,16 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|p| (p.method.clone(), plan::endpoint_template(op, p).0))
         .collect();
+    if matches!(op.request_body, RequestBody::None) && plan::example_sends_json(op) {
+        push(
+            out,
+            op,
+            op.line,
+            Severity::Warning,
+            "missing-request-body",
+            "the example request sends a JSON body but the page has no Request body section".into(),
+        );
+    }
     for ex in &op.examples {
         if let Some(r) = &ex.request {
             check_content_length(op, &r.headers, &r.body, r.line, out);
@@ -335,9 +346,10 @@ impl Walker<'_> {
         if t.members.is_empty() {
             return;
         }
-        // Flag enums carry comma-separated members.
+        // Flag enums carry comma-separated members. Members are case-sensitive on the wire
+        // (the bindings read `Private` as an unknown value when `private` is documented).
         for part in s.split(',').map(str::trim) {
-            if !t.members.iter().any(|m| m.name.eq_ignore_ascii_case(part)) {
+            if !t.members.iter().any(|m| m.name == part) {
                 self.report(
                     "example-unknown-member",
                     format!("`{path}` = `{part}` is not a member of {}", t.name),

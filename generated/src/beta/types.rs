@@ -40,8 +40,19 @@ impl crate::Strict for ActionState {
         path: &str,
         out: &mut ::std::vec::Vec<::std::string::String>,
     ) {
+        const MEMBERS: &[&str] = &[
+            "none",
+            "pending",
+            "canceled",
+            "active",
+            "done",
+            "failed",
+            "notSupported",
+        ];
         if let Self::Other(v) = self {
-            out.push(format!("{}: `{}` is not a documented member", path, v));
+            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
+                out.push(format!("{}: `{}` is not a documented member", path, v));
+            }
         }
     }
 }
@@ -248,8 +259,11 @@ impl crate::Strict for VppTokenAccountType {
         path: &str,
         out: &mut ::std::vec::Vec<::std::string::String>,
     ) {
+        const MEMBERS: &[&str] = &["business", "education"];
         if let Self::Other(v) = self {
-            out.push(format!("{}: `{}` is not a documented member", path, v));
+            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
+                out.push(format!("{}: `{}` is not a documented member", path, v));
+            }
         }
     }
 }
@@ -337,8 +351,18 @@ impl crate::Strict for VppTokenState {
         path: &str,
         out: &mut ::std::vec::Vec<::std::string::String>,
     ) {
+        const MEMBERS: &[&str] = &[
+            "unknown",
+            "valid",
+            "expired",
+            "invalid",
+            "assignedToExternalMDM",
+            "duplicateLocationId",
+        ];
         if let Self::Other(v) = self {
-            out.push(format!("{}: `{}` is not a documented member", path, v));
+            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
+                out.push(format!("{}: `{}` is not a documented member", path, v));
+            }
         }
     }
 }
@@ -372,8 +396,11 @@ impl crate::Strict for VppTokenSyncStatus {
         path: &str,
         out: &mut ::std::vec::Vec<::std::string::String>,
     ) {
+        const MEMBERS: &[&str] = &["none", "inProgress", "completed", "failed"];
         if let Self::Other(v) = self {
-            out.push(format!("{}: `{}` is not a documented member", path, v));
+            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
+                out.push(format!("{}: `{}` is not a documented member", path, v));
+            }
         }
     }
 }

@@ -161,8 +161,11 @@ impl crate::Strict for VppTokenAccountType {
         path: &str,
         out: &mut ::std::vec::Vec<::std::string::String>,
     ) {
+        const MEMBERS: &[&str] = &["business", "education"];
         if let Self::Other(v) = self {
-            out.push(format!("{}: `{}` is not a documented member", path, v));
+            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
+                out.push(format!("{}: `{}` is not a documented member", path, v));
+            }
         }
     }
 }
@@ -199,8 +202,17 @@ impl crate::Strict for VppTokenState {
         path: &str,
         out: &mut ::std::vec::Vec<::std::string::String>,
     ) {
+        const MEMBERS: &[&str] = &[
+            "unknown",
+            "valid",
+            "expired",
+            "invalid",
+            "assignedToExternalMDM",
+        ];
         if let Self::Other(v) = self {
-            out.push(format!("{}: `{}` is not a documented member", path, v));
+            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
+                out.push(format!("{}: `{}` is not a documented member", path, v));
+            }
         }
     }
 }
@@ -234,8 +246,11 @@ impl crate::Strict for VppTokenSyncStatus {
         path: &str,
         out: &mut ::std::vec::Vec<::std::string::String>,
     ) {
+        const MEMBERS: &[&str] = &["none", "inProgress", "completed", "failed"];
         if let Self::Other(v) = self {
-            out.push(format!("{}: `{}` is not a documented member", path, v));
+            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
+                out.push(format!("{}: `{}` is not a documented member", path, v));
+            }
         }
     }
 }

@@ -107,9 +107,10 @@ fn endpoint_tests<'a>(
                 .split('&')
                 .filter(|p| !p.is_empty())
                 .map(|p| {
-                    // The docs write query values encoded or not; the endpoint encodes, so pass them decoded.
+                    // The docs write query values encoded or not; the endpoint encodes, so pass them
+                    // decoded (`+` is a space in a query string).
                     let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                    (percent_decode(k), percent_decode(v))
+                    (percent_decode(&k.replace('+', " ")), percent_decode(&v.replace('+', " ")))
                 })
                 .collect();
             let (ks, vs): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();

@@ -811,6 +811,13 @@ fn plan_endpoints(
     for op in ops {
         let response = plan_response(op, resolve, diags);
         let body = match &op.request_body {
+            // No Request body section, yet the example sends JSON: the page left the section
+            // out (check says so); the endpoint takes the body as JSON rather than drop it.
+            RequestBody::None if example_sends_json(op) => {
+                diag(diags, &op.source, op.line, Severity::Note, "undocumented-request-body",
+                    "the page has no Request body section but its example sends JSON; the body is JSON".to_string());
+                BodyPlan::Type(TypeRef::Json)
+            }
             RequestBody::None => BodyPlan::None,
             RequestBody::Unknown => BodyPlan::Type(TypeRef::Json),
             RequestBody::Type { type_name } => BodyPlan::Type(resolve(type_name).unwrap_or_else(|| {
@@ -964,6 +971,19 @@ fn is_value_wrapper(body: Option<&serde_json::Value>) -> bool {
         && !obj["value"].is_array()
 }
 
+/// Whether an example request of a POST, PUT or PATCH carries a JSON body.
+pub fn example_sends_json(op: &Operation) -> bool {
+    op.examples
+        .iter()
+        .filter_map(|e| e.request.as_ref())
+        .any(|r| {
+            matches!(r.body, Body::Json(_))
+                && ["POST", "PUT", "PATCH"]
+                    .iter()
+                    .any(|m| r.method.eq_ignore_ascii_case(m))
+        })
+}
+
 /// The template of an endpoint: [`template`], plus the parameters of a function whose HTTP
 /// request section shows no `(…)` while its Request body section lists parameters (the Intune
 /// pages: `GET /deviceManagement/getSuggestedEnrollmentLimit` with an `enrollmentType` table,
@@ -1017,6 +1037,47 @@ pub fn endpoint_template(
     (pieces, params, true)
 }
 
+/// A literal segment; in a function call written with sample values (`filterByCurrentUser(on=
+/// 'parameterValue')`, `columnsAfter(count=n)`), each value becomes a parameter, quoted as
+/// written, since the call takes whatever value the caller gives.
+fn call_args(t: &str, pieces: &mut Vec<PathPiece>, params: &mut Vec<ParamPlan>, scope: &mut Scope) {
+    let call = t
+        .strip_suffix(')')
+        .and_then(|s| s.split_once('('))
+        .filter(|(name, args)| {
+            !name.is_empty()
+                && args.split(',').all(|kv| {
+                    kv.split_once('=')
+                        .is_some_and(|(k, v)| !k.trim().is_empty() && !v.trim().is_empty())
+                })
+        });
+    let Some((name, args)) = call else {
+        push_lit(pieces, t);
+        return;
+    };
+    push_lit(pieces, &format!("{name}("));
+    for (i, kv) in args.split(',').enumerate() {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        let v = v.trim();
+        let quoted = v.len() >= 2 && v.starts_with('\'') && v.ends_with('\'');
+        let q = if quoted { "'" } else { "" };
+        push_lit(
+            pieces,
+            &format!("{}{}={q}", if i > 0 { "," } else { "" }, k.trim()),
+        );
+        pieces.push(PathPiece::Param {
+            index: params.len(),
+            keep_slash: false,
+        });
+        params.push(ParamPlan {
+            wire: k.trim().to_string(),
+            rust: scope.claim(naming::snake_text(k.trim())),
+        });
+        push_lit(pieces, q);
+    }
+    push_lit(pieces, ")");
+}
+
 /// The path template and parameter names of one path.
 pub fn template(p: &crate::model::HttpPath) -> (Vec<PathPiece>, Vec<ParamPlan>) {
     let mut pieces = Vec::new();
@@ -1029,6 +1090,9 @@ pub fn template(p: &crate::model::HttpPath) -> (Vec<PathPiece>, Vec<ParamPlan>) 
         let drive = seg.is_drive_path();
         for part in &seg.parts {
             match part {
+                Part::Text(t) if seg.parts.len() == 1 => {
+                    call_args(t, &mut pieces, &mut params, &mut scope)
+                }
                 Part::Text(t) => push_lit(&mut pieces, t),
                 Part::Param(param) => {
                     let primary = param.names.first().map(String::as_str).unwrap_or("param");
@@ -1375,6 +1439,36 @@ mod tests {
         assert!(!endpoint_template(&op, &spelled).2);
         op.request_body = RequestBody::None;
         assert!(!endpoint_template(&op, &get).2);
+    }
+
+    #[test]
+    fn sample_values_of_function_calls_are_parameters() {
+        let p = crate::read::http::parse_path(
+            "GET",
+            "/x/filterByCurrentUser(on='parameterValue')/range/columnsAfter(count=n)",
+            1,
+        );
+        let (pieces, params) = template(&p);
+        assert_eq!(
+            params.iter().map(|p| p.rust.as_str()).collect::<Vec<_>>(),
+            ["on", "count"]
+        );
+        assert_eq!(
+            match_path(
+                &pieces,
+                "/x/filterByCurrentUser(on='reviewer')/range/columnsAfter(count=2)"
+            ),
+            Some(vec!["reviewer".to_string(), "2".to_string()])
+        );
+        // Not calls: left literal.
+        for lit in [
+            "/me/calendar/getSchedule()",
+            "/a/b(x)",
+            "/drive/root:/f(1).txt:",
+        ] {
+            let p = crate::read::http::parse_path("GET", lit, 1);
+            assert!(template(&p).1.is_empty(), "{lit}");
+        }
     }
 
     #[test]

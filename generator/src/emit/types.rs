@@ -219,6 +219,7 @@ fn type_tokens(t: &TypePlan, gate: Gate, variant_cfg: &dyn Fn(&str) -> TokenStre
             TypeBody::Enum { variants, other } => {
                 let id = ident(&t.rust);
                 let other = ident(other);
+                let wires = variants.iter().map(|v| v.wire.as_str());
                 let vs = variants.iter().map(|v| {
                     let vid = ident(&v.rust);
                     let wire = &v.wire;
@@ -244,8 +245,12 @@ fn type_tokens(t: &TypePlan, gate: Gate, variant_cfg: &dyn Fn(&str) -> TokenStre
                     #cfg
                     impl crate::Strict for #id {
                         fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                            // Flag enums send combinations (`a,b`): documented when every part is.
+                            const MEMBERS: &[&str] = &[#(#wires),*];
                             if let Self::#other(v) = self {
-                                out.push(format!("{}: `{}` is not a documented member", path, v));
+                                if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
+                                    out.push(format!("{}: `{}` is not a documented member", path, v));
+                                }
                             }
                         }
                     }

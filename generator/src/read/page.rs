@@ -114,7 +114,29 @@ fn guess_doc_type(ctx: &Ctx) -> Option<String> {
 fn classify_sections(blocks: &[Block], sink: &mut Sink) -> Vec<Option<SectionKind>> {
     let mut kinds = Vec::with_capacity(blocks.len());
     let mut current = None;
+    let mut slug = String::new();
     for b in blocks {
+        // Some pages put `### Request body` under `## HTTP request`: a third-level heading
+        // switches section when it names one of the request's parts (never an example's
+        // `### Request` / `### Response`, which stay in the example).
+        if let Block::Heading {
+            level: 3,
+            text,
+            tab: false,
+            ..
+        } = b
+        {
+            vocab::slug_into(text, &mut slug);
+            let kind =
+                vocab::section_from_slug(&slug).or_else(|| vocab::section_from_translated(text));
+            if matches!(
+                kind,
+                Some(SectionKind::RequestBody | SectionKind::RequestHeaders)
+            ) && current != Some(SectionKind::Examples)
+            {
+                current = kind;
+            }
+        }
         if let Block::Heading {
             level: 2,
             text,
@@ -126,7 +148,10 @@ fn classify_sections(blocks: &[Block], sink: &mut Sink) -> Vec<Option<SectionKin
             current = anchor
                 .as_deref()
                 .and_then(|a| vocab::section_from_slug(&a.to_lowercase()))
-                .or_else(|| vocab::section_from_slug(&vocab::slug(text)))
+                .or_else(|| {
+                    vocab::slug_into(text, &mut slug);
+                    vocab::section_from_slug(&slug)
+                })
                 .or_else(|| vocab::section_from_translated(text));
             if current.is_none() {
                 sink.note(
@@ -463,6 +488,12 @@ fn read_headers(ctx: &Ctx) -> Vec<Header> {
 }
 
 /// Whether a table header looks like `Name | Type | Description` in any locale.
+/// `Name | Value | Description`, where Value holds the parameter's type.
+fn value_typed(rows: &[Row]) -> bool {
+    rows.first()
+        .is_some_and(|h| h.cells.len() >= 3 && h.cells[1].text.trim().eq_ignore_ascii_case("value"))
+}
+
 fn is_property_table(rows: &[Row]) -> bool {
     let Some(head) = rows.first() else {
         return false;
@@ -542,7 +573,8 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
     for b in ctx.in_section(SectionKind::RequestBody) {
         saw_section = true;
         match b {
-            Block::Table { rows, .. } if is_property_table(rows) => {
+            // `Name | Value | Description` tables (driveItem copy) put the type under Value.
+            Block::Table { rows, .. } if is_property_table(rows) || value_typed(rows) => {
                 return RequestBody::Parameters {
                     parameters: read_properties(rows, sink),
                 }

@@ -90,13 +90,19 @@ pub fn section_from_translated(text: &str) -> Option<SectionKind> {
 /// Turns a heading into a slug like the docs' anchors: lower case, spaces to dashes.
 pub fn slug(text: &str) -> String {
     let mut s = String::with_capacity(text.len());
+    slug_into(text, &mut s);
+    s
+}
+
+/// [`slug`] into a buffer the caller reuses (one per page, not one per heading).
+pub fn slug_into(text: &str, s: &mut String) {
+    s.clear();
     for w in text.split_whitespace() {
         if !s.is_empty() {
             s.push('-');
         }
         s.extend(w.chars().flat_map(char::to_lowercase));
     }
-    s
 }
 
 /// The three permission kinds, as rows of a permissions table.
