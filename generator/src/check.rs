@@ -183,6 +183,19 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let body = &body.value();
+        if op.response.collection && plan::is_single_object(Some(body)) {
+            push(
+                out,
+                op,
+                resp.line,
+                Severity::Warning,
+                "response-collection-mismatch",
+                format!(
+                    "the Response section returns a collection of {} but the example is one object",
+                    t.name
+                ),
+            );
+        }
         if !op.response.collection && plan::is_collection_page(Some(body)) {
             push(
                 out,

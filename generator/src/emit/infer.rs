@@ -126,8 +126,17 @@ impl Inferrer<'_> {
             json: None,
         });
         for p in props {
-            if !entry.properties.iter().any(|e| e.name == p.name) {
-                entry.properties.push(p);
+            match entry.properties.iter_mut().find(|e| e.name == p.name) {
+                // Another example showed the property with another type: widen to one that
+                // holds both (a GUID in one example and `"any"` in the next is a string).
+                Some(e) if e.type_name != p.type_name || e.collection != p.collection => {
+                    e.type_name = widen(&e.type_name, &p.type_name);
+                    if e.collection != p.collection {
+                        e.type_name = "Edm.Untyped".into();
+                    }
+                }
+                Some(_) => {}
+                None => entry.properties.push(p),
             }
         }
         name
@@ -157,6 +166,32 @@ impl Inferrer<'_> {
             }
             Value::Object(o) => (self.object(name, o), false),
         })
+    }
+}
+
+/// The narrowest inferred type that holds values of both `a` and `b`.
+fn widen(a: &str, b: &str) -> String {
+    let stringy = |t: &str| {
+        matches!(
+            t,
+            "Edm.String" | "Edm.Guid" | "Edm.DateTimeOffset" | "Edm.Date"
+        )
+    };
+    let rank = |t: &str| match t {
+        "Edm.Int32" => Some(0),
+        "Edm.Int64" => Some(1),
+        "Edm.Double" => Some(2),
+        _ => None,
+    };
+    if a == b {
+        a.to_string()
+    } else if stringy(a) && stringy(b) {
+        "Edm.String".into()
+    } else if let (Some(x), Some(y)) = (rank(a), rank(b)) {
+        if x >= y { a } else { b }.to_string()
+    } else {
+        // Objects of two shapes, or a number and a string: only JSON holds both.
+        "Edm.Untyped".into()
     }
 }
 
@@ -232,6 +267,11 @@ mod tests {
 
     #[test]
     fn string_shapes() {
+        assert_eq!(widen("Edm.Guid", "Edm.String"), "Edm.String");
+        assert_eq!(widen("Edm.Int32", "Edm.Double"), "Edm.Double");
+        assert_eq!(widen("Edm.Int64", "Edm.Int32"), "Edm.Int64");
+        assert_eq!(widen("Edm.Int32", "Edm.String"), "Edm.Untyped");
+        assert_eq!(widen("vppTokenX", "Edm.String"), "Edm.Untyped");
         assert!(is_timestamp("2016-12-31T23:57:57.2481234-08:00"));
         assert!(is_timestamp("2021-01-01T00:00:00Z"));
         assert!(!is_timestamp("2021-01-01"));

@@ -926,7 +926,9 @@ fn plan_response(
     });
     // The prose often says "returns a user object" over an example that is a page of users:
     // the example shows what the service sends (`graphdoc check` reports the prose).
-    let shape = if op.response.collection || is_collection_page(example_body) {
+    let shape = if is_collection_page(example_body)
+        || op.response.collection && !is_single_object(example_body)
+    {
         Shape::Collection
     } else if is_value_wrapper(example_body)
         || matches!(ty, TypeRef::Prim(_)) && example_body.is_some_and(|b| b.get("value").is_some())
@@ -959,6 +961,13 @@ pub fn is_collection_page(body: Option<&serde_json::Value>) -> bool {
     };
     obj.get("value").is_some_and(|v| v.is_array())
         && obj.keys().all(|k| k == "value" || k.starts_with("@odata"))
+}
+
+/// An example body that is one object, not a page (`chat-get`: the prose says "a collection of
+/// chat objects", the example and the service return one chat).
+pub fn is_single_object(body: Option<&serde_json::Value>) -> bool {
+    body.and_then(|b| b.as_object())
+        .is_some_and(|o| !o.contains_key("value") && o.keys().any(|k| !k.starts_with('@')))
 }
 
 /// `{"value": {...}}` (plus `@odata.*` annotations) with nothing else.
