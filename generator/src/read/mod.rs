@@ -110,28 +110,35 @@ impl Includes for FsIncludes<'_> {
 
 /// Reads one page file: never panics; unreadable files become diagnostics.
 pub fn read_file(file: &PageFile) -> (PageOutput, Sink) {
+    thread_local! {
+        // One read buffer per worker: pages are read one after another, and nothing of the
+        // page text outlives `read_page` (the model owns what it keeps).
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
     let mut sink = Sink::new(file.rel.clone());
-    let bytes = match std::fs::read(&file.path) {
-        Ok(b) => b,
-        Err(e) => {
+    BUF.with_borrow_mut(|buf| {
+        buf.clear();
+        let read = std::fs::File::open(&file.path)
+            .and_then(|mut f| std::io::Read::read_to_end(&mut f, buf));
+        if let Err(e) = read {
             sink.error(0, "unreadable-file", format!("cannot read: {e}"));
             return (PageOutput::default(), sink);
         }
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            sink.warn(
-                0,
-                "not-utf8",
-                "page is not valid UTF-8; invalid bytes replaced",
-            );
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-    };
-    let includes = FsIncludes { root: &file.root };
-    let out = read_page(&file.rel, &text, &includes, &mut sink);
-    (out, sink)
+        let includes = FsIncludes { root: &file.root };
+        let out = match std::str::from_utf8(buf) {
+            Ok(text) => read_page(&file.rel, text, &includes, &mut sink),
+            Err(_) => {
+                sink.warn(
+                    0,
+                    "not-utf8",
+                    "page is not valid UTF-8; invalid bytes replaced",
+                );
+                let text = String::from_utf8_lossy(buf).into_owned();
+                read_page(&file.rel, &text, &includes, &mut sink)
+            }
+        };
+        (out, sink)
+    })
 }
 
 /// Reads every page under the given roots into one model. Output does not depend on thread
