@@ -125,12 +125,18 @@ fn run(
     } else {
         "corpus-bindings"
     });
+    // Two package names: both crates share one target directory, and cargo must not take one
+    // crate's build for the other's (same name and version hash the same).
     let opts = graphdoc::emit::Options {
+        crate_name: if example_fields {
+            "graph-bindings-example-fields".into()
+        } else {
+            "graph-bindings".into()
+        },
         filter: graphdoc::emit::plan::Filter {
             example_fields,
             ..Default::default()
         },
-        ..Default::default()
     };
     let output = graphdoc::emit::generate(model, &opts).expect("generates");
     println!(
