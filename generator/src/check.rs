@@ -183,30 +183,27 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let body = &body.value();
-        if op.response.collection && plan::is_single_object(Some(body)) {
+        let shape_mismatch = if op.response.collection && plan::is_single_object(Some(body)) {
+            Some(format!(
+                "returns a collection of {} but the example is one object",
+                t.name
+            ))
+        } else if !op.response.collection && plan::is_collection_page(Some(body)) {
+            Some(format!(
+                "returns one {} but the example is a collection (`value` array)",
+                t.name
+            ))
+        } else {
+            None
+        };
+        if let Some(what) = shape_mismatch {
             push(
                 out,
                 op,
                 resp.line,
                 Severity::Warning,
                 "response-collection-mismatch",
-                format!(
-                    "the Response section returns a collection of {} but the example is one object",
-                    t.name
-                ),
-            );
-        }
-        if !op.response.collection && plan::is_collection_page(Some(body)) {
-            push(
-                out,
-                op,
-                resp.line,
-                Severity::Warning,
-                "response-collection-mismatch",
-                format!(
-                    "the Response section returns one {} but the example is a collection (`value` array)",
-                    t.name
-                ),
+                format!("the Response section {what}"),
             );
         }
         // Unwrap collections and `{"value": …}` down to values of the documented type.

@@ -32,13 +32,14 @@ fn check_finds_example_defects_and_fails() {
         ("example-undocumented-property", "v1.0/api/widget-get.md:42"),
         ("missing-permissions", "v1.0/api/widget-delete.md:1"),
         ("content-length-mismatch", "v1.0/api/widget-get.md:33"),
+        ("response-collection-mismatch", "v1.0/api/widget-list.md:33"),
     ] {
         let found = out
             .split("\n\n")
             .any(|block| block.contains(&format!("[{code}]")) && block.contains(line));
         assert!(found, "no {code} at {line} in:\n{out}");
     }
-    assert!(out.contains("3 errors, 2 warnings, 2 notes"), "{out}");
+    assert!(out.contains("3 errors, 3 warnings, 2 notes"), "{out}");
 }
 
 #[test]
@@ -52,7 +53,7 @@ fn check_json_is_machine_readable() {
     ]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let items = v.as_array().unwrap();
-    assert_eq!(items.len(), 7);
+    assert_eq!(items.len(), 8);
     for i in items {
         for k in ["file", "line", "severity", "code", "message", "hint"] {
             assert!(i.get(k).is_some(), "{k} missing in {i}");
