@@ -211,9 +211,11 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
             Some(Value::Array(items)) => {
                 // A page of a collection holds `value` and `@odata.*` annotations only
                 // (`odata.context` without its `@` is a typo the bindings cannot place).
-                let stray = body.as_object().into_iter().flatten().filter(|(k, _)| {
-                    *k != "value" && !k.starts_with('@') && !k.contains("@odata.")
-                });
+                let stray = body
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, _)| *k != "value" && !crate::model::is_annotation(k));
                 for (k, _) in stray {
                     push(
                         out,
@@ -407,7 +409,7 @@ impl Walker<'_> {
         // A type that documents no property at all (an abstract base whose derived type has no
         // page) cannot hold any: every property of the example is undocumented.
         for (k, child) in obj {
-            if k.starts_with('@') || k.contains("@odata.") {
+            if crate::model::is_annotation(k) {
                 continue;
             }
             match members.iter().find(|p| p.name == *k) {

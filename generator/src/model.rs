@@ -395,6 +395,12 @@ impl PartialEq for Json {
     }
 }
 
+/// Whether a JSON key is an OData annotation (`@odata.type`, `prop@odata.nextLink`) rather
+/// than a property: the walks over example JSON skip these.
+pub fn is_annotation(key: &str) -> bool {
+    key.starts_with('@') || key.contains("@odata.")
+}
+
 /// What kind of type a [`TypeDef`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -17,6 +17,7 @@ use super::plan::{
     type_index, BodyPlan, EndpointPlan, FieldPlan, Shape, TypeBody, TypePlan, TypeRef,
 };
 use crate::diag::{Diagnostic, Severity};
+use crate::model::is_annotation;
 use crate::naming::{self, Scope};
 
 /// Where a property was first seen: page and line of the example.
@@ -85,11 +86,6 @@ pub fn add(types: &mut [TypePlan], endpoints: &mut [EndpointPlan], diags: &mut V
             push_field(fields, extras, wire, &seen, &source, diags);
         }
     }
-}
-
-/// `@odata.type` has its own field; other annotations go to the extras map, which tests allow.
-fn is_annotation(key: &str) -> bool {
-    key.starts_with('@') || key.contains("@odata.")
 }
 
 fn push_field(

@@ -91,7 +91,7 @@ impl Inferrer<'_> {
         let name = name.to_string();
         let mut props = Vec::new();
         for (k, v) in obj {
-            if k.starts_with('@') || k.contains("@odata.") {
+            if crate::model::is_annotation(k) {
                 continue;
             }
             let child = format!("{name}{}", crate::naming::camel(k));

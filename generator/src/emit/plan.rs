@@ -954,13 +954,18 @@ impl ResponsePlan {
     }
 }
 
+/// The `value` of a body that is `{"value": …}` plus `@odata.*` annotations and nothing else.
+fn wrapped_value(body: Option<&serde_json::Value>) -> Option<&serde_json::Value> {
+    let obj = body?.as_object()?;
+    let value = obj.get("value")?;
+    obj.keys()
+        .all(|k| k == "value" || k.starts_with("@odata"))
+        .then_some(value)
+}
+
 /// `{"value": [...]}` (plus `@odata.*` annotations) with nothing else: a page of a collection.
 pub fn is_collection_page(body: Option<&serde_json::Value>) -> bool {
-    let Some(obj) = body.and_then(|b| b.as_object()) else {
-        return false;
-    };
-    obj.get("value").is_some_and(|v| v.is_array())
-        && obj.keys().all(|k| k == "value" || k.starts_with("@odata"))
+    wrapped_value(body).is_some_and(|v| v.is_array())
 }
 
 /// An example body that is one object, not a page (`chat-get`: the prose says "a collection of
@@ -972,12 +977,7 @@ pub fn is_single_object(body: Option<&serde_json::Value>) -> bool {
 
 /// `{"value": {...}}` (plus `@odata.*` annotations) with nothing else.
 fn is_value_wrapper(body: Option<&serde_json::Value>) -> bool {
-    let Some(obj) = body.and_then(|b| b.as_object()) else {
-        return false;
-    };
-    obj.contains_key("value")
-        && obj.keys().all(|k| k == "value" || k.starts_with("@odata"))
-        && !obj["value"].is_array()
+    wrapped_value(body).is_some_and(|v| !v.is_array())
 }
 
 /// Whether an example request of a POST, PUT or PATCH carries a JSON body.
@@ -1023,27 +1023,38 @@ pub fn endpoint_template(
     push_lit(&mut pieces, "(");
     for (i, q) in parameters.iter().enumerate() {
         let quoted = q.type_name == "Edm.String" || !q.type_name.starts_with("Edm.");
-        let open = format!(
-            "{}{}={}",
-            if i > 0 { "," } else { "" },
-            q.name,
-            if quoted { "'" } else { "" }
-        );
-        push_lit(&mut pieces, &open);
-        pieces.push(PathPiece::Param {
-            index: params.len(),
-            keep_slash: false,
-        });
-        params.push(ParamPlan {
-            wire: q.name.clone(),
-            rust: scope.claim(naming::snake_text(&q.name)),
-        });
-        if quoted {
-            push_lit(&mut pieces, "'");
-        }
+        push_call_arg(&mut pieces, &mut params, &mut scope, i, &q.name, quoted);
     }
     push_lit(&mut pieces, ")");
     (pieces, params, true)
+}
+
+/// The `i`-th argument `name=value` of a function call in a path, its value a parameter
+/// (between quotes when `quoted`).
+fn push_call_arg(
+    pieces: &mut Vec<PathPiece>,
+    params: &mut Vec<ParamPlan>,
+    scope: &mut Scope,
+    i: usize,
+    name: &str,
+    quoted: bool,
+) {
+    let q = if quoted { "'" } else { "" };
+    push_lit(
+        pieces,
+        &format!("{}{name}={q}", if i > 0 { "," } else { "" }),
+    );
+    pieces.push(PathPiece::Param {
+        index: params.len(),
+        keep_slash: false,
+    });
+    params.push(ParamPlan {
+        wire: name.to_string(),
+        rust: scope.claim(naming::snake_text(name)),
+    });
+    if quoted {
+        push_lit(pieces, q);
+    }
 }
 
 /// A literal segment; in a function call written with sample values (`filterByCurrentUser(on=
@@ -1069,20 +1080,7 @@ fn call_args(t: &str, pieces: &mut Vec<PathPiece>, params: &mut Vec<ParamPlan>, 
         let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
         let v = v.trim();
         let quoted = v.len() >= 2 && v.starts_with('\'') && v.ends_with('\'');
-        let q = if quoted { "'" } else { "" };
-        push_lit(
-            pieces,
-            &format!("{}{}={q}", if i > 0 { "," } else { "" }, k.trim()),
-        );
-        pieces.push(PathPiece::Param {
-            index: params.len(),
-            keep_slash: false,
-        });
-        params.push(ParamPlan {
-            wire: k.trim().to_string(),
-            rust: scope.claim(naming::snake_text(k.trim())),
-        });
-        push_lit(pieces, q);
+        push_call_arg(pieces, params, scope, i, k.trim(), quoted);
     }
     push_lit(pieces, ")");
 }
