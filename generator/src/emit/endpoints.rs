@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::docs;
 use super::features::Gate;
-use super::plan::{BodyPlan, EndpointPlan, PathPiece, Shape};
+use super::plan::{BodyPlan, EndpointPlan, FieldPlan, PathPiece, Shape};
 use super::types::{struct_tokens, type_ref};
 use super::{FileParts, Part};
 use crate::model::ApiVersion;
@@ -134,39 +134,38 @@ pub fn endpoints_file(eps: &[EndpointPlan], version: ApiVersion, gate: Gate) -> 
 
 /// [`endpoints_file`] as a header and parts: parameter bodies (by name), then functions.
 pub fn endpoints_parts(eps: &[EndpointPlan], version: ApiVersion, gate: Gate) -> FileParts<'_> {
-    let mut bodies: Vec<(&str, &EndpointPlan)> = Vec::new();
+    let mut bodies: Vec<(&str, &[FieldPlan], &str, &EndpointPlan)> = Vec::new();
     for e in eps {
-        if let BodyPlan::Params { rust, .. } = &e.body {
-            if !bodies.iter().any(|(n, _)| *n == rust.as_str()) {
-                bodies.push((rust, e));
+        if let BodyPlan::Params {
+            rust,
+            fields,
+            extras,
+        } = &e.body
+        {
+            if !bodies.iter().any(|(n, ..)| *n == rust.as_str()) {
+                bodies.push((rust, fields, extras, e));
             }
         }
     }
     bodies.sort_by(|a, b| a.0.cmp(b.0));
-    let body_parts = bodies.into_iter().map(move |(_, e)| -> Part<'_> {
-        Box::new(move || {
-            let BodyPlan::Params {
-                rust,
-                fields,
-                extras,
-            } = &e.body
-            else {
-                return TokenStream::new();
-            };
-            let doc =
-                docs::attrs(
-                    [format!("Request body of `{}` ({}).", e.operation, e.source).as_str()],
-                );
-            struct_tokens(
-                rust,
-                doc,
-                fields,
-                extras,
-                &quote!(super::types::),
-                &gate.one(&e.feature),
-            )
-        })
-    });
+    let body_parts = bodies
+        .into_iter()
+        .map(move |(rust, fields, extras, e)| -> Part<'_> {
+            Box::new(move || {
+                let doc =
+                    docs::attrs([
+                        format!("Request body of `{}` ({}).", e.operation, e.source).as_str()
+                    ]);
+                struct_tokens(
+                    rust,
+                    doc,
+                    fields,
+                    extras,
+                    &quote!(super::types::),
+                    &gate.one(&e.feature),
+                )
+            })
+        });
     let fn_parts = eps
         .iter()
         .map(move |e| -> Part<'_> { Box::new(move || endpoint(e, version, gate)) });

@@ -201,56 +201,54 @@ pub fn types_parts(types: &[TypePlan], gate: Gate) -> FileParts<'_> {
 
 /// The items of one type.
 fn type_tokens(t: &TypePlan, gate: Gate, variant_cfg: &dyn Fn(&str) -> TokenStream) -> TokenStream {
-    {
-        let cfg = gate.any(&t.features);
-        let mut paragraphs = vec![t.doc.clone()];
-        if let Some(b) = &t.base {
-            paragraphs.push(format!("Derived from `{b}`; its properties are included."));
+    let cfg = gate.any(&t.features);
+    let mut paragraphs = vec![t.doc.clone()];
+    if let Some(b) = &t.base {
+        paragraphs.push(format!("Derived from `{b}`; its properties are included."));
+    }
+    paragraphs.push(format!("Docs: `{}`.", t.source));
+    let doc = docs::attrs(paragraphs.iter().map(String::as_str));
+    match &t.body {
+        TypeBody::Struct { fields, extras } => {
+            struct_tokens(&t.rust, doc, fields, extras, &quote!(), &cfg)
         }
-        paragraphs.push(format!("Docs: `{}`.", t.source));
-        let doc = docs::attrs(paragraphs.iter().map(String::as_str));
-        match &t.body {
-            TypeBody::Struct { fields, extras } => {
-                struct_tokens(&t.rust, doc, fields, extras, &quote!(), &cfg)
-            }
-            TypeBody::Poly { base, variants } => {
-                poly_tokens(&t.rust, doc, base, variants, &cfg, variant_cfg)
-            }
-            TypeBody::Enum { variants, other } => {
-                let id = ident(&t.rust);
-                let other = ident(other);
-                let wires = variants.iter().map(|v| v.wire.as_str());
-                let vs = variants.iter().map(|v| {
-                    let vid = ident(&v.rust);
-                    let wire = &v.wire;
-                    let vdoc = docs::attrs([v.doc.as_str()]);
-                    quote! {
-                        #vdoc
-                        #[serde(rename = #wire)]
-                        #vid,
-                    }
-                });
+        TypeBody::Poly { base, variants } => {
+            poly_tokens(&t.rust, doc, base, variants, &cfg, variant_cfg)
+        }
+        TypeBody::Enum { variants, other } => {
+            let id = ident(&t.rust);
+            let other = ident(other);
+            let wires = variants.iter().map(|v| v.wire.as_str());
+            let vs = variants.iter().map(|v| {
+                let vid = ident(&v.rust);
+                let wire = &v.wire;
+                let vdoc = docs::attrs([v.doc.as_str()]);
                 quote! {
-                    #doc
-                    #cfg
-                    #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
-                    #[non_exhaustive]
-                    pub enum #id {
-                        #(#vs)*
-                        /// A value the docs do not list (Graph adds members over time).
-                        #[serde(untagged)]
-                        #other(::std::string::String),
-                    }
+                    #vdoc
+                    #[serde(rename = #wire)]
+                    #vid,
+                }
+            });
+            quote! {
+                #doc
+                #cfg
+                #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+                #[non_exhaustive]
+                pub enum #id {
+                    #(#vs)*
+                    /// A value the docs do not list (Graph adds members over time).
+                    #[serde(untagged)]
+                    #other(::std::string::String),
+                }
 
-                    #cfg
-                    impl crate::Strict for #id {
-                        fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
-                            // Flag enums send combinations (`a,b`): documented when every part is.
-                            const MEMBERS: &[&str] = &[#(#wires),*];
-                            if let Self::#other(v) = self {
-                                if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
-                                    out.push(format!("{}: `{}` is not a documented member", path, v));
-                                }
+                #cfg
+                impl crate::Strict for #id {
+                    fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                        // Flag enums send combinations (`a,b`): documented when every part is.
+                        const MEMBERS: &[&str] = &[#(#wires),*];
+                        if let Self::#other(v) = self {
+                            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
+                                out.push(format!("{}: `{}` is not a documented member", path, v));
                             }
                         }
                     }

@@ -152,11 +152,20 @@ impl<'a> Source<'a> {
         (start + a.len() == end).then(|| self.0.get(start..end + b.len()))?
     }
 
+    /// `to` followed by `t` as one slice of the page, if `to` is still borrowed (or empty) and
+    /// `t` comes right after it.
+    fn extend(&self, to: &Text<'a>, t: &'a str) -> Option<&'a str> {
+        match to {
+            Cow::Borrowed("") => Some(t),
+            Cow::Borrowed(cur) => self.join(cur, t),
+            Cow::Owned(_) => None,
+        }
+    }
+
     /// Appends `t` to `to` as written (no whitespace collapsing), borrowing while it can.
     fn append(&self, to: &mut Text<'a>, t: CowStr<'a>) {
-        let joined = match (&*to, &t) {
-            (Cow::Borrowed(""), CowStr::Borrowed(t)) => Some(*t),
-            (Cow::Borrowed(cur), CowStr::Borrowed(t)) => self.join(cur, t),
+        let joined = match &t {
+            CowStr::Borrowed(t) => self.extend(to, t),
             _ => None,
         };
         match joined {
@@ -182,7 +191,7 @@ fn collapsed(t: &str, prev_space: bool) -> bool {
         return !pairs.fold(false, |acc, (&x, &y)| acc | (x == b' ') & (y == b' '));
     }
     let mut prev = prev_space;
-    for (i, &c) in t.as_bytes().iter().enumerate() {
+    for (i, &c) in b.iter().enumerate() {
         if c >= 0x80 {
             // Unicode whitespace (no-break and ideographic spaces) needs the char view.
             return t[i..].chars().all(|c| {
@@ -227,20 +236,12 @@ impl<'a> Inline<'a> {
         }
         if let CowStr::Borrowed(t) = t {
             let prev_space = self.text.is_empty() || self.text.ends_with(' ');
-            if collapsed(t, prev_space) {
-                match &self.text {
-                    Cow::Borrowed("") => {
-                        self.text = Cow::Borrowed(t);
-                        return;
-                    }
-                    Cow::Borrowed(cur) => {
-                        if let Some(joined) = src.join(cur, t) {
-                            self.text = Cow::Borrowed(joined);
-                            return;
-                        }
-                    }
-                    Cow::Owned(_) => {}
-                }
+            if let Some(joined) = collapsed(t, prev_space)
+                .then(|| src.extend(&self.text, t))
+                .flatten()
+            {
+                self.text = Cow::Borrowed(joined);
+                return;
             }
             self.push_text(t);
         } else {

@@ -115,6 +115,11 @@ fn classify_sections(blocks: &[Block], sink: &mut Sink) -> Vec<Option<SectionKin
     let mut kinds = Vec::with_capacity(blocks.len());
     let mut current = None;
     let mut slug = String::new();
+    // A heading's section: by its slug in English, else by its translated text.
+    let mut by_heading = |text: &str| {
+        vocab::slug_into(text, &mut slug);
+        vocab::section_from_slug(&slug).or_else(|| vocab::section_from_translated(text))
+    };
     for b in blocks {
         // Some pages put `### Request body` under `## HTTP request`: a third-level heading
         // switches section when it names one of the request's parts (never an example's
@@ -126,9 +131,7 @@ fn classify_sections(blocks: &[Block], sink: &mut Sink) -> Vec<Option<SectionKin
             ..
         } = b
         {
-            vocab::slug_into(text, &mut slug);
-            let kind =
-                vocab::section_from_slug(&slug).or_else(|| vocab::section_from_translated(text));
+            let kind = by_heading(text);
             if matches!(
                 kind,
                 Some(SectionKind::RequestBody | SectionKind::RequestHeaders)
@@ -148,11 +151,7 @@ fn classify_sections(blocks: &[Block], sink: &mut Sink) -> Vec<Option<SectionKin
             current = anchor
                 .as_deref()
                 .and_then(|a| vocab::section_from_slug(&a.to_lowercase()))
-                .or_else(|| {
-                    vocab::slug_into(text, &mut slug);
-                    vocab::section_from_slug(&slug)
-                })
-                .or_else(|| vocab::section_from_translated(text));
+                .or_else(|| by_heading(text));
             if current.is_none() {
                 sink.note(
                     *line,
@@ -487,13 +486,13 @@ fn read_headers(ctx: &Ctx) -> Vec<Header> {
         .unwrap_or_default()
 }
 
-/// Whether a table header looks like `Name | Type | Description` in any locale.
 /// `Name | Value | Description`, where Value holds the parameter's type.
 fn value_typed(rows: &[Row]) -> bool {
     rows.first()
         .is_some_and(|h| h.cells.len() >= 3 && h.cells[1].text.trim().eq_ignore_ascii_case("value"))
 }
 
+/// Whether a table header looks like `Name | Type | Description` in any locale.
 fn is_property_table(rows: &[Row]) -> bool {
     let Some(head) = rows.first() else {
         return false;

@@ -3,7 +3,7 @@
 //! Primitives become `Edm.*`; other types keep their bare name.
 
 use super::markdown::Cell;
-use super::vocab::{contains_ignore_case, type_word};
+use super::vocab::{contains_ignore_case, starts_with_ignore_case, type_word};
 
 /// Maps a primitive type word (any case, common aliases) to its `Edm.*` name.
 pub fn primitive(word: &str) -> Option<&'static str> {
@@ -62,9 +62,7 @@ pub fn read_type(cell: &Cell) -> Option<(String, bool)> {
     let text = cell.text.trim();
     let mut collection = contains_ignore_case(text, "collection")
         || text.contains("集合")
-        || text
-            .get(..5)
-            .is_some_and(|p| p.eq_ignore_ascii_case("array"))
+        || starts_with_ignore_case(text, "array")
         || text.ends_with("[]") && !text.ends_with("][]");
     if let Some(link) = cell.links.first() {
         let name = clean(&link.text);

@@ -3,17 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            copy_dir(&p, &to.join(e.file_name()));
-        } else {
-            std::fs::copy(&p, to.join(e.file_name())).unwrap();
-        }
-    }
-}
+use graphdoc_workspace_tests::copy_dir;
 
 fn generate(docs: &Path, out: &Path) -> graphdoc::write::WriteReport {
     let model = graphdoc::read_docs(&[docs.to_path_buf()]);
