@@ -4,7 +4,7 @@
 #![cfg(feature = "beta")]
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #[test]
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 fn revoke_licenses_1_request() {
     let body: graphdoc_generated::beta::endpoints::RevokeLicensesBody = ::serde_json::from_str::<
         ::serde_json::Value,
@@ -43,7 +43,7 @@ fn revoke_licenses_1_request() {
     }
 }
 #[test]
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 fn sync_licenses_1_response() {
     let req = graphdoc_generated::beta::sync_licenses("{vppTokenId}");
     if let Err(e) = graphdoc_generated::testing::check_response(
@@ -87,7 +87,7 @@ fn sync_licenses_1_response() {
     }
 }
 #[test]
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 fn sync_licenses_1_request() {
     let req = graphdoc_generated::beta::sync_licenses("{vppTokenId}");
     if let Err(e) = graphdoc_generated::testing::check_request(

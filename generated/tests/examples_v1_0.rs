@@ -4,7 +4,7 @@
 #![cfg(feature = "v1_0")]
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #[test]
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 fn sync_licenses_1_response() {
     let req = graphdoc_generated::v1_0::sync_licenses("{vppTokenId}");
     if let Err(e) = graphdoc_generated::testing::check_response(
@@ -32,7 +32,7 @@ fn sync_licenses_1_response() {
     }
 }
 #[test]
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 fn sync_licenses_1_request() {
     let req = graphdoc_generated::v1_0::sync_licenses("{vppTokenId}");
     if let Err(e) = graphdoc_generated::testing::check_request(

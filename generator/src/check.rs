@@ -120,10 +120,9 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
         .type_name
         .as_deref()
         .and_then(|n| model.find_type(op.version, n));
-    let templates: Vec<_> = op
-        .paths
-        .iter()
-        .map(|p| (p.method.clone(), plan::endpoint_template(op, p).0))
+    let templates: Vec<_> = plan::endpoint_templates(op)
+        .into_iter()
+        .map(|t| (t.method, t.pieces))
         .collect();
     if matches!(op.request_body, RequestBody::None) && plan::example_sends_json(op) {
         push(

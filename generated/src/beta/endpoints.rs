@@ -2,7 +2,7 @@
 
 //! Endpoint functions of this API version: each builds a typed, sans-IO request.
 /// Request body of `intune-onboarding-vpptoken-revokelicenses` (beta/api/intune-onboarding-vpptoken-revokelicenses.md).
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RevokeLicensesBody {
     /// The `@odata.type` annotation: the value's concrete type.
@@ -26,7 +26,7 @@ pub struct RevokeLicensesBody {
     #[serde(flatten)]
     pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 impl crate::Strict for RevokeLicensesBody {
     fn unknown_fields(
         &self,
@@ -37,7 +37,7 @@ impl crate::Strict for RevokeLicensesBody {
     }
 }
 /// What the docs say about [`revoke_licenses`]: method, path and permissions.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 pub const REVOKE_LICENSES: crate::Endpoint = crate::Endpoint {
     name: "revoke_licenses",
     version: "beta",
@@ -69,7 +69,7 @@ pub const REVOKE_LICENSES: crate::Endpoint = crate::Endpoint {
 /// - Application: DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All
 ///
 /// Docs: `beta/api/intune-onboarding-vpptoken-revokelicenses.md`.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 pub fn revoke_licenses(
     vpp_token_id: &str,
     body: &RevokeLicensesBody,
@@ -86,7 +86,7 @@ pub fn revoke_licenses(
     )
 }
 /// What the docs say about [`sync_licenses`]: method, path and permissions.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
     name: "sync_licenses",
     version: "beta",
@@ -118,7 +118,7 @@ pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
 /// - Application: DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All
 ///
 /// Docs: `beta/api/intune-onboarding-vpptoken-synclicenses.md`.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken> {
     let mut path = ::std::string::String::new();
     path.push_str("/deviceAppManagement/vppTokens/");

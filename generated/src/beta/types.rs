@@ -4,7 +4,7 @@
 /// State of an action on a device or token.
 ///
 /// Docs: `beta/resources/intune-shared-actionstate.md`.
-#[cfg(feature = "intune")]
+#[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub enum ActionState {
@@ -33,7 +33,7 @@ pub enum ActionState {
     #[serde(untagged)]
     Other(::std::string::String),
 }
-#[cfg(feature = "intune")]
+#[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
 impl crate::Strict for ActionState {
     fn unknown_fields(
         &self,
@@ -87,7 +87,7 @@ impl crate::Strict for Entity {
 /// Derived from `Entity`; its properties are included.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptoken.md`.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VppToken {
     /// The `@odata.type` annotation: the value's concrete type.
@@ -205,7 +205,7 @@ pub struct VppToken {
     #[serde(flatten)]
     pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 impl crate::Strict for VppToken {
     fn unknown_fields(
         &self,
@@ -238,7 +238,7 @@ impl crate::Strict for VppToken {
 /// Possible types of an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-shared-vpptokenaccounttype.md`.
-#[cfg(feature = "intune")]
+#[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub enum VppTokenAccountType {
@@ -252,7 +252,7 @@ pub enum VppTokenAccountType {
     #[serde(untagged)]
     Other(::std::string::String),
 }
-#[cfg(feature = "intune")]
+#[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
 impl crate::Strict for VppTokenAccountType {
     fn unknown_fields(
         &self,
@@ -270,7 +270,7 @@ impl crate::Strict for VppTokenAccountType {
 /// The result of an action performed on an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokenactionresult.md`.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VppTokenActionResult {
     /// The `@odata.type` annotation: the value's concrete type.
@@ -300,7 +300,7 @@ pub struct VppTokenActionResult {
     #[serde(flatten)]
     pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 impl crate::Strict for VppTokenActionResult {
     fn unknown_fields(
         &self,
@@ -318,7 +318,7 @@ impl crate::Strict for VppTokenActionResult {
 /// Possible states associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokenstate.md`.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub enum VppTokenState {
@@ -344,7 +344,7 @@ pub enum VppTokenState {
     #[serde(untagged)]
     Other(::std::string::String),
 }
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 impl crate::Strict for VppTokenState {
     fn unknown_fields(
         &self,
@@ -369,7 +369,7 @@ impl crate::Strict for VppTokenState {
 /// Possible sync statuses associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokensyncstatus.md`.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub enum VppTokenSyncStatus {
@@ -389,7 +389,7 @@ pub enum VppTokenSyncStatus {
     #[serde(untagged)]
     Other(::std::string::String),
 }
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 impl crate::Strict for VppTokenSyncStatus {
     fn unknown_fields(
         &self,

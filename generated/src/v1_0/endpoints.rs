@@ -2,7 +2,7 @@
 
 //! Endpoint functions of this API version: each builds a typed, sans-IO request.
 /// What the docs say about [`sync_licenses`]: method, path and permissions.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
     name: "sync_licenses",
     version: "v1.0",
@@ -28,7 +28,7 @@ pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
 /// - Application: DeviceManagementServiceConfig.ReadWrite.All
 ///
 /// Docs: `v1.0/api/intune-onboarding-vpptoken-synclicenses.md`.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken> {
     let mut path = ::std::string::String::new();
     path.push_str("/deviceAppManagement/vppTokens/");

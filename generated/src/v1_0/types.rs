@@ -32,7 +32,7 @@ impl crate::Strict for Entity {
 /// Derived from `Entity`; its properties are included.
 ///
 /// Docs: `v1.0/resources/intune-onboarding-vpptoken.md`.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VppToken {
     /// The `@odata.type` annotation: the value's concrete type.
@@ -112,7 +112,7 @@ pub struct VppToken {
     #[serde(flatten)]
     pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
 }
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 impl crate::Strict for VppToken {
     fn unknown_fields(
         &self,
@@ -140,7 +140,7 @@ impl crate::Strict for VppToken {
 /// Possible types of an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-shared-vpptokenaccounttype.md`.
-#[cfg(feature = "intune")]
+#[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub enum VppTokenAccountType {
@@ -154,7 +154,7 @@ pub enum VppTokenAccountType {
     #[serde(untagged)]
     Other(::std::string::String),
 }
-#[cfg(feature = "intune")]
+#[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
 impl crate::Strict for VppTokenAccountType {
     fn unknown_fields(
         &self,
@@ -172,7 +172,7 @@ impl crate::Strict for VppTokenAccountType {
 /// Possible states associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-onboarding-vpptokenstate.md`.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub enum VppTokenState {
@@ -195,7 +195,7 @@ pub enum VppTokenState {
     #[serde(untagged)]
     Other(::std::string::String),
 }
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 impl crate::Strict for VppTokenState {
     fn unknown_fields(
         &self,
@@ -219,7 +219,7 @@ impl crate::Strict for VppTokenState {
 /// Possible sync statuses associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-onboarding-vpptokensyncstatus.md`.
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub enum VppTokenSyncStatus {
@@ -239,7 +239,7 @@ pub enum VppTokenSyncStatus {
     #[serde(untagged)]
     Other(::std::string::String),
 }
-#[cfg(feature = "intune")]
+#[cfg(feature = "intune-onboarding")]
 impl crate::Strict for VppTokenSyncStatus {
     fn unknown_fields(
         &self,

@@ -7,8 +7,28 @@ use std::collections::BTreeSet;
 
 use super::plan::{BodyPlan, EndpointPlan, TypeBody, TypePlan, TypeRef};
 
-/// A cargo feature name for a workload: lower case, `[a-z0-9_-]` only.
+/// The cargo feature of a page: its workload's ([`workload_feature`]), or, for a page named
+/// `<workload>-<area>-…` (the Intune pages: `intune-apps-mobileapp-get`), the area's
+/// `<workload>-<area>`. Intune is half of the reference; its areas are the units users pick,
+/// and the workload's own feature enables them all.
 pub fn feature_name(workload: Option<&str>, page: &str) -> String {
+    let group = workload_feature(workload, page);
+    let page = page.to_ascii_lowercase();
+    let area = page
+        .strip_prefix(&group)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|rest| rest.split_once('-'))
+        .map(|(area, _)| area)
+        .filter(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_alphanumeric()));
+    match area {
+        Some(area) if workload.is_some_and(|w| !w.trim().is_empty()) => format!("{group}-{area}"),
+        _ => group,
+    }
+}
+
+/// A cargo feature name for a workload (`ms.prod`, else the page-name prefix): lower case,
+/// `[a-z0-9_-]` only.
+pub fn workload_feature(workload: Option<&str>, page: &str) -> String {
     let raw = match workload.filter(|w| !w.trim().is_empty()) {
         Some(w) => w.to_string(),
         None => page.split(['-', '.']).next().unwrap_or("misc").to_string(),
@@ -36,6 +56,12 @@ pub fn feature_name(workload: Option<&str>, page: &str) -> String {
         f.push_str("-workload");
     }
     f
+}
+
+/// `intune-apps-mobileapp` of `api-reference/beta/resources/intune-apps-mobileapp.md`.
+fn page_name(source: &str) -> &str {
+    let file = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    file.strip_suffix(".md").unwrap_or(file)
 }
 
 fn refs_of(ty: &TypeRef, out: &mut Vec<String>) {
@@ -67,7 +93,7 @@ pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
         .iter()
         .map(
             |t| match t.workload.as_deref().filter(|w| !w.trim().is_empty()) {
-                Some(w) => BTreeSet::from([feature_name(Some(w), "")]),
+                Some(w) => BTreeSet::from([feature_name(Some(w), page_name(&t.source))]),
                 None => BTreeSet::new(),
             },
         )
@@ -133,6 +159,22 @@ mod tests {
         assert_eq!(feature_name(None, "user-get"), "user");
         assert_eq!(feature_name(Some("beta"), "x"), "beta-workload");
         assert_eq!(feature_name(Some("3d"), "x"), "w-3d");
+        // Areas of a workload whose pages are named after it.
+        assert_eq!(
+            feature_name(Some("intune"), "intune-apps-mobileapp-get"),
+            "intune-apps"
+        );
+        assert_eq!(
+            feature_name(Some("intune"), "Intune-DeviceConfig-x"),
+            "intune-deviceconfig"
+        );
+        assert_eq!(feature_name(Some("intune"), "intune-apps"), "intune");
+        assert_eq!(feature_name(Some("intune"), "user-get"), "intune");
+        assert_eq!(feature_name(None, "intune-apps-mobileapp-get"), "intune");
+        assert_eq!(
+            page_name("api-reference/beta/resources/intune-apps-x.md"),
+            "intune-apps-x"
+        );
     }
 }
 

@@ -265,9 +265,23 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
                 .chain(vp.types.iter().flat_map(|t| t.features.iter().cloned()))
         })
         .collect();
+    // Workloads split into areas: the workload's feature enables its areas' features.
+    let mut groups: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for vp in &plan.versions {
+        for e in &vp.endpoints {
+            let group = features::workload_feature(e.workload.as_deref(), &e.operation);
+            if group != e.feature {
+                groups.entry(group).or_default().push(e.feature.clone());
+            }
+        }
+    }
+    for areas in groups.values_mut() {
+        areas.sort();
+        areas.dedup();
+    }
     files.insert(
         "Cargo.toml".into(),
-        cargo_toml(&opts.crate_name, &mods, &workloads),
+        cargo_toml(&opts.crate_name, &mods, &workloads, &groups),
     );
     stats.skipped = plan
         .diagnostics
@@ -288,7 +302,12 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
 
 /// `Cargo.toml` of the generated crate (TOML, not Rust: written from data, values quoted by
 /// serde_json). Features: one per version, one per workload, `full` for every workload.
-fn cargo_toml(name: &str, mods: &[&str], workloads: &std::collections::BTreeSet<String>) -> String {
+fn cargo_toml(
+    name: &str,
+    mods: &[&str],
+    workloads: &std::collections::BTreeSet<String>,
+    groups: &std::collections::BTreeMap<String, Vec<String>>,
+) -> String {
     let q = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"graph-bindings\"".into());
     let list = |items: &mut dyn Iterator<Item = &str>| items.map(q).collect::<Vec<_>>().join(", ");
     let mut t = String::new();
@@ -302,7 +321,9 @@ fn cargo_toml(name: &str, mods: &[&str], workloads: &std::collections::BTreeSet<
     t.push_str(
         "# Versions are modules; workloads (the pages' ms.prod) select endpoints and the types\n",
     );
-    t.push_str("# they reach. `default-features = false, features = [\"v1_0\", \"intune\"]` builds one workload.\n");
+    t.push_str("# they reach. `default-features = false, features = [\"v1_0\", \"intune\"]` builds one workload;\n");
+    t.push_str("# a workload whose pages are named `<workload>-<area>-…` has a feature per area\n");
+    t.push_str("# (`intune-apps`), and its own feature enables them all.\n");
     t.push_str("[features]\n");
     let defaults: Vec<&str> = mods.iter().copied().chain(["full"]).collect();
     t.push_str(&format!(
@@ -318,8 +339,15 @@ fn cargo_toml(name: &str, mods: &[&str], workloads: &std::collections::BTreeSet<
     for m in mods {
         t.push_str(&format!("{m} = []\n"));
     }
-    for w in workloads {
-        t.push_str(&format!("{} = []\n", q(w)));
+    let mut all: std::collections::BTreeSet<&str> = workloads.iter().map(String::as_str).collect();
+    all.extend(groups.keys().map(String::as_str));
+    for w in all {
+        let areas = groups.get(w).map(Vec::as_slice).unwrap_or_default();
+        t.push_str(&format!(
+            "{} = [{}]\n",
+            q(w),
+            list(&mut areas.iter().map(String::as_str))
+        ));
     }
     t.push_str(concat!(
         "\n[dependencies]\n",

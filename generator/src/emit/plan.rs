@@ -845,16 +845,22 @@ fn plan_endpoints(
         let titled_action = ["action", "function", "操作", "函数"]
             .iter()
             .any(|w| title.ends_with(w));
-        for p in &op.paths {
-            let last = p.path.rsplit('/').next().unwrap_or("");
-            let (pieces, params, in_url) = endpoint_template(op, p);
+        for Template {
+            method,
+            path,
+            pieces,
+            params,
+            in_url,
+        } in endpoint_templates(op)
+        {
+            let last = path.rsplit('/').next().unwrap_or("");
             let action = !last.starts_with('{') && (titled_action || last.contains('(') || in_url);
             out.push(EndpointPlan {
                 rust: String::new(),
                 const_name: String::new(),
                 operation: op.name.clone(),
-                method: p.method.clone(),
-                path: p.path.clone(),
+                method,
+                path,
                 pieces,
                 params,
                 body: if in_url { BodyPlan::None } else { body.clone() },
@@ -982,15 +988,109 @@ fn is_value_wrapper(body: Option<&serde_json::Value>) -> bool {
 
 /// Whether an example request of a POST, PUT or PATCH carries a JSON body.
 pub fn example_sends_json(op: &Operation) -> bool {
+    ["POST", "PUT", "PATCH"]
+        .iter()
+        .any(|m| example_sends_json_with(op, m))
+}
+
+/// Whether an example request with this method carries a JSON body.
+fn example_sends_json_with(op: &Operation, method: &str) -> bool {
     op.examples
         .iter()
         .filter_map(|e| e.request.as_ref())
-        .any(|r| {
-            matches!(r.body, Body::Json(_))
-                && ["POST", "PUT", "PATCH"]
-                    .iter()
-                    .any(|m| r.method.eq_ignore_ascii_case(m))
+        .any(|r| matches!(r.body, Body::Json(_)) && r.method.eq_ignore_ascii_case(method))
+}
+
+/// One endpoint template of an operation: a documented path, or a call the examples make.
+pub struct Template {
+    /// HTTP method as documented.
+    pub method: String,
+    /// The path as documented (for a call only the examples show, with its arguments).
+    pub path: String,
+    /// Path template.
+    pub pieces: Vec<PathPiece>,
+    /// Path parameters, in order.
+    pub params: Vec<ParamPlan>,
+    /// Whether the Request body parameters went into the URL (see [`endpoint_template`]).
+    pub in_url: bool,
+}
+
+/// The templates of an operation's endpoints: one per documented path, then one per function
+/// call that examples make with arguments the HTTP request section leaves out
+/// (`worksheets/{id|name}/UsedRange` called as `UsedRange(valuesOnly=true)`): the function
+/// takes them, and the endpoint that builds the example's call is the one users need.
+pub fn endpoint_templates(op: &Operation) -> Vec<Template> {
+    let mut out: Vec<Template> = op
+        .paths
+        .iter()
+        .map(|p| {
+            let (pieces, params, in_url) = endpoint_template(op, p);
+            Template {
+                method: p.method.clone(),
+                path: p.path.clone(),
+                pieces,
+                params,
+                in_url,
+            }
         })
+        .collect();
+    for r in op.examples.iter().filter_map(|e| e.request.as_ref()) {
+        let path = canonical_path(&r.path);
+        let matches = |t: &Template| {
+            t.method.eq_ignore_ascii_case(&r.method) && match_path(&t.pieces, &path).is_some()
+        };
+        if out.iter().any(matches) {
+            continue;
+        }
+        if let Some(v) = out
+            .iter()
+            .find_map(|t| signed_in_user(t).filter(|v| matches(v)))
+        {
+            out.push(v);
+            continue;
+        }
+        let Some((head, call)) = path.rsplit_once('/').filter(|(_, c)| c.ends_with(')')) else {
+            continue;
+        };
+        let Some((function, _)) = call.split_once('(') else {
+            continue;
+        };
+        let bare = format!("{head}/{function}");
+        let variant = out.iter().find_map(|t| {
+            let Some(PathPiece::Lit(last)) = t.pieces.last() else {
+                return None;
+            };
+            (t.method.eq_ignore_ascii_case(&r.method)
+                && !t.in_url
+                && last.ends_with(&format!("/{function}"))
+                && match_path(&t.pieces, &bare).is_some())
+            .then(|| {
+                let mut pieces = t.pieces.clone();
+                if let Some(PathPiece::Lit(l)) = pieces.last_mut() {
+                    l.truncate(l.len() - function.len());
+                }
+                let mut params = t.params.clone();
+                let mut scope = Scope::with_reserved(&["body", "path"]);
+                for p in &params {
+                    scope.claim(p.rust.clone());
+                }
+                call_args(call, &mut pieces, &mut params, &mut scope);
+                // A call whose arguments are not `name=value` pairs stays a path mismatch.
+                (params.len() > t.params.len()).then(|| Template {
+                    method: t.method.clone(),
+                    path: pieces_text(&pieces, &params),
+                    pieces,
+                    params,
+                    in_url: false,
+                })
+            })
+            .flatten()
+        });
+        if let Some(v) = variant.filter(|v| matches(v)) {
+            out.push(v);
+        }
+    }
+    out
 }
 
 /// The template of an endpoint: [`template`], plus the parameters of a function whose HTTP
@@ -1008,7 +1108,10 @@ pub fn endpoint_template(
         return (pieces, params, false);
     };
     let last = p.path.rsplit('/').next().unwrap_or("");
+    // A GET whose example sends the parameters as a JSON body (the workbook `range/Cell`
+    // pages) keeps them as a body: the example is what the service was shown to accept.
     let function = p.method.eq_ignore_ascii_case("GET")
+        && !example_sends_json_with(op, "GET")
         && !parameters.is_empty()
         && !last.contains('(')
         && !last.starts_with('{')
@@ -1270,6 +1373,55 @@ pub fn match_path(pieces: &[PathPiece], path: &str) -> Option<Vec<String>> {
     go(pieces, path, &mut out).then_some(out)
 }
 
+/// `/users/{id}/…` as `/me/…`: Graph's alias for the signed-in user, which examples use where
+/// the page lists only the `/users/{id}` form (`user-getmembergroups`).
+fn signed_in_user(t: &Template) -> Option<Template> {
+    let [PathPiece::Lit(users), PathPiece::Param { index, .. }, rest @ ..] = t.pieces.as_slice()
+    else {
+        return None;
+    };
+    if !users.eq_ignore_ascii_case("/users/")
+        || rest
+            .first()
+            .is_some_and(|p| !matches!(p, PathPiece::Lit(l) if l.starts_with('/')))
+    {
+        return None;
+    }
+    let mut pieces = vec![PathPiece::Lit("/me".into())];
+    for p in rest {
+        match p {
+            PathPiece::Lit(l) => push_lit(&mut pieces, l),
+            PathPiece::Param {
+                index: i,
+                keep_slash,
+            } => pieces.push(PathPiece::Param {
+                index: i - usize::from(i > index),
+                keep_slash: *keep_slash,
+            }),
+        }
+    }
+    let mut params = t.params.clone();
+    params.remove(*index);
+    Some(Template {
+        method: t.method.clone(),
+        path: pieces_text(&pieces, &params),
+        pieces,
+        params,
+        in_url: t.in_url,
+    })
+}
+
+/// A template as a documented path: literals, and `{name}` for each parameter.
+fn pieces_text(pieces: &[PathPiece], params: &[ParamPlan]) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            PathPiece::Lit(l) => l.clone(),
+            PathPiece::Param { index, .. } => format!("{{{}}}", params[*index].wire),
+        })
+        .collect()
+}
+
 /// Appends literal text, merging with a preceding literal.
 fn push_lit(pieces: &mut Vec<PathPiece>, text: &str) {
     match pieces.last_mut() {
@@ -1444,8 +1596,83 @@ mod tests {
         assert!(!endpoint_template(&op, &post).2);
         let spelled = crate::read::http::parse_path("GET", "/x/f(count={count})", 1);
         assert!(!endpoint_template(&op, &spelled).2);
+        // A GET whose example sends the parameters as JSON keeps them as its body.
+        let mut with_body = op.clone();
+        with_body.examples[0].request = Some(crate::model::ExampleRequest {
+            method: "GET".into(),
+            body: crate::model::Body::Json(crate::model::Json::parse(r#"{"count":1}"#).unwrap()),
+            ..with_body.examples[0].request.clone().unwrap()
+        });
+        assert!(!endpoint_template(&with_body, &get).2);
         op.request_body = RequestBody::None;
         assert!(!endpoint_template(&op, &get).2);
+    }
+
+    #[test]
+    fn examples_add_calls_the_http_section_leaves_out() {
+        use crate::model::{Body, Example, ExampleRequest};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
+        let mut op = crate::read::read_docs(&[root]).operations.remove(0);
+        let request = |method: &str, path: &str| Example {
+            name: None,
+            request: Some(ExampleRequest {
+                method: method.into(),
+                url: format!("https://graph.microsoft.com/v1.0{path}"),
+                version: Some(crate::model::ApiVersion::V1),
+                path: path.into(),
+                query: None,
+                headers: Vec::new(),
+                body: Body::None,
+                line: 1,
+            }),
+            response: None,
+        };
+        op.paths = vec![
+            crate::read::http::parse_path("GET", "/users/{id | userPrincipalName}/drive", 1),
+            crate::read::http::parse_path(
+                "GET",
+                "/users/{id}/workbook/worksheets/{id|name}/UsedRange",
+                1,
+            ),
+        ];
+        op.request_body = crate::model::RequestBody::None;
+        op.examples = vec![
+            request("GET", "/me/drive"),
+            request(
+                "GET",
+                "/users/a/workbook/worksheets/Sheet1/UsedRange(valuesOnly=true)",
+            ),
+            // Neither a documented path nor a call of one: stays unmatched.
+            request("GET", "/me/drives"),
+            request(
+                "GET",
+                "/users/a/workbook/worksheets/Sheet1/Other(valuesOnly=true)",
+            ),
+        ];
+        let templates = endpoint_templates(&op);
+        let paths: Vec<&str> = templates.iter().map(|t| t.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/users/{id | userPrincipalName}/drive",
+                "/users/{id}/workbook/worksheets/{id|name}/UsedRange",
+                "/me/drive",
+                "/users/{id}/workbook/worksheets/{id|name}/UsedRange(valuesOnly={valuesOnly})",
+            ]
+        );
+        assert!(templates[2].params.is_empty());
+        assert_eq!(
+            match_path(
+                &templates[3].pieces,
+                "/users/a/workbook/worksheets/Sheet1/UsedRange(valuesOnly=true)"
+            ),
+            Some(vec!["a".into(), "Sheet1".into(), "true".into()])
+        );
+        // The variants are endpoints with the examples attached.
+        let eps = plan_endpoints(&[&op], &|_| None, &mut Vec::new());
+        assert_eq!(eps.len(), 4);
+        assert_eq!(eps[2].examples.len(), 1);
+        assert_eq!(eps[3].examples[0].args, ["a", "Sheet1", "true"]);
     }
 
     #[test]
