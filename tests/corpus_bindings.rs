@@ -155,6 +155,9 @@ fn run(
         .args(["test", "--no-fail-fast", "--", "--test-threads", "2"])
         .current_dir(&out_dir)
         .env("CARGO_TARGET_DIR", tmp.join("corpus-target"))
+        // Incremental state for ~1M lines is tens of GB over a few runs, and a one-off build
+        // gains nothing from it.
+        .env("CARGO_INCREMENTAL", "0")
         .env("RUST_BACKTRACE", "0")
         // No debug info: it would double the time and memory of building ~1M lines.
         .env("CARGO_PROFILE_DEV_DEBUG", "0")
@@ -187,6 +190,7 @@ fn run(
                 ])
                 .current_dir(&out_dir)
                 .env("CARGO_TARGET_DIR", tmp.join("corpus-target"))
+                .env("CARGO_INCREMENTAL", "0")
                 .output()
                 .expect("cargo runs");
             assert!(

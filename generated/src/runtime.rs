@@ -549,8 +549,9 @@ pub mod testing {
             }
         }
     }
-    /// JSON equality where timestamps compare as instants and numbers as numbers.
-    fn same_json(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+    /// JSON equality where timestamps compare as instants, GUIDs as UUIDs (any case) and
+    /// numbers as numbers.
+    pub fn same_json(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
         use ::serde_json::Value as V;
         match (a, b) {
             (V::String(x), V::String(y)) => {
@@ -564,6 +565,10 @@ pub mod testing {
                         ::chrono::DateTime::parse_from_rfc3339(y)), (Ok(p), Ok(q)) if p
                         == q
                     ) || matches!((time(x), time(y)), (Ok(p), Ok(q)) if p == q)
+                    || matches!(
+                        (::uuid::Uuid::try_parse(x), ::uuid::Uuid::try_parse(y)), (Ok(p),
+                        Ok(q)) if p == q
+                    )
             }
             (V::Number(x), V::Number(y)) => x == y || x.as_f64() == y.as_f64(),
             (V::Array(x), V::Array(y)) => {

@@ -178,16 +178,18 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
         }
         let Some(resp) = &ex.response else { continue };
         check_content_length(op, &resp.headers, &resp.body, resp.line, out);
-        let (Body::Json(body), Some(t)) = (&resp.body, response_type) else {
+        let Body::Json(body) = &resp.body else {
             continue;
         };
         let body = &body.value();
-        let shape_mismatch = if op.response.collection && plan::is_single_object(Some(body)) {
-            Some(format!(
-                "returns a collection of {} but the example is one object",
-                t.name
-            ))
-        } else if !op.response.collection && plan::is_collection_page(Some(body)) {
+        let shape_mismatch = if let Some(t) = response_type.filter(|_| op.response.collection) {
+            plan::is_single_object(Some(body)).then(|| {
+                format!(
+                    "returns a collection of {} but the example is one object",
+                    t.name
+                )
+            })
+        } else if let Some(t) = response_type.filter(|_| plan::is_collection_page(Some(body))) {
             Some(format!(
                 "returns one {} but the example is a collection (`value` array)",
                 t.name
@@ -244,7 +246,10 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
             out: &mut *out,
         };
         for v in values {
-            walker.value(v, &t.name, false, "$");
+            match response_type {
+                Some(t) => walker.value(v, &t.name, false, "$"),
+                None => walker.untyped(v, "$", true),
+            }
         }
     }
 }
@@ -339,6 +344,40 @@ impl Walker<'_> {
         match t.kind {
             TypeKind::Enum => self.enum_value(t, v, path),
             _ => self.object(t, v, path),
+        }
+    }
+
+    /// A value of a type no page defines, as the bindings type it (inferred from the examples):
+    /// nested objects whose `@odata.type` names a documented type are that type, so they are
+    /// checked; the rest is followed. The top-level `@odata.type` does not count (the
+    /// documented name wins).
+    fn untyped(&mut self, v: &Value, path: &str, top: bool) {
+        match v {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.untyped(item, &format!("{path}[{i}]"), false);
+                }
+            }
+            Value::Object(obj) => {
+                let known = obj
+                    .get("@odata.type")
+                    .and_then(Value::as_str)
+                    .filter(|_| !top)
+                    .map(crate::read::typeref::bare_name)
+                    .and_then(|n| self.model.find_type(self.version, n))
+                    .filter(|t| t.kind != TypeKind::Enum);
+                match known {
+                    Some(t) => self.object(t, v, path),
+                    None => {
+                        for (k, child) in
+                            obj.iter().filter(|(k, _)| !crate::model::is_annotation(k))
+                        {
+                            self.untyped(child, &format!("{path}.{k}"), false);
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
     }
 

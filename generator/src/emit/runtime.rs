@@ -502,8 +502,9 @@ pub fn runtime(with_client: bool) -> TokenStream {
                 }
             }
 
-            /// JSON equality where timestamps compare as instants and numbers as numbers.
-            fn same_json(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+            /// JSON equality where timestamps compare as instants, GUIDs as UUIDs (any case) and
+            /// numbers as numbers.
+            pub fn same_json(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
                 use ::serde_json::Value as V;
                 match (a, b) {
                     (V::String(x), V::String(y)) => {
@@ -514,6 +515,10 @@ pub fn runtime(with_client: bool) -> TokenStream {
                                 (Ok(p), Ok(q)) if p == q
                             )
                             || matches!((time(x), time(y)), (Ok(p), Ok(q)) if p == q)
+                            || matches!(
+                                (::uuid::Uuid::try_parse(x), ::uuid::Uuid::try_parse(y)),
+                                (Ok(p), Ok(q)) if p == q
+                            )
                     }
                     (V::Number(x), V::Number(y)) => x == y || x.as_f64() == y.as_f64(),
                     (V::Array(x), V::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_json(p, q)),
