@@ -182,21 +182,23 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let body = &body.value();
-        let shape_mismatch = if let Some(t) = response_type.filter(|_| op.response.collection) {
-            plan::is_single_object(Some(body)).then(|| {
-                format!(
-                    "returns a collection of {} but the example is one object",
-                    t.name
-                )
-            })
-        } else if let Some(t) = response_type.filter(|_| plan::is_collection_page(Some(body))) {
-            Some(format!(
-                "returns one {} but the example is a collection (`value` array)",
-                t.name
-            ))
-        } else {
-            None
-        };
+        let shape_mismatch = response_type.and_then(|t| {
+            if op.response.collection {
+                plan::is_single_object(Some(body)).then(|| {
+                    format!(
+                        "returns a collection of {} but the example is one object",
+                        t.name
+                    )
+                })
+            } else {
+                plan::is_collection_page(Some(body)).then(|| {
+                    format!(
+                        "returns one {} but the example is a collection (`value` array)",
+                        t.name
+                    )
+                })
+            }
+        });
         if let Some(what) = shape_mismatch {
             push(
                 out,
