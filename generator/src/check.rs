@@ -422,16 +422,30 @@ impl Walker<'_> {
             );
             return;
         };
-        // A derived type named by `@odata.type` brings its own properties.
-        let actual = obj
+        // A derived type named by `@odata.type` brings its own properties, when its page says
+        // it derives from `t` (the bindings read only those as `t`'s variants).
+        let named = obj
             .get("@odata.type")
             .and_then(Value::as_str)
             .map(crate::read::typeref::bare_name)
             .and_then(|n| self.model.find_type(self.version, n))
-            .filter(|d| d.kind != TypeKind::Enum)
-            .unwrap_or(t);
+            .filter(|d| d.kind != TypeKind::Enum && !d.name.eq_ignore_ascii_case(&t.name));
+        let derived = named.filter(|d| {
+            self.model
+                .ancestors(d)
+                .iter()
+                .any(|a| a.name.eq_ignore_ascii_case(&t.name))
+        });
+        let actual = derived.unwrap_or(t);
+        let what = match named.filter(|_| derived.is_none()) {
+            Some(d) => format!(
+                "{} (the example's `@odata.type` {} is not documented as derived from it)",
+                t.name, d.name
+            ),
+            None => actual.name.clone(),
+        };
         let members = self.model.all_members(actual);
-        self.members(v, &members, &actual.name, path);
+        self.members(v, &members, &what, path);
     }
 
     /// Checks an object's properties against documented members (`what` names the owner).

@@ -127,6 +127,9 @@ impl Inferrer<'_> {
         });
         for p in props {
             match entry.properties.iter_mut().find(|e| e.name == p.name) {
+                // `null` or `[]` said nothing of the type; a value in another example does.
+                Some(e) if e.type_name == UNSEEN => *e = p,
+                Some(_) if p.type_name == UNSEEN => {}
                 // Another example showed the property with another type: widen to one that
                 // holds both (a GUID in one example and `"any"` in the next is a string).
                 Some(e) if e.type_name != p.type_name || e.collection != p.collection => {
@@ -142,10 +145,12 @@ impl Inferrer<'_> {
         name
     }
 
-    /// The type of a value; `None` for `null` and empty arrays (nothing to infer from).
+    /// The type of a value; [`UNSEEN`] for `null` and empty arrays (nothing to infer from,
+    /// but the property exists: the bindings must hold it).
     fn value(&mut self, name: &str, v: &Value) -> Option<(String, bool)> {
         Some(match v {
-            Value::Null => return None,
+            Value::Null => (UNSEEN.into(), false),
+            Value::Array(items) if items.iter().all(Value::is_null) => (UNSEEN.into(), true),
             Value::Bool(_) => ("Edm.Boolean".into(), false),
             Value::Number(n) if n.is_f64() => ("Edm.Double".into(), false),
             Value::Number(n) => {
@@ -166,6 +171,19 @@ impl Inferrer<'_> {
             }
             Value::Object(o) => (self.object(name, o), false),
         })
+    }
+}
+
+/// The type of a property whose examples show only `null` or `[]`, until one shows a value;
+/// JSON if none does.
+const UNSEEN: &str = "?";
+
+/// Properties no example showed a value of are JSON.
+fn settle(types: &mut BTreeMap<String, TypeDef>) {
+    for p in types.values_mut().flat_map(|t| t.properties.iter_mut()) {
+        if p.type_name == UNSEEN {
+            p.type_name = "Edm.Untyped".into();
+        }
     }
 }
 
@@ -212,22 +230,26 @@ pub fn infer_missing(
     })
 }
 
-/// Types inferred for operations whose response type `is_known` does not know.
+/// Types inferred for operations whose response or request body type `is_known` does not know.
 pub fn infer(
     ops: &[&Operation],
     version: ApiVersion,
     is_known: &dyn Fn(&str) -> bool,
 ) -> Vec<TypeDef> {
     let mut all: BTreeMap<String, TypeDef> = BTreeMap::new();
+    fn unknown<'o>(n: Option<&'o str>, is_known: &dyn Fn(&str) -> bool) -> Option<&'o str> {
+        n.filter(|n| !n.starts_with("Edm.") && !is_known(n))
+    }
     for op in ops {
-        let Some(name) = op
-            .response
-            .type_name
-            .as_deref()
-            .filter(|n| !n.starts_with("Edm.") && !is_known(n))
-        else {
-            continue;
+        let response = unknown(op.response.type_name.as_deref(), is_known);
+        // A body of a type without a page shows properties too (`channel-post`'s `members`).
+        let request = match &op.request_body {
+            crate::model::RequestBody::Type { type_name } => unknown(Some(type_name), is_known),
+            _ => None,
         };
+        if response.is_none() && request.is_none() {
+            continue;
+        }
         let mut inf = Inferrer {
             is_known,
             version,
@@ -235,10 +257,15 @@ pub fn infer(
             workload: op.workload.clone(),
             types: std::mem::take(&mut all),
         };
-        for ex in op.examples.iter().filter_map(|e| e.response.as_ref()) {
-            let Body::Json(body) = &ex.body else { continue };
+        let bodies = op.examples.iter().flat_map(|e| {
+            let resp = e.response.as_ref().map(|r| &r.body).zip(response);
+            let req = e.request.as_ref().map(|r| &r.body).zip(request);
+            resp.into_iter().chain(req)
+        });
+        for (body, name) in bodies {
+            let Body::Json(body) = body else { continue };
             let body = body.value();
-            // Unwrap `{"value": …}` and collections down to one object of the response type.
+            // Unwrap `{"value": …}` and collections down to one object of the type.
             let mut v = &body;
             if let Some(inner) = v.get("value") {
                 v = inner;
@@ -258,6 +285,7 @@ pub fn infer(
         }
         all = inf.types;
     }
+    settle(&mut all);
     all.into_values().filter(|t| !is_known(&t.name)).collect()
 }
 
@@ -301,6 +329,12 @@ mod tests {
             types: BTreeMap::new(),
         };
         inf.object("thing", v.as_object().unwrap());
+        // A later example shows a value where the first had `null` or `[]`.
+        let later = serde_json::json!({"nothing": null, "later": "x", "none": []});
+        inf.object("thing", later.as_object().unwrap());
+        let again = serde_json::json!({"later": null, "none": [1]});
+        inf.object("thing", again.as_object().unwrap());
+        settle(&mut inf.types);
         let t = &inf.types["thing"];
         let get = |n: &str| {
             t.properties
@@ -314,7 +348,9 @@ mod tests {
         assert_eq!(get("big"), Some(("Edm.Int64", false)));
         assert_eq!(get("tags"), Some(("Edm.String", true)));
         assert_eq!(get("results"), Some(("thingResults", true)));
-        assert_eq!(get("nothing"), None);
+        assert_eq!(get("nothing"), Some(("Edm.Untyped", false)));
+        assert_eq!(get("later"), Some(("Edm.String", false)));
+        assert_eq!(get("none"), Some(("Edm.Int32", true)));
         assert!(inf.types.contains_key("thingresults"));
     }
 }
