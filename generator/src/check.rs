@@ -44,9 +44,22 @@ pub fn hint(code: &str) -> &'static str {
 /// point at the property's own line; without it they point at the example's first line.
 pub fn check(model: &Model, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = model.diagnostics.clone();
+    // Types without a page are inferred from the examples, as the bindings do, so both walk
+    // the same types.
+    let inferred: Vec<TypeDef> = [ApiVersion::V1, ApiVersion::Beta]
+        .into_iter()
+        .flat_map(|v| {
+            let ops: Vec<&Operation> = model.operations.iter().filter(|o| o.version == v).collect();
+            crate::emit::infer::infer_missing(model, &ops, v)
+        })
+        .collect();
+    let types = Types {
+        model,
+        inferred: &inferred,
+    };
     for op in &model.operations {
         let start = out.len();
-        check_operation(model, op, &mut out);
+        check_operation(&types, op, &mut out);
         if out.len() > start {
             if let Some(text) = source(&op.source) {
                 refine_lines(&text, &mut out[start..]);
@@ -104,7 +117,23 @@ fn push(
     });
 }
 
-fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
+/// The documented types, then those inferred for types without a page.
+struct Types<'a> {
+    model: &'a Model,
+    inferred: &'a [TypeDef],
+}
+
+impl Types<'_> {
+    fn find(&self, version: ApiVersion, name: &str) -> Option<&TypeDef> {
+        self.model.find_type(version, name).or_else(|| {
+            self.inferred
+                .iter()
+                .find(|t| t.version == version && t.name.eq_ignore_ascii_case(name))
+        })
+    }
+}
+
+fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
     if op.examples.is_empty() {
         push(
             out,
@@ -119,7 +148,7 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
         .response
         .type_name
         .as_deref()
-        .and_then(|n| model.find_type(op.version, n));
+        .and_then(|n| types.find(op.version, n));
     let templates: Vec<_> = plan::endpoint_templates(op)
         .into_iter()
         .map(|t| (t.method, t.pieces))
@@ -161,7 +190,7 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
             let body = &body.value();
             let line = ex.request.as_ref().map(|r| r.line).unwrap_or(op.line);
             let mut walker = Walker {
-                model,
+                types,
                 version: op.version,
                 op,
                 line,
@@ -241,16 +270,15 @@ fn check_operation(model: &Model, op: &Operation, out: &mut Vec<Diagnostic>) {
             _ => vec![body],
         };
         let mut walker = Walker {
-            model,
+            types,
             version: op.version,
             op,
             line: resp.line,
             out: &mut *out,
         };
-        for v in values {
-            match response_type {
-                Some(t) => walker.value(v, &t.name, false, "$"),
-                None => walker.untyped(v, "$", true),
+        if let Some(t) = response_type {
+            for v in values {
+                walker.value(v, &t.name, false, "$");
             }
         }
     }
@@ -293,7 +321,7 @@ fn check_content_length(
 
 /// Walks an example value against a documented type.
 struct Walker<'a> {
-    model: &'a Model,
+    types: &'a Types<'a>,
     version: ApiVersion,
     op: &'a Operation,
     line: usize,
@@ -340,46 +368,12 @@ impl Walker<'_> {
             }
             return;
         }
-        let Some(t) = self.model.find_type(self.version, type_name) else {
+        let Some(t) = self.types.find(self.version, type_name) else {
             return;
         };
         match t.kind {
             TypeKind::Enum => self.enum_value(t, v, path),
             _ => self.object(t, v, path),
-        }
-    }
-
-    /// A value of a type no page defines, as the bindings type it (inferred from the examples):
-    /// nested objects whose `@odata.type` names a documented type are that type, so they are
-    /// checked; the rest is followed. The top-level `@odata.type` does not count (the
-    /// documented name wins).
-    fn untyped(&mut self, v: &Value, path: &str, top: bool) {
-        match v {
-            Value::Array(items) => {
-                for (i, item) in items.iter().enumerate() {
-                    self.untyped(item, &format!("{path}[{i}]"), false);
-                }
-            }
-            Value::Object(obj) => {
-                let known = obj
-                    .get("@odata.type")
-                    .and_then(Value::as_str)
-                    .filter(|_| !top)
-                    .map(crate::read::typeref::bare_name)
-                    .and_then(|n| self.model.find_type(self.version, n))
-                    .filter(|t| t.kind != TypeKind::Enum);
-                match known {
-                    Some(t) => self.object(t, v, path),
-                    None => {
-                        for (k, child) in
-                            obj.iter().filter(|(k, _)| !crate::model::is_annotation(k))
-                        {
-                            self.untyped(child, &format!("{path}.{k}"), false);
-                        }
-                    }
-                }
-            }
-            _ => {}
         }
     }
 
@@ -428,10 +422,11 @@ impl Walker<'_> {
             .get("@odata.type")
             .and_then(Value::as_str)
             .map(crate::read::typeref::bare_name)
-            .and_then(|n| self.model.find_type(self.version, n))
+            .and_then(|n| self.types.find(self.version, n))
             .filter(|d| d.kind != TypeKind::Enum && !d.name.eq_ignore_ascii_case(&t.name));
         let derived = named.filter(|d| {
-            self.model
+            self.types
+                .model
                 .ancestors(d)
                 .iter()
                 .any(|a| a.name.eq_ignore_ascii_case(&t.name))
@@ -444,7 +439,7 @@ impl Walker<'_> {
             ),
             None => actual.name.clone(),
         };
-        let members = self.model.all_members(actual);
+        let members = self.types.model.all_members(actual);
         self.members(v, &members, &what, path);
     }
 
