@@ -550,7 +550,7 @@ pub mod testing {
         }
     }
     /// JSON equality where timestamps compare as instants, GUIDs as UUIDs (any case) and
-    /// numbers as numbers.
+    /// numbers as numbers (to `f32` precision, the narrowest documented float).
     pub fn same_json(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
         use ::serde_json::Value as V;
         match (a, b) {
@@ -570,7 +570,10 @@ pub mod testing {
                         Ok(q)) if p == q
                     )
             }
-            (V::Number(x), V::Number(y)) => x == y || x.as_f64() == y.as_f64(),
+            (V::Number(x), V::Number(y)) => {
+                x == y || x.as_f64() == y.as_f64()
+                    || x.as_f64().map(|v| v as f32) == y.as_f64().map(|v| v as f32)
+            }
             (V::Array(x), V::Array(y)) => {
                 x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_json(p, q))
             }

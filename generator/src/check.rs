@@ -78,11 +78,14 @@ pub fn check(model: &Model, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diag
 fn refine_lines(text: &str, found: &mut [Diagnostic]) {
     let lines: Vec<&str> = text.lines().collect();
     for d in found.iter_mut().filter(|d| d.code.starts_with("example-")) {
-        let Some(key) = d
-            .message
-            .split('`')
-            .nth(1)
-            .and_then(|p| p.rsplit('.').next())
+        let Some(key) =
+            d.message
+                .split('`')
+                .nth(1)
+                .and_then(|p| match p.strip_suffix(".@odata.type") {
+                    Some(_) => Some("@odata.type"),
+                    None => p.rsplit('.').next(),
+                })
         else {
             continue;
         };
@@ -418,12 +421,27 @@ impl Walker<'_> {
         };
         // A derived type named by `@odata.type` brings its own properties, when its page says
         // it derives from `t` (the bindings read only those as `t`'s variants).
-        let named = obj
+        let odata_type = obj
             .get("@odata.type")
             .and_then(Value::as_str)
-            .map(crate::read::typeref::bare_name)
-            .and_then(|n| self.types.find(self.version, n))
-            .filter(|d| d.kind != TypeKind::Enum && !d.name.eq_ignore_ascii_case(&t.name));
+            .map(crate::read::typeref::bare_name);
+        let named = odata_type
+            .and_then(|n| self.types.find(self.version, n).map(|d| (n, d)))
+            .filter(|(_, d)| d.kind != TypeKind::Enum && !d.name.eq_ignore_ascii_case(&t.name))
+            .and_then(|(n, d)| {
+                // Type names are case-sensitive: the bindings read a miscased one as the base.
+                if n == d.name {
+                    return Some(d);
+                }
+                self.report(
+                    "example-type-mismatch",
+                    format!(
+                        "`{path}.@odata.type` names `{n}`, but the type is spelled `{}` (names are case-sensitive)",
+                        d.name
+                    ),
+                );
+                None
+            });
         let derived = named.filter(|d| {
             self.types
                 .model

@@ -36,13 +36,19 @@ fn check_finds_example_defects_and_fails() {
         // The response type has no page, yet a nested value names a documented type.
         ("unresolvable-type-link", "v1.0/api/widget-stats.md:19"),
         ("example-unknown-member", "v1.0/api/widget-stats.md:42"),
+        // A derived type's name with the wrong case reads as the base type.
+        ("example-type-mismatch", "v1.0/api/widget-best.md:37"),
+        (
+            "example-undocumented-property",
+            "v1.0/api/widget-best.md:39",
+        ),
     ] {
         let found = out
             .split("\n\n")
             .any(|block| block.contains(&format!("[{code}]")) && block.contains(line));
         assert!(found, "no {code} at {line} in:\n{out}");
     }
-    assert!(out.contains("4 errors, 4 warnings, 2 notes"), "{out}");
+    assert!(out.contains("5 errors, 5 warnings, 2 notes"), "{out}");
 }
 
 #[test]
@@ -56,7 +62,7 @@ fn check_json_is_machine_readable() {
     ]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let items = v.as_array().unwrap();
-    assert_eq!(items.len(), 10);
+    assert_eq!(items.len(), 12);
     for i in items {
         for k in ["file", "line", "severity", "code", "message", "hint"] {
             assert!(i.get(k).is_some(), "{k} missing in {i}");

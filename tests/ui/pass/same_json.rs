@@ -18,5 +18,7 @@ fn main() {
     ));
     assert!(!same_json(&json!({"s": "ABC"}), &json!({"s": "abc"})), "other strings keep their case");
     assert!(same_json(&json!([1.0]), &json!([1])));
+    assert!(same_json(&json!(4.666666666666667), &json!(4.666666507720947)), "Single precision");
+    assert!(!same_json(&json!(4.66), &json!(4.67)));
     assert!(!same_json(&json!({"a": 1}), &json!({"a": 1, "b": 2})));
 }
