@@ -116,14 +116,15 @@ pub fn read_file(file: &PageFile) -> (PageOutput, Sink) {
         static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     let mut sink = Sink::new(file.rel.clone());
-    BUF.with_borrow_mut(|buf| {
-        buf.clear();
-        let read = std::fs::File::open(&file.path)
-            .and_then(|mut f| std::io::Read::read_to_end(&mut f, buf));
-        if let Err(e) = read {
-            sink.error(0, "unreadable-file", format!("cannot read: {e}"));
-            return (PageOutput::default(), sink);
-        }
+    BUF.with_borrow_mut(|whole| {
+        let len = match std::fs::File::open(&file.path).and_then(|mut f| fill(&mut f, whole)) {
+            Ok(len) => len,
+            Err(e) => {
+                sink.error(0, "unreadable-file", format!("cannot read: {e}"));
+                return (PageOutput::default(), sink);
+            }
+        };
+        let buf = &whole[..len];
         let includes = FsIncludes { root: &file.root };
         let out = match std::str::from_utf8(buf) {
             Ok(text) => read_page(&file.rel, text, &includes, &mut sink),
@@ -139,6 +140,24 @@ pub fn read_file(file: &PageFile) -> (PageOutput, Sink) {
         };
         (out, sink)
     })
+}
+
+/// Reads `f` to its end into `buf` (kept initialized and grown as needed, never shrunk);
+/// returns the length read. Unlike `read_to_end` it asks the file system for no size: most
+/// pages fit the buffer a worker already has, so a page costs two reads.
+fn fill(f: &mut impl std::io::Read, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut len = 0;
+    loop {
+        if len == buf.len() {
+            buf.resize((buf.len() * 2).max(64 * 1024), 0);
+        }
+        match f.read(&mut buf[len..]) {
+            Ok(0) => return Ok(len),
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Reads every page under the given roots into one model. Output does not depend on thread
@@ -374,4 +393,32 @@ fn push_dangling(sink: &mut Sink, op: &Operation, link: &str) {
         code: "unresolvable-type-link",
         message: format!("response type link `{link}` is not a resource page in the docs set"),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    /// A reader that hands out at most 1000 bytes a call.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = out.len().min(self.0.len()).min(1000);
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn fill_reads_whole_files_into_a_reused_buffer() {
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let mut buf = Vec::new();
+        let n = super::fill(&mut Trickle(&big), &mut buf).unwrap();
+        assert_eq!(&buf[..n], &big[..]);
+        // A shorter file next: only its bytes count, whatever the buffer held before.
+        let n = super::fill(&mut Trickle(b"short page"), &mut buf).unwrap();
+        assert_eq!(&buf[..n], b"short page");
+        let n = super::fill(&mut Trickle(b""), &mut buf).unwrap();
+        assert_eq!(n, 0);
+    }
 }
