@@ -24,6 +24,7 @@ pub fn hint(code: &str) -> &'static str {
         "missing-permissions" => "add a permissions table (Permission type | Permissions)",
         "unreadable-permission" => "list bare scope names separated by commas; move notes out of the table",
         "example-path-mismatch" => "make the example URL follow one of the documented paths",
+        "example-undocumented-path" => "list the path (with its arguments) in the HTTP request section",
         "content-length-mismatch" => "update Content-Length to the body's byte length, or drop the header",
         "locale-conflict" => "bring the translated page up to date with the English one",
         "response-collection-mismatch" => "say the response is a collection (`… collection in the response body`), or show one object in the example",
@@ -152,10 +153,7 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
         .type_name
         .as_deref()
         .and_then(|n| types.find(op.version, n));
-    let templates: Vec<_> = plan::endpoint_templates(op)
-        .into_iter()
-        .map(|t| (t.method, t.pieces))
-        .collect();
+    let templates = plan::endpoint_templates(op);
     if matches!(op.request_body, RequestBody::None) && plan::example_sends_json(op) {
         push(
             out,
@@ -170,12 +168,26 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
         if let Some(r) = &ex.request {
             check_content_length(op, &r.headers, &r.body, r.line, out);
             let path = plan::canonical_path(&r.path);
-            let matches = templates.iter().any(|(m, t)| {
-                m.eq_ignore_ascii_case(&r.method) && plan::match_path(t, &path).is_some()
+            let matched = templates.iter().find(|t| {
+                t.method.eq_ignore_ascii_case(&r.method)
+                    && plan::match_path(&t.pieces, &path).is_some()
             });
             // Relative URLs (`GET /me`) are Graph requests too; absolute non-Graph URLs are not.
             let to_graph = r.version.is_some() || !r.url.starts_with("http");
-            if !matches && to_graph {
+            if let Some(t) = matched.filter(|t| !t.documented) {
+                push(
+                    out,
+                    op,
+                    r.line,
+                    Severity::Note,
+                    "example-undocumented-path",
+                    format!(
+                        "example request `{} {}` follows `{}`, which the HTTP request section does not list (the bindings have a function for it)",
+                        r.method, r.path, t.path
+                    ),
+                );
+            }
+            if matched.is_none() && to_graph {
                 push(
                     out,
                     op,

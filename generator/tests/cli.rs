@@ -48,7 +48,7 @@ fn check_finds_example_defects_and_fails() {
             .any(|block| block.contains(&format!("[{code}]")) && block.contains(line));
         assert!(found, "no {code} at {line} in:\n{out}");
     }
-    assert!(out.contains("5 errors, 5 warnings, 2 notes"), "{out}");
+    assert!(out.contains("5 errors, 5 warnings, 3 notes"), "{out}");
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn check_json_is_machine_readable() {
     ]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let items = v.as_array().unwrap();
-    assert_eq!(items.len(), 12);
+    assert_eq!(items.len(), 13);
     for i in items {
         for k in ["file", "line", "severity", "code", "message", "hint"] {
             assert!(i.get(k).is_some(), "{k} missing in {i}");

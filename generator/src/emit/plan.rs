@@ -851,6 +851,7 @@ fn plan_endpoints(
             pieces,
             params,
             in_url,
+            ..
         } in endpoint_templates(op)
         {
             let last = path.rsplit('/').next().unwrap_or("");
@@ -1013,6 +1014,8 @@ pub struct Template {
     pub params: Vec<ParamPlan>,
     /// Whether the Request body parameters went into the URL (see [`endpoint_template`]).
     pub in_url: bool,
+    /// Whether the HTTP request section lists the path (else only an example shows it).
+    pub documented: bool,
 }
 
 /// The templates of an operation's endpoints: one per documented path, then one per function
@@ -1031,6 +1034,7 @@ pub fn endpoint_templates(op: &Operation) -> Vec<Template> {
                 pieces,
                 params,
                 in_url,
+                documented: true,
             }
         })
         .collect();
@@ -1082,6 +1086,7 @@ pub fn endpoint_templates(op: &Operation) -> Vec<Template> {
                     pieces,
                     params,
                     in_url: false,
+                    documented: false,
                 })
             })
             .flatten()
@@ -1408,6 +1413,7 @@ fn signed_in_user(t: &Template) -> Option<Template> {
         pieces,
         params,
         in_url: t.in_url,
+        documented: false,
     })
 }
 
@@ -1661,6 +1667,10 @@ mod tests {
             ]
         );
         assert!(templates[2].params.is_empty());
+        assert_eq!(
+            templates.iter().map(|t| t.documented).collect::<Vec<_>>(),
+            [true, true, false, false]
+        );
         assert_eq!(
             match_path(
                 &templates[3].pieces,
