@@ -568,8 +568,9 @@ mod runtime {
                 }
             }
         }
-        /// JSON equality where timestamps compare as instants and numbers as numbers.
-        fn same_json(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
+        /// JSON equality where timestamps compare as instants, GUIDs as UUIDs (any case) and
+        /// numbers as numbers (to `f32` precision, the narrowest documented float).
+        pub fn same_json(a: &::serde_json::Value, b: &::serde_json::Value) -> bool {
             use ::serde_json::Value as V;
             match (a, b) {
                 (V::String(x), V::String(y)) => {
@@ -583,8 +584,15 @@ mod runtime {
                             ::chrono::DateTime::parse_from_rfc3339(y)), (Ok(p), Ok(q)) if
                             p == q
                         ) || matches!((time(x), time(y)), (Ok(p), Ok(q)) if p == q)
+                        || matches!(
+                            (::uuid::Uuid::try_parse(x), ::uuid::Uuid::try_parse(y)),
+                            (Ok(p), Ok(q)) if p == q
+                        )
                 }
-                (V::Number(x), V::Number(y)) => x == y || x.as_f64() == y.as_f64(),
+                (V::Number(x), V::Number(y)) => {
+                    x == y || x.as_f64() == y.as_f64()
+                        || x.as_f64().map(|v| v as f32) == y.as_f64().map(|v| v as f32)
+                }
                 (V::Array(x), V::Array(y)) => {
                     x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_json(p, q))
                 }
