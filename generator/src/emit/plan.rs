@@ -1064,32 +1064,28 @@ pub fn endpoint_templates(op: &Operation) -> Vec<Template> {
             let Some(PathPiece::Lit(last)) = t.pieces.last() else {
                 return None;
             };
-            (t.method.eq_ignore_ascii_case(&r.method)
-                && !t.in_url
-                && last.ends_with(&format!("/{function}"))
-                && match_path(&t.pieces, &bare).is_some())
-            .then(|| {
-                let mut pieces = t.pieces.clone();
-                if let Some(PathPiece::Lit(l)) = pieces.last_mut() {
-                    l.truncate(l.len() - function.len());
-                }
-                let mut params = t.params.clone();
-                let mut scope = Scope::with_reserved(&["body", "path"]);
-                for p in &params {
-                    scope.claim(p.rust.clone());
-                }
-                call_args(call, &mut pieces, &mut params, &mut scope);
-                // A call whose arguments are not `name=value` pairs stays a path mismatch.
-                (params.len() > t.params.len()).then(|| Template {
-                    method: t.method.clone(),
-                    path: pieces_text(&pieces, &params),
-                    pieces,
-                    params,
-                    in_url: false,
-                    documented: false,
-                })
+            if !t.method.eq_ignore_ascii_case(&r.method)
+                || t.in_url
+                || !last.ends_with(&format!("/{function}"))
+                || match_path(&t.pieces, &bare).is_none()
+            {
+                return None;
+            }
+            let mut pieces = t.pieces.clone();
+            if let Some(PathPiece::Lit(l)) = pieces.last_mut() {
+                l.truncate(l.len() - function.len());
+            }
+            let mut params = t.params.clone();
+            call_args(call, &mut pieces, &mut params, &mut param_scope(&t.params));
+            // A call whose arguments are not `name=value` pairs stays a path mismatch.
+            (params.len() > t.params.len()).then(|| Template {
+                method: t.method.clone(),
+                path: pieces_text(&pieces, &params),
+                pieces,
+                params,
+                in_url: false,
+                documented: false,
             })
-            .flatten()
         });
         if let Some(v) = variant.filter(|v| matches(v)) {
             out.push(v);
@@ -1124,10 +1120,7 @@ pub fn endpoint_template(
     if !function {
         return (pieces, params, false);
     }
-    let mut scope = Scope::with_reserved(&["body", "path"]);
-    for existing in &params {
-        scope.claim(existing.rust.clone());
-    }
+    let mut scope = param_scope(&params);
     push_lit(&mut pieces, "(");
     for (i, q) in parameters.iter().enumerate() {
         let quoted = q.type_name == "Edm.String" || !q.type_name.starts_with("Edm.");
@@ -1135,6 +1128,16 @@ pub fn endpoint_template(
     }
     push_lit(&mut pieces, ")");
     (pieces, params, true)
+}
+
+/// The names an endpoint function's parameters can take next to `params`: not theirs, nor
+/// `path` and `body` (the function's own local and body argument).
+fn param_scope(params: &[ParamPlan]) -> Scope {
+    let mut scope = Scope::with_reserved(&["body", "path"]);
+    for p in params {
+        scope.claim(p.rust.clone());
+    }
+    scope
 }
 
 /// The `i`-th argument `name=value` of a function call in a path, its value a parameter
@@ -1197,8 +1200,7 @@ fn call_args(t: &str, pieces: &mut Vec<PathPiece>, params: &mut Vec<ParamPlan>, 
 pub fn template(p: &crate::model::HttpPath) -> (Vec<PathPiece>, Vec<ParamPlan>) {
     let mut pieces = Vec::new();
     let mut params = Vec::new();
-    // `path` and `body` are the endpoint function's own local and body argument.
-    let mut scope = Scope::with_reserved(&["body", "path"]);
+    let mut scope = param_scope(&[]);
     let mut prev_literal: Option<String> = None;
     for seg in &p.segments {
         push_lit(&mut pieces, "/");
