@@ -3,7 +3,7 @@
 //! its own page's workload). Reachability follows fields, bodies and responses; `Any*` enums
 //! reach only their base, and each derived variant carries its own type's `cfg`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::plan::{BodyPlan, EndpointPlan, TypeBody, TypePlan, TypeRef};
 
@@ -56,6 +56,37 @@ pub fn workload_feature(workload: Option<&str>, page: &str) -> String {
         f.push_str("-workload");
     }
     f
+}
+
+/// The workloads split into areas, each with its areas' features (sorted): the workload's
+/// feature enables them all. Areas come from the endpoints' pages and the types' own pages.
+pub fn area_groups<'a>(
+    endpoints: impl IntoIterator<Item = &'a EndpointPlan>,
+    types: impl IntoIterator<Item = &'a TypePlan>,
+) -> BTreeMap<String, Vec<String>> {
+    let pages = endpoints
+        .into_iter()
+        .map(|e| (e.workload.as_deref(), e.operation.as_str()))
+        .chain(
+            types
+                .into_iter()
+                .map(|t| (t.workload.as_deref(), page_name(&t.source))),
+        )
+        .filter(|(w, _)| w.is_some_and(|w| !w.trim().is_empty()));
+    let mut groups: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (workload, page) in pages {
+        let (group, area) = (
+            workload_feature(workload, page),
+            feature_name(workload, page),
+        );
+        if group != area {
+            groups.entry(group).or_default().insert(area);
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(g, areas)| (g, areas.into_iter().collect()))
+        .collect()
 }
 
 /// `intune-apps-mobileapp` of `api-reference/beta/resources/intune-apps-mobileapp.md`.
@@ -174,6 +205,39 @@ mod tests {
         assert_eq!(
             page_name("api-reference/beta/resources/intune-apps-x.md"),
             "intune-apps-x"
+        );
+    }
+
+    #[test]
+    fn workloads_enable_their_areas() {
+        let ty = |source: &str, workload: Option<&str>| TypePlan {
+            wire: "t".into(),
+            rust: "T".into(),
+            base: None,
+            doc: String::new(),
+            source: source.into(),
+            body: TypeBody::Enum {
+                variants: Vec::new(),
+                other: "Other".into(),
+            },
+            workload: workload.map(Into::into),
+            features: BTreeSet::new(),
+        };
+        // An area only a type page names is enabled by its workload too.
+        let types = [
+            ty("beta/resources/intune-books-ebook.md", Some("intune")),
+            ty("beta/resources/intune-apps-mobileapp.md", Some("intune")),
+            ty("beta/resources/intune-apps-mobileapptwo.md", Some("intune")),
+            ty("beta/resources/user.md", Some("users")),
+            ty("beta/resources/intune-rbac-role.md", None),
+        ];
+        let groups = area_groups([], &types);
+        assert_eq!(
+            groups.into_iter().collect::<Vec<_>>(),
+            [(
+                "intune".to_string(),
+                vec!["intune-apps".to_string(), "intune-books".to_string()]
+            )]
         );
     }
 }

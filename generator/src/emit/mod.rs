@@ -265,20 +265,10 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
                 .chain(vp.types.iter().flat_map(|t| t.features.iter().cloned()))
         })
         .collect();
-    // Workloads split into areas: the workload's feature enables its areas' features.
-    let mut groups: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for vp in &plan.versions {
-        for e in &vp.endpoints {
-            let group = features::workload_feature(e.workload.as_deref(), &e.operation);
-            if group != e.feature {
-                groups.entry(group).or_default().push(e.feature.clone());
-            }
-        }
-    }
-    for areas in groups.values_mut() {
-        areas.sort();
-        areas.dedup();
-    }
+    let groups = features::area_groups(
+        plan.versions.iter().flat_map(|vp| &vp.endpoints),
+        plan.versions.iter().flat_map(|vp| &vp.types),
+    );
     files.insert(
         "Cargo.toml".into(),
         cargo_toml(&opts.crate_name, &mods, &workloads, &groups),
