@@ -590,7 +590,7 @@ mod runtime {
                         )
                 }
                 (V::Number(x), V::Number(y)) => {
-                    x == y || x.as_f64() == y.as_f64()
+                    x == y
                         || x.as_f64().map(|v| v as f32) == y.as_f64().map(|v| v as f32)
                 }
                 (V::Array(x), V::Array(y)) => {
