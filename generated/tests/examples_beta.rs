@@ -19,7 +19,7 @@ fn revoke_licenses_1_request() {
                 "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78", e
             )
         });
-    let mut unknown = ::std::vec::Vec::new();
+    let mut unknown = Vec::new();
     graphdoc_generated::Strict::unknown_fields(&body, "$", &mut unknown);
     assert!(
         unknown.is_empty(),
@@ -32,12 +32,10 @@ fn revoke_licenses_1_request() {
         "POST",
         "/deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses",
         "",
-        ::std::option::Option::Some(
-            r#"{
+        Some(r#"{
   "notifyManagedDevices": true,
   "revokeUntrackedLicenses": true
-}"#,
-        ),
+}"#),
     ) {
         panic!("{}: {}", "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78", e);
     }
@@ -95,7 +93,7 @@ fn sync_licenses_1_request() {
         "POST",
         "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses",
         "",
-        ::std::option::Option::None,
+        None,
     ) {
         panic!("{}: {}", "beta/api/intune-onboarding-vpptoken-synclicenses.md:61", e);
     }

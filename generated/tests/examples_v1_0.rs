@@ -40,7 +40,7 @@ fn sync_licenses_1_request() {
         "POST",
         "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses",
         "",
-        ::std::option::Option::None,
+        None,
     ) {
         panic!("{}: {}", "v1.0/api/intune-onboarding-vpptoken-synclicenses.md:64", e);
     }

@@ -129,6 +129,13 @@ fn main() {
         "  of which plan      : {:>8.1} ms",
         plan_t.as_secs_f64() * 1e3
     );
+    let (tokens_t, parse_t, format_t) = emit_stages(&model, &opts);
+    println!(
+        "  emit stages        : {:>8.1} ms tokens (quote!), +{:.1} ms syn parse, +{:.1} ms prettyplease",
+        tokens_t.as_secs_f64() * 1e3,
+        (parse_t.saturating_sub(tokens_t)).as_secs_f64() * 1e3,
+        (format_t.saturating_sub(parse_t)).as_secs_f64() * 1e3
+    );
     println!(
         "graphdoc generate    : {:>8.1} ms ({} types, {} endpoints, {:.1} MB of Rust)",
         gen.as_secs_f64() * 1e3,
@@ -143,6 +150,48 @@ fn main() {
     if let Some(mb) = peak_rss_mb() {
         println!("peak memory          : {mb:>8.1} MB");
     }
+}
+
+/// Emission's three stages over the big files' parts, cumulatively, in chunks on all cores
+/// as `generate` renders them: build the tokens; + parse them with syn; + format.
+fn emit_stages(
+    model: &graphdoc::Model,
+    opts: &graphdoc::emit::Options,
+) -> (Duration, Duration, Duration) {
+    use graphdoc::emit::{endpoints, example_tests, features::Gate, plan, types};
+    let plan = plan::plan(model, &opts.filter);
+    let gate = Gate { on: true };
+    let mut files = Vec::new();
+    for vp in &plan.versions {
+        files.push(types::types_parts(&vp.types, gate));
+        files.push(endpoints::endpoints_parts(&vp.endpoints, vp.version, gate));
+        files.push(example_tests::example_test_parts(vp, "v", "c"));
+    }
+    let parts: Vec<_> = files.iter().flat_map(|f| f.items.iter()).collect();
+    let tokens = |c: &[&graphdoc::emit::Part<'_>]| -> proc_macro2::TokenStream {
+        c.iter().map(|p| p()).collect()
+    };
+    let (t1, _) = best_of(3, || {
+        parts
+            .par_chunks(48)
+            .map(|c| tokens(c).into_iter().count())
+            .sum::<usize>()
+    });
+    let (t2, _) = best_of(3, || {
+        parts
+            .par_chunks(48)
+            .map(|c| syn::parse2::<syn::File>(tokens(c)).map_or(0, |f| f.items.len()))
+            .sum::<usize>()
+    });
+    let (t3, _) = best_of(3, || {
+        parts
+            .par_chunks(48)
+            .map(|c| {
+                syn::parse2::<syn::File>(tokens(c)).map_or(0, |f| prettyplease::unparse(&f).len())
+            })
+            .sum::<usize>()
+    });
+    (t1, t2, t3)
 }
 
 // Same allocator as the CLI, for both measurements.

@@ -211,9 +211,14 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
                 line,
                 out: &mut *out,
             };
-            match &op.request_body {
-                RequestBody::Type { type_name } => walker.value(body, type_name, false, "$"),
-                RequestBody::Parameters { parameters } => {
+            // A table that repeats its resource's properties is that resource, as in the bindings.
+            let reused = plan::repeated_resource(types.model, op);
+            match (&op.request_body, reused) {
+                (RequestBody::Type { type_name }, _) => walker.value(body, type_name, false, "$"),
+                (RequestBody::Parameters { .. }, Some(t)) => {
+                    walker.value(body, &t.name, false, "$")
+                }
+                (RequestBody::Parameters { parameters, .. }, None) => {
                     let members: Vec<&Property> = parameters.iter().collect();
                     walker.members(body, &members, "the request body", "$");
                 }
@@ -563,6 +568,34 @@ fn primitive_problem(prim: &str, v: &Value) -> Option<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// A request body whose table repeats its resource is checked as the resource, as the
+    /// bindings read it: a resource property the create table leaves out is no finding; a
+    /// property the resource lacks is.
+    #[test]
+    fn repeated_resource_bodies_are_checked_as_the_resource() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pages/bodies");
+        let mut model = crate::read::read_docs(&[root]);
+        let findings = |model: &Model| -> Vec<(&'static str, String)> {
+            check(model, &|_| None)
+                .into_iter()
+                .filter(|d| d.file.ends_with("gadget-create.md") && d.code.starts_with("example"))
+                .map(|d| (d.code, d.message))
+                .collect()
+        };
+        assert_eq!(findings(&model), vec![]);
+        let create = model
+            .operations
+            .iter_mut()
+            .find(|o| o.name == "gadget-create")
+            .unwrap();
+        let ex = create.examples[0].request.as_mut().unwrap();
+        ex.body = crate::model::Body::Json(
+            crate::model::Json::parse(r#"{"displayName":"a","colour":"red"}"#).unwrap(),
+        );
+        let found = findings(&model);
+        assert!(found.iter().any(|(_, m)| m.contains("colour")), "{found:?}");
+    }
 
     #[test]
     fn primitives() {

@@ -224,6 +224,10 @@ pub enum RequestBody {
     Parameters {
         /// The parameters, in table order.
         parameters: Vec<Property>,
+        /// The type the section says the body represents ("supply a JSON representation of
+        /// the X object" before the table, as create and update pages say), if it names one.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        represents: Option<String>,
     },
     /// A body whose shape the page does not document in a readable way.
     Unknown,

@@ -424,6 +424,34 @@ mod runtime {
             }
         }
     }
+    /// Implements [`Strict`] for a generated struct: its extras map, then each field of a
+    /// generated type (`field = "wireName"`). A macro so the generated files stay small.
+    #[doc(hidden)]
+    macro_rules! strict_struct {
+        ($t:ident, $extra:ident $(, $f:ident = $w:literal)* $(,)?) => {
+            impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : &
+            mut ::std::vec::Vec < ::std::string::String >) { crate ::report_extras(& self
+            . $extra, path, out); $(crate ::Strict::unknown_fields(& self. $f, &
+            format!("{}.{}", path, $w), out);)* } }
+        };
+    }
+    #[doc(hidden)]
+    pub(crate) use strict_struct;
+    /// Implements [`Strict`] for a generated enum: a value outside the documented members
+    /// (kept in the catch-all variant) is reported; flag enums send combinations (`a,b`),
+    /// documented when every part is.
+    #[doc(hidden)]
+    macro_rules! strict_enum {
+        ($t:ident, $other:ident, [$($m:literal),* $(,)?]) => {
+            impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : &
+            mut ::std::vec::Vec < ::std::string::String >) { const MEMBERS : & [& str] =
+            & [$($m),*]; if let Self:: $other (v) = self { if ! v.split(',').all(| p |
+            MEMBERS.contains(& p.trim())) { out
+            .push(format!("{}: `{}` is not a documented member", path, v)); } } } }
+        };
+    }
+    #[doc(hidden)]
+    pub(crate) use strict_enum;
     macro_rules! leaf {
         ($($t:ty),*) => {
             $(impl Strict for $t { fn unknown_fields(& self, _ : & str, _ : & mut Vec <
@@ -628,116 +656,73 @@ pub mod v1_0 {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[serde(rename_all = "camelCase")]
         pub struct Hostile {
             /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(
-                rename = "@odata.type",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub odata_type: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+            pub odata_type: Option<String>,
             /// A keyword. */ ' "# html
-            #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-            pub r#type: ::std::option::Option<::std::string::String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub r#type: Option<String>,
             /// Cannot be raw.
-            #[serde(rename = "self", default, skip_serializing_if = "Option::is_none")]
-            pub self_: ::std::option::Option<::std::string::String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub self_: Option<String>,
             /// Differs from self only by case.
-            #[serde(rename = "Self", default, skip_serializing_if = "Option::is_none")]
-            pub self_2: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "Self", skip_serializing_if = "Option::is_none")]
+            pub self_2: Option<String>,
             /// Another non-raw keyword.
-            #[serde(rename = "crate", default, skip_serializing_if = "Option::is_none")]
-            pub crate_: ::std::option::Option<i32>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub crate_: Option<i32>,
             /// Starts with a digit.
-            #[serde(
-                rename = "3dModel",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub _3d_model: ::std::option::Option<::std::string::String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub _3d_model: Option<String>,
             /// Lower case.
-            #[serde(rename = "name", default, skip_serializing_if = "Option::is_none")]
-            pub name: ::std::option::Option<::std::string::String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub name: Option<String>,
             /// Upper case twin.
-            #[serde(rename = "Name", default, skip_serializing_if = "Option::is_none")]
-            pub name_2: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
+            pub name_2: Option<String>,
             /// Contains a space.
-            #[serde(
-                rename = "display name",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub display_name: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "display name", skip_serializing_if = "Option::is_none")]
+            pub display_name: Option<String>,
             /// Not ASCII.
-            #[serde(rename = "名称", default, skip_serializing_if = "Option::is_none")]
-            pub u540d_u79f0: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "名称", skip_serializing_if = "Option::is_none")]
+            pub u540d_u79f0: Option<String>,
             /// Path separator.
-            #[serde(rename = "a::b", default, skip_serializing_if = "Option::is_none")]
-            pub a_b: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "a::b", skip_serializing_if = "Option::is_none")]
+            pub a_b: Option<String>,
             /// A quote.
-            #[serde(
-                rename = "quote\"d",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub quote_d: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "quote\"d", skip_serializing_if = "Option::is_none")]
+            pub quote_d: Option<String>,
             /// An attribute opener.
-            #[serde(
-                rename = "#[attr]",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub attr: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "#[attr]", skip_serializing_if = "Option::is_none")]
+            pub attr: Option<String>,
             /// An edition-2018 keyword.
-            #[serde(rename = "async", default, skip_serializing_if = "Option::is_none")]
-            pub r#async: ::std::option::Option<bool>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub r#async: Option<bool>,
             /// An edition-2024 keyword.
-            #[serde(rename = "gen", default, skip_serializing_if = "Option::is_none")]
-            pub r#gen: ::std::option::Option<bool>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub r#gen: Option<bool>,
             /// Only an underscore.
-            #[serde(rename = "_", default, skip_serializing_if = "Option::is_none")]
-            pub value: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "_", skip_serializing_if = "Option::is_none")]
+            pub value: Option<String>,
             /// Collides with the extras field's default name.
-            #[serde(rename = "extra", default, skip_serializing_if = "Option::is_none")]
-            pub extra: ::std::option::Option<::std::string::String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub extra: Option<String>,
             /// Collides with the @odata.type field's Rust name.
-            #[serde(
-                rename = "odata_type",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub odata_type_2: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "odata_type", skip_serializing_if = "Option::is_none")]
+            pub odata_type_2: Option<String>,
             /// Refers to itself.
-            #[serde(rename = "child", default, skip_serializing_if = "Option::is_none")]
-            pub child: ::std::option::Option<::std::boxed::Box<Hostile>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub child: Option<Box<Hostile>>,
             /// AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
-            #[serde(
-                rename = "longDescription",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub long_description: ::std::option::Option<::std::string::String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub long_description: Option<String>,
             /// Properties the docs do not define, and `@odata.*` annotations.
             #[serde(flatten)]
-            pub extra_2: ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::serde_json::Value,
-            >,
+            pub extra_2: ::std::collections::BTreeMap<String, ::serde_json::Value>,
         }
-        impl crate::Strict for Hostile {
-            fn unknown_fields(
-                &self,
-                path: &str,
-                out: &mut ::std::vec::Vec<::std::string::String>,
-            ) {
-                crate::report_extras(&self.extra_2, path, out);
-                crate::Strict::unknown_fields(
-                    &self.child,
-                    &format!("{}.{}", path, "child"),
-                    out,
-                );
-            }
-        }
+        crate::strict_struct!(Hostile, extra_2, child = "child");
         /// An enum named like a keyword, with hostile members.
         ///
         /// Docs: `v1.0/resources/weird-enum.md`.
@@ -772,31 +757,11 @@ pub mod v1_0 {
             U4e2dU6587,
             /// A value the docs do not list (Graph adds members over time).
             #[serde(untagged)]
-            Other2(::std::string::String),
+            Other2(String),
         }
-        impl crate::Strict for Self_ {
-            fn unknown_fields(
-                &self,
-                path: &str,
-                out: &mut ::std::vec::Vec<::std::string::String>,
-            ) {
-                const MEMBERS: &[&str] = &[
-                    "none",
-                    "None",
-                    "Other",
-                    "3d",
-                    "in progress",
-                    "中文",
-                ];
-                if let Self::Other2(v) = self {
-                    if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
-                        out.push(
-                            format!("{}: `{}` is not a documented member", path, v),
-                        );
-                    }
-                }
-            }
-        }
+        crate::strict_enum!(
+            Self_, Other2, ["none", "None", "Other", "3d", "in progress", "中文"]
+        );
     }
     pub mod endpoints {
         //! Endpoint functions of this API version: each builds a typed, sans-IO request.
@@ -827,7 +792,7 @@ pub mod v1_0 {
         ///
         /// Docs: `v1.0/api/hostile-self-include.md`.
         pub fn delete_hostiles(hostile_id: &str) -> crate::ApiRequest<()> {
-            let mut path = ::std::string::String::new();
+            let mut path = String::new();
             path.push_str("/hostiles/");
             path.push_str(&crate::encode_param(hostile_id, false));
             crate::ApiRequest::new(&DELETE_HOSTILES, path, None, crate::Shape::NoContent)
@@ -859,7 +824,7 @@ pub mod v1_0 {
         ///
         /// Docs: `v1.0/api/broken-bytes.md`.
         pub fn get_broken(broken_id: &str) -> crate::ApiRequest<()> {
-            let mut path = ::std::string::String::new();
+            let mut path = String::new();
             path.push_str("/broken/");
             path.push_str(&crate::encode_param(broken_id, false));
             crate::ApiRequest::new(&GET_BROKEN, path, None, crate::Shape::NoContent)
@@ -894,7 +859,7 @@ pub mod v1_0 {
             hostile_id: &str,
             children_id: &str,
         ) -> crate::ApiRequest<super::types::Hostile> {
-            let mut path = ::std::string::String::new();
+            let mut path = String::new();
             path.push_str("/hostiles/");
             path.push_str(&crate::encode_param(hostile_id, false));
             path.push_str("/children/");
@@ -936,7 +901,7 @@ pub mod v1_0 {
             hostile_id: &str,
             children_id: &str,
         ) -> crate::ApiRequest<super::types::Hostile> {
-            let mut path = ::std::string::String::new();
+            let mut path = String::new();
             path.push_str("/hostiles/");
             path.push_str(&crate::encode_param(hostile_id, false));
             path.push_str("/children/");
@@ -981,7 +946,7 @@ pub mod v1_0 {
             body_2: &str,
             self_: &str,
         ) -> crate::ApiRequest<super::types::Hostile> {
-            let mut path = ::std::string::String::new();
+            let mut path = String::new();
             path.push_str("/hostiles/");
             path.push_str(&crate::encode_param(r#type, false));
             path.push_str("/children/");

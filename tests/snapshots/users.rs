@@ -424,6 +424,34 @@ mod runtime {
             }
         }
     }
+    /// Implements [`Strict`] for a generated struct: its extras map, then each field of a
+    /// generated type (`field = "wireName"`). A macro so the generated files stay small.
+    #[doc(hidden)]
+    macro_rules! strict_struct {
+        ($t:ident, $extra:ident $(, $f:ident = $w:literal)* $(,)?) => {
+            impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : &
+            mut ::std::vec::Vec < ::std::string::String >) { crate ::report_extras(& self
+            . $extra, path, out); $(crate ::Strict::unknown_fields(& self. $f, &
+            format!("{}.{}", path, $w), out);)* } }
+        };
+    }
+    #[doc(hidden)]
+    pub(crate) use strict_struct;
+    /// Implements [`Strict`] for a generated enum: a value outside the documented members
+    /// (kept in the catch-all variant) is reported; flag enums send combinations (`a,b`),
+    /// documented when every part is.
+    #[doc(hidden)]
+    macro_rules! strict_enum {
+        ($t:ident, $other:ident, [$($m:literal),* $(,)?]) => {
+            impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : &
+            mut ::std::vec::Vec < ::std::string::String >) { const MEMBERS : & [& str] =
+            & [$($m),*]; if let Self:: $other (v) = self { if ! v.split(',').all(| p |
+            MEMBERS.contains(& p.trim())) { out
+            .push(format!("{}: `{}` is not a documented member", path, v)); } } } }
+        };
+    }
+    #[doc(hidden)]
+    pub(crate) use strict_enum;
     macro_rules! leaf {
         ($($t:ty),*) => {
             $(impl Strict for $t { fn unknown_fields(& self, _ : & str, _ : & mut Vec <
@@ -676,53 +704,25 @@ pub mod v1_0 {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[serde(rename_all = "camelCase")]
         pub struct AssignedPlan {
             /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(
-                rename = "@odata.type",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub odata_type: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+            pub odata_type: Option<String>,
             /// When the plan was assigned.
-            #[serde(
-                rename = "assignedDateTime",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub assigned_date_time: ::std::option::Option<
-                ::chrono::DateTime<::chrono::FixedOffset>,
-            >,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub assigned_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
             /// Enabled, Warning, Suspended, Deleted or LockedOut.
-            #[serde(
-                rename = "capabilityStatus",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub capability_status: ::std::option::Option<::std::string::String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub capability_status: Option<String>,
             /// The plan's identifier.
-            #[serde(
-                rename = "servicePlanId",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub service_plan_id: ::std::option::Option<::uuid::Uuid>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub service_plan_id: Option<::uuid::Uuid>,
             /// Properties the docs do not define, and `@odata.*` annotations.
             #[serde(flatten)]
-            pub extra: ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::serde_json::Value,
-            >,
+            pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
         }
-        impl crate::Strict for AssignedPlan {
-            fn unknown_fields(
-                &self,
-                path: &str,
-                out: &mut ::std::vec::Vec<::std::string::String>,
-            ) {
-                crate::report_extras(&self.extra, path, out);
-            }
-        }
+        crate::strict_struct!(AssignedPlan, extra);
         /// The base of directory objects.
         ///
         /// Docs: `v1.0/resources/directoryobject.md`.
@@ -734,42 +734,22 @@ pub mod v1_0 {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[serde(rename_all = "camelCase")]
         pub struct DirectoryObject {
             /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(
-                rename = "@odata.type",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub odata_type: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+            pub odata_type: Option<String>,
             /// The unique identifier. Read-only.
-            #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
-            pub id: ::std::option::Option<::std::string::String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub id: Option<String>,
             /// When the object was deleted.
-            #[serde(
-                rename = "deletedDateTime",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub deleted_date_time: ::std::option::Option<
-                ::chrono::DateTime<::chrono::FixedOffset>,
-            >,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub deleted_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
             /// Properties the docs do not define, and `@odata.*` annotations.
             #[serde(flatten)]
-            pub extra: ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::serde_json::Value,
-            >,
+            pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
         }
-        impl crate::Strict for DirectoryObject {
-            fn unknown_fields(
-                &self,
-                path: &str,
-                out: &mut ::std::vec::Vec<::std::string::String>,
-            ) {
-                crate::report_extras(&self.extra, path, out);
-            }
-        }
+        crate::strict_struct!(DirectoryObject, extra);
         /// A user account in the directory.
         ///
         /// Derived from `DirectoryObject`; its properties are included.
@@ -783,146 +763,58 @@ pub mod v1_0 {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[serde(rename_all = "camelCase")]
         pub struct User {
             /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(
-                rename = "@odata.type",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub odata_type: ::std::option::Option<::std::string::String>,
+            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+            pub odata_type: Option<String>,
             /// The name displayed in the address book.
-            #[serde(
-                rename = "displayName",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub display_name: ::std::option::Option<::std::string::String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub display_name: Option<String>,
             /// Member or Guest.
-            #[serde(
-                rename = "userType",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub user_type: ::std::option::Option<UserType>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub user_type: Option<UserType>,
             /// When the user was created.
-            #[serde(
-                rename = "createdDateTime",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub created_date_time: ::std::option::Option<
-                ::chrono::DateTime<::chrono::FixedOffset>,
-            >,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub created_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
             /// The user's birthday.
-            #[serde(
-                rename = "birthday",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub birthday: ::std::option::Option<::chrono::NaiveDate>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub birthday: Option<::chrono::NaiveDate>,
             /// How long mail is kept.
-            #[serde(
-                rename = "mailboxRetention",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub mailbox_retention: ::std::option::Option<crate::IsoDuration>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub mailbox_retention: Option<crate::IsoDuration>,
             /// A small photo, base64.
-            #[serde(
-                rename = "thumbnail",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub thumbnail: ::std::option::Option<crate::Base64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub thumbnail: Option<crate::Base64>,
             /// The plans assigned to the user.
-            #[serde(
-                rename = "assignedPlans",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub assigned_plans: ::std::option::Option<::std::vec::Vec<AssignedPlan>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub assigned_plans: Option<Vec<AssignedPlan>>,
             /// How often the user signed in.
-            #[serde(
-                rename = "signInCount",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub sign_in_count: ::std::option::Option<i64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub sign_in_count: Option<i64>,
             /// The unique identifier. Read-only.
-            #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
-            pub id: ::std::option::Option<::std::string::String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub id: Option<String>,
             /// When the object was deleted.
-            #[serde(
-                rename = "deletedDateTime",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub deleted_date_time: ::std::option::Option<
-                ::chrono::DateTime<::chrono::FixedOffset>,
-            >,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub deleted_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
             /// The user's manager.
-            #[serde(
-                rename = "manager",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub manager: ::std::option::Option<::std::boxed::Box<User>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub manager: Option<Box<User>>,
             /// The users who report to this user.
-            #[serde(
-                rename = "directReports",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub direct_reports: ::std::option::Option<::std::vec::Vec<User>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub direct_reports: Option<Vec<User>>,
             /// Groups, roles and units the user is a member of.
-            #[serde(
-                rename = "memberOf",
-                default,
-                skip_serializing_if = "Option::is_none"
-            )]
-            pub member_of: ::std::option::Option<::std::vec::Vec<AnyDirectoryObject>>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub member_of: Option<Vec<AnyDirectoryObject>>,
             /// Properties the docs do not define, and `@odata.*` annotations.
             #[serde(flatten)]
-            pub extra: ::std::collections::BTreeMap<
-                ::std::string::String,
-                ::serde_json::Value,
-            >,
+            pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
         }
-        impl crate::Strict for User {
-            fn unknown_fields(
-                &self,
-                path: &str,
-                out: &mut ::std::vec::Vec<::std::string::String>,
-            ) {
-                crate::report_extras(&self.extra, path, out);
-                crate::Strict::unknown_fields(
-                    &self.user_type,
-                    &format!("{}.{}", path, "userType"),
-                    out,
-                );
-                crate::Strict::unknown_fields(
-                    &self.assigned_plans,
-                    &format!("{}.{}", path, "assignedPlans"),
-                    out,
-                );
-                crate::Strict::unknown_fields(
-                    &self.manager,
-                    &format!("{}.{}", path, "manager"),
-                    out,
-                );
-                crate::Strict::unknown_fields(
-                    &self.direct_reports,
-                    &format!("{}.{}", path, "directReports"),
-                    out,
-                );
-                crate::Strict::unknown_fields(
-                    &self.member_of,
-                    &format!("{}.{}", path, "memberOf"),
-                    out,
-                );
-            }
-        }
+        crate::strict_struct!(
+            User, extra, user_type = "userType", assigned_plans = "assignedPlans",
+            manager = "manager", direct_reports = "directReports", member_of = "memberOf"
+        );
         /// A user account in the directory.
         ///
         /// Docs: `v1.0/resources/user.md`.
@@ -945,24 +837,9 @@ pub mod v1_0 {
             Guest,
             /// A value the docs do not list (Graph adds members over time).
             #[serde(untagged)]
-            Other(::std::string::String),
+            Other(String),
         }
-        impl crate::Strict for UserType {
-            fn unknown_fields(
-                &self,
-                path: &str,
-                out: &mut ::std::vec::Vec<::std::string::String>,
-            ) {
-                const MEMBERS: &[&str] = &["Member", "Guest"];
-                if let Self::Other(v) = self {
-                    if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
-                        out.push(
-                            format!("{}: `{}` is not a documented member", path, v),
-                        );
-                    }
-                }
-            }
-        }
+        crate::strict_enum!(UserType, Other, ["Member", "Guest"]);
     }
     pub mod endpoints {
         //! Endpoint functions of this API version: each builds a typed, sans-IO request.
@@ -1001,7 +878,7 @@ pub mod v1_0 {
         ///
         /// Docs: `v1.0/api/user-get.md`.
         pub fn get_me() -> crate::ApiRequest<super::types::User> {
-            let mut path = ::std::string::String::new();
+            let mut path = String::new();
             path.push_str("/me");
             crate::ApiRequest::new(&GET_ME, path, None, crate::Shape::Plain)
         }
@@ -1040,7 +917,7 @@ pub mod v1_0 {
         ///
         /// Docs: `v1.0/api/user-get.md`.
         pub fn get_users(user_id: &str) -> crate::ApiRequest<super::types::User> {
-            let mut path = ::std::string::String::new();
+            let mut path = String::new();
             path.push_str("/users/");
             path.push_str(&crate::encode_param(user_id, false));
             crate::ApiRequest::new(&GET_USERS, path, None, crate::Shape::Plain)
@@ -1072,7 +949,7 @@ pub mod v1_0 {
         ///
         /// Docs: `v1.0/api/user-list.md`.
         pub fn list_users() -> crate::ApiRequest<crate::Page<super::types::User>> {
-            let mut path = ::std::string::String::new();
+            let mut path = String::new();
             path.push_str("/users");
             crate::ApiRequest::new(&LIST_USERS, path, None, crate::Shape::Collection)
         }
@@ -1106,7 +983,7 @@ pub mod v1_0 {
             user_id: &str,
             body: &super::types::User,
         ) -> crate::ApiRequest<()> {
-            let mut path = ::std::string::String::new();
+            let mut path = String::new();
             path.push_str("/users/");
             path.push_str(&crate::encode_param(user_id, false));
             crate::ApiRequest::new(

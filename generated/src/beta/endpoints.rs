@@ -4,38 +4,23 @@
 /// Request body of `intune-onboarding-vpptoken-revokelicenses` (beta/api/intune-onboarding-vpptoken-revokelicenses.md).
 #[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RevokeLicensesBody {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// Whether to notify the devices that use the licenses.
-    #[serde(
-        rename = "notifyManagedDevices",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub notify_managed_devices: ::std::option::Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notify_managed_devices: Option<bool>,
     /// Whether to also revoke licenses Intune does not track.
-    #[serde(
-        rename = "revokeUntrackedLicenses",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub revoke_untracked_licenses: ::std::option::Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revoke_untracked_licenses: Option<bool>,
     /// Properties the docs do not define, and `@odata.*` annotations.
     #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
 }
 #[cfg(feature = "intune-onboarding")]
-impl crate::Strict for RevokeLicensesBody {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        crate::report_extras(&self.extra, path, out);
-    }
-}
+crate::strict_struct!(RevokeLicensesBody, extra);
 /// What the docs say about [`revoke_licenses`]: method, path and permissions.
 #[cfg(feature = "intune-onboarding")]
 pub const REVOKE_LICENSES: crate::Endpoint = crate::Endpoint {
@@ -74,7 +59,7 @@ pub fn revoke_licenses(
     vpp_token_id: &str,
     body: &RevokeLicensesBody,
 ) -> crate::ApiRequest<()> {
-    let mut path = ::std::string::String::new();
+    let mut path = String::new();
     path.push_str("/deviceAppManagement/vppTokens/");
     path.push_str(&crate::encode_param(vpp_token_id, false));
     path.push_str("/revokeLicenses");
@@ -120,7 +105,7 @@ pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
 /// Docs: `beta/api/intune-onboarding-vpptoken-synclicenses.md`.
 #[cfg(feature = "intune-onboarding")]
 pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken> {
-    let mut path = ::std::string::String::new();
+    let mut path = String::new();
     path.push_str("/deviceAppManagement/vppTokens/");
     path.push_str(&crate::encode_param(vpp_token_id, false));
     path.push_str("/syncLicenses");

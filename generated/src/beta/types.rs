@@ -31,57 +31,32 @@ pub enum ActionState {
     NotSupported,
     /// A value the docs do not list (Graph adds members over time).
     #[serde(untagged)]
-    Other(::std::string::String),
+    Other(String),
 }
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-impl crate::Strict for ActionState {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        const MEMBERS: &[&str] = &[
-            "none",
-            "pending",
-            "canceled",
-            "active",
-            "done",
-            "failed",
-            "notSupported",
-        ];
-        if let Self::Other(v) = self {
-            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
-                out.push(format!("{}: `{}` is not a documented member", path, v));
-            }
-        }
-    }
-}
+crate::strict_enum!(
+    ActionState, Other, ["none", "pending", "canceled", "active", "done", "failed",
+    "notSupported"]
+);
 /// Base type of every addressable Microsoft Graph resource.
 ///
 /// Docs: `beta/resources/entity.md`.
 #[cfg(feature = "microsoft-identity-platform")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Entity {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// The unique identifier of the entity. Read-only.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Properties the docs do not define, and `@odata.*` annotations.
     #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
 }
 #[cfg(feature = "microsoft-identity-platform")]
-impl crate::Strict for Entity {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        crate::report_extras(&self.extra, path, out);
-    }
-}
+crate::strict_struct!(Entity, extra);
 /// An Apple Volume Purchase Program token uploaded to Intune, used to sync volume-purchased app licenses.
 ///
 /// Derived from `Entity`; its properties are included.
@@ -89,152 +64,74 @@ impl crate::Strict for Entity {
 /// Docs: `beta/resources/intune-onboarding-vpptoken.md`.
 #[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct VppToken {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// Key of the token. Inherited from entity
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The organization the token belongs to.
-    #[serde(
-        rename = "organizationName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub organization_name: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization_name: Option<String>,
     /// The program the token belongs to. Possible values are: business, education.
-    #[serde(
-        rename = "vppTokenAccountType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub vpp_token_account_type: ::std::option::Option<VppTokenAccountType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vpp_token_account_type: Option<VppTokenAccountType>,
     /// The Apple ID associated with the token.
-    #[serde(rename = "appleId", default, skip_serializing_if = "Option::is_none")]
-    pub apple_id: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apple_id: Option<String>,
     /// When the token expires.
-    #[serde(
-        rename = "expirationDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub expiration_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// When licenses were last synced with the token.
-    #[serde(
-        rename = "lastSyncDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub last_sync_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_sync_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The token string downloaded from Apple.
-    #[serde(rename = "token", default, skip_serializing_if = "Option::is_none")]
-    pub token: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
     /// When the token was last modified.
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub last_modified_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// Current state of the token.
-    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
-    pub state: ::std::option::Option<VppTokenState>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<VppTokenState>,
     /// Results of the actions performed on the token.
-    #[serde(
-        rename = "tokenActionResults",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub token_action_results: ::std::option::Option<
-        ::std::vec::Vec<VppTokenActionResult>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_action_results: Option<Vec<VppTokenActionResult>>,
     /// Status of the last sync.
-    #[serde(rename = "lastSyncStatus", default, skip_serializing_if = "Option::is_none")]
-    pub last_sync_status: ::std::option::Option<VppTokenSyncStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_sync_status: Option<VppTokenSyncStatus>,
     /// Whether apps bought with the token are updated automatically.
-    #[serde(
-        rename = "automaticallyUpdateApps",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub automatically_update_apps: ::std::option::Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub automatically_update_apps: Option<bool>,
     /// Country or region of the token's store.
-    #[serde(
-        rename = "countryOrRegion",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub country_or_region: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_or_region: Option<String>,
     /// Whether consent was granted to share data with Apple.
-    #[serde(
-        rename = "dataSharingConsentGranted",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub data_sharing_consent_granted: ::std::option::Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_sharing_consent_granted: Option<bool>,
     /// Name an admin gave the token.
-    #[serde(rename = "displayName", default, skip_serializing_if = "Option::is_none")]
-    pub display_name: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
     /// Location of the token, as reported by Apple.
-    #[serde(rename = "locationName", default, skip_serializing_if = "Option::is_none")]
-    pub location_name: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location_name: Option<String>,
     /// Whether Intune may claim the token from another MDM.
-    #[serde(
-        rename = "claimTokenManagementFromExternalMdm",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub claim_token_management_from_external_mdm: ::std::option::Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_token_management_from_external_mdm: Option<bool>,
     /// Role scope tags assigned to the token.
-    #[serde(
-        rename = "roleScopeTagIds",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub role_scope_tag_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role_scope_tag_ids: Option<Vec<String>>,
     /// Properties the docs do not define, and `@odata.*` annotations.
     #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
 }
 #[cfg(feature = "intune-onboarding")]
-impl crate::Strict for VppToken {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        crate::report_extras(&self.extra, path, out);
-        crate::Strict::unknown_fields(
-            &self.vpp_token_account_type,
-            &format!("{}.{}", path, "vppTokenAccountType"),
-            out,
-        );
-        crate::Strict::unknown_fields(
-            &self.state,
-            &format!("{}.{}", path, "state"),
-            out,
-        );
-        crate::Strict::unknown_fields(
-            &self.token_action_results,
-            &format!("{}.{}", path, "tokenActionResults"),
-            out,
-        );
-        crate::Strict::unknown_fields(
-            &self.last_sync_status,
-            &format!("{}.{}", path, "lastSyncStatus"),
-            out,
-        );
-    }
-}
+crate::strict_struct!(
+    VppToken, extra, vpp_token_account_type = "vppTokenAccountType", state = "state",
+    token_action_results = "tokenActionResults", last_sync_status = "lastSyncStatus"
+);
 /// Possible types of an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-shared-vpptokenaccounttype.md`.
@@ -250,71 +147,38 @@ pub enum VppTokenAccountType {
     Education,
     /// A value the docs do not list (Graph adds members over time).
     #[serde(untagged)]
-    Other(::std::string::String),
+    Other(String),
 }
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-impl crate::Strict for VppTokenAccountType {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        const MEMBERS: &[&str] = &["business", "education"];
-        if let Self::Other(v) = self {
-            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
-                out.push(format!("{}: `{}` is not a documented member", path, v));
-            }
-        }
-    }
-}
+crate::strict_enum!(VppTokenAccountType, Other, ["business", "education"]);
 /// The result of an action performed on an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokenactionresult.md`.
 #[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct VppTokenActionResult {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// Name of the action.
-    #[serde(rename = "actionName", default, skip_serializing_if = "Option::is_none")]
-    pub action_name: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action_name: Option<String>,
     /// State of the action.
-    #[serde(rename = "actionState", default, skip_serializing_if = "Option::is_none")]
-    pub action_state: ::std::option::Option<ActionState>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action_state: Option<ActionState>,
     /// When the action started.
-    #[serde(rename = "startDateTime", default, skip_serializing_if = "Option::is_none")]
-    pub start_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// When the action's state last changed.
-    #[serde(
-        rename = "lastUpdatedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub last_updated_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_updated_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// Properties the docs do not define, and `@odata.*` annotations.
     #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
 }
 #[cfg(feature = "intune-onboarding")]
-impl crate::Strict for VppTokenActionResult {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        crate::report_extras(&self.extra, path, out);
-        crate::Strict::unknown_fields(
-            &self.action_state,
-            &format!("{}.{}", path, "actionState"),
-            out,
-        );
-    }
-}
+crate::strict_struct!(VppTokenActionResult, extra, action_state = "actionState");
 /// Possible states associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokenstate.md`.
@@ -342,30 +206,13 @@ pub enum VppTokenState {
     DuplicateLocationId,
     /// A value the docs do not list (Graph adds members over time).
     #[serde(untagged)]
-    Other(::std::string::String),
+    Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-impl crate::Strict for VppTokenState {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        const MEMBERS: &[&str] = &[
-            "unknown",
-            "valid",
-            "expired",
-            "invalid",
-            "assignedToExternalMDM",
-            "duplicateLocationId",
-        ];
-        if let Self::Other(v) = self {
-            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
-                out.push(format!("{}: `{}` is not a documented member", path, v));
-            }
-        }
-    }
-}
+crate::strict_enum!(
+    VppTokenState, Other, ["unknown", "valid", "expired", "invalid",
+    "assignedToExternalMDM", "duplicateLocationId"]
+);
 /// Possible sync statuses associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokensyncstatus.md`.
@@ -387,20 +234,9 @@ pub enum VppTokenSyncStatus {
     Failed,
     /// A value the docs do not list (Graph adds members over time).
     #[serde(untagged)]
-    Other(::std::string::String),
+    Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-impl crate::Strict for VppTokenSyncStatus {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        const MEMBERS: &[&str] = &["none", "inProgress", "completed", "failed"];
-        if let Self::Other(v) = self {
-            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
-                out.push(format!("{}: `{}` is not a documented member", path, v));
-            }
-        }
-    }
-}
+crate::strict_enum!(
+    VppTokenSyncStatus, Other, ["none", "inProgress", "completed", "failed"]
+);

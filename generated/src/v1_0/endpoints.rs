@@ -30,7 +30,7 @@ pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
 /// Docs: `v1.0/api/intune-onboarding-vpptoken-synclicenses.md`.
 #[cfg(feature = "intune-onboarding")]
 pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken> {
-    let mut path = ::std::string::String::new();
+    let mut path = String::new();
     path.push_str("/deviceAppManagement/vppTokens/");
     path.push_str(&crate::encode_param(vpp_token_id, false));
     path.push_str("/syncLicenses");

@@ -6,27 +6,20 @@
 /// Docs: `v1.0/resources/entity.md`.
 #[cfg(feature = "microsoft-identity-platform")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Entity {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// The unique identifier of the entity. Read-only.
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Properties the docs do not define, and `@odata.*` annotations.
     #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
 }
 #[cfg(feature = "microsoft-identity-platform")]
-impl crate::Strict for Entity {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        crate::report_extras(&self.extra, path, out);
-    }
-}
+crate::strict_struct!(Entity, extra);
 /// 上传到 Intune 的 Apple 批量购买计划令牌，用于同步批量购买的应用许可证。
 ///
 /// Derived from `Entity`; its properties are included.
@@ -34,109 +27,56 @@ impl crate::Strict for Entity {
 /// Docs: `v1.0/resources/intune-onboarding-vpptoken.md`.
 #[cfg(feature = "intune-onboarding")]
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct VppToken {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", default, skip_serializing_if = "Option::is_none")]
-    pub odata_type: ::std::option::Option<::std::string::String>,
+    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+    pub odata_type: Option<String>,
     /// 令牌的键。继承自 entity
-    #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// 令牌所属的组织。
-    #[serde(
-        rename = "organizationName",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub organization_name: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization_name: Option<String>,
     /// 令牌所属的计划。可取值为：business、education。
-    #[serde(
-        rename = "vppTokenAccountType",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub vpp_token_account_type: ::std::option::Option<VppTokenAccountType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vpp_token_account_type: Option<VppTokenAccountType>,
     /// 与令牌关联的 Apple ID。
-    #[serde(rename = "appleId", default, skip_serializing_if = "Option::is_none")]
-    pub apple_id: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub apple_id: Option<String>,
     /// 令牌的到期时间。
-    #[serde(
-        rename = "expirationDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub expiration_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiration_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// 上次使用令牌同步许可证的时间。
-    #[serde(
-        rename = "lastSyncDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub last_sync_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_sync_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// 从 Apple 下载的令牌字符串。
-    #[serde(rename = "token", default, skip_serializing_if = "Option::is_none")]
-    pub token: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
     /// 令牌的上次修改时间。
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub last_modified_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_modified_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// 令牌的当前状态。
-    #[serde(rename = "state", default, skip_serializing_if = "Option::is_none")]
-    pub state: ::std::option::Option<VppTokenState>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<VppTokenState>,
     /// 上次同步的状态。
-    #[serde(rename = "lastSyncStatus", default, skip_serializing_if = "Option::is_none")]
-    pub last_sync_status: ::std::option::Option<VppTokenSyncStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_sync_status: Option<VppTokenSyncStatus>,
     /// 是否自动更新使用该令牌购买的应用。
-    #[serde(
-        rename = "automaticallyUpdateApps",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub automatically_update_apps: ::std::option::Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub automatically_update_apps: Option<bool>,
     /// 令牌所属应用商店的国家或地区。
-    #[serde(
-        rename = "countryOrRegion",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub country_or_region: ::std::option::Option<::std::string::String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_or_region: Option<String>,
     /// Properties the docs do not define, and `@odata.*` annotations.
     #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
 }
 #[cfg(feature = "intune-onboarding")]
-impl crate::Strict for VppToken {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        crate::report_extras(&self.extra, path, out);
-        crate::Strict::unknown_fields(
-            &self.vpp_token_account_type,
-            &format!("{}.{}", path, "vppTokenAccountType"),
-            out,
-        );
-        crate::Strict::unknown_fields(
-            &self.state,
-            &format!("{}.{}", path, "state"),
-            out,
-        );
-        crate::Strict::unknown_fields(
-            &self.last_sync_status,
-            &format!("{}.{}", path, "lastSyncStatus"),
-            out,
-        );
-    }
-}
+crate::strict_struct!(
+    VppToken, extra, vpp_token_account_type = "vppTokenAccountType", state = "state",
+    last_sync_status = "lastSyncStatus"
+);
 /// Possible types of an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-shared-vpptokenaccounttype.md`.
@@ -152,23 +92,10 @@ pub enum VppTokenAccountType {
     Education,
     /// A value the docs do not list (Graph adds members over time).
     #[serde(untagged)]
-    Other(::std::string::String),
+    Other(String),
 }
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-impl crate::Strict for VppTokenAccountType {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        const MEMBERS: &[&str] = &["business", "education"];
-        if let Self::Other(v) = self {
-            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
-                out.push(format!("{}: `{}` is not a documented member", path, v));
-            }
-        }
-    }
-}
+crate::strict_enum!(VppTokenAccountType, Other, ["business", "education"]);
 /// Possible states associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-onboarding-vpptokenstate.md`.
@@ -193,29 +120,13 @@ pub enum VppTokenState {
     AssignedToExternalMdm,
     /// A value the docs do not list (Graph adds members over time).
     #[serde(untagged)]
-    Other(::std::string::String),
+    Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-impl crate::Strict for VppTokenState {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        const MEMBERS: &[&str] = &[
-            "unknown",
-            "valid",
-            "expired",
-            "invalid",
-            "assignedToExternalMDM",
-        ];
-        if let Self::Other(v) = self {
-            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
-                out.push(format!("{}: `{}` is not a documented member", path, v));
-            }
-        }
-    }
-}
+crate::strict_enum!(
+    VppTokenState, Other, ["unknown", "valid", "expired", "invalid",
+    "assignedToExternalMDM"]
+);
 /// Possible sync statuses associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-onboarding-vpptokensyncstatus.md`.
@@ -237,20 +148,9 @@ pub enum VppTokenSyncStatus {
     Failed,
     /// A value the docs do not list (Graph adds members over time).
     #[serde(untagged)]
-    Other(::std::string::String),
+    Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-impl crate::Strict for VppTokenSyncStatus {
-    fn unknown_fields(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<::std::string::String>,
-    ) {
-        const MEMBERS: &[&str] = &["none", "inProgress", "completed", "failed"];
-        if let Self::Other(v) = self {
-            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
-                out.push(format!("{}: `{}` is not a documented member", path, v));
-            }
-        }
-    }
-}
+crate::strict_enum!(
+    VppTokenSyncStatus, Other, ["none", "inProgress", "completed", "failed"]
+);

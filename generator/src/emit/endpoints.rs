@@ -120,7 +120,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
         #doc
         #cfg
         pub fn #fn_id(#(#params),* #comma #body_param) -> crate::ApiRequest<#resp> {
-            let mut path = ::std::string::String::new();
+            let mut path = String::new();
             #(#build)*
             crate::ApiRequest::new(&#const_id, path, #body_expr, #shape)
         }

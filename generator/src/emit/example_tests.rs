@@ -86,7 +86,7 @@ fn endpoint_tests<'a>(
             let name = format_ident!("{}_{}_response", e.rust.trim_start_matches("r#"), ex.index);
             let body = json_lit(json);
             let req = call(quote!(&body));
-            let make_body = takes_body.then(|| quote!(let body: #body_ty = ::std::default::Default::default();));
+            let make_body = takes_body.then(|| quote!(let body: #body_ty = Default::default();));
             out.push(quote! {
                 #[test]
                 #cfg
@@ -123,19 +123,19 @@ fn endpoint_tests<'a>(
                             let body: #body_ty = ::serde_json::from_str::<::serde_json::Value>(#text)
                                 .and_then(#krate::from_value)
                                 .unwrap_or_else(|e| panic!("{}: example body does not fit the request type: {}", #at, e));
-                            let mut unknown = ::std::vec::Vec::new();
+                            let mut unknown = Vec::new();
                             #krate::Strict::unknown_fields(&body, "$", &mut unknown);
                             assert!(unknown.is_empty(), "{}: example body has properties the type does not define: {:?}", #at, unknown);
                         },
-                        quote!(::std::option::Option::Some(#text)),
+                        quote!(Some(#text)),
                     )
                 }
-                (true, None) => (quote!(let body: #body_ty = ::std::default::Default::default();), quote!(::std::option::Option::None)),
+                (true, None) => (quote!(let body: #body_ty = Default::default();), quote!(None)),
                 (false, Some(json)) => {
                     let text = json_lit(json);
-                    (quote!(), quote!(::std::option::Option::Some(#text)))
+                    (quote!(), quote!(Some(#text)))
                 }
-                (false, None) => (quote!(), quote!(::std::option::Option::None)),
+                (false, None) => (quote!(), quote!(None)),
             };
             let req = call(quote!(&body));
             out.push(quote! {

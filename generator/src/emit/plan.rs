@@ -12,8 +12,19 @@ use crate::model::{
 use crate::naming::{self, Scope};
 use crate::read::http::percent_decode;
 
-/// Names the runtime occupies in each version's `types` module.
-const RESERVED_TYPES: &[&str] = &["Page", "Error", "GraphError", "Endpoint", "ApiRequest"];
+/// Names the generated modules use unqualified: the runtime's re-exports and the prelude types
+/// fields are written with (`Option<String>`), so no generated type may shadow them.
+const RESERVED_TYPES: &[&str] = &[
+    "Page",
+    "Error",
+    "GraphError",
+    "Endpoint",
+    "ApiRequest",
+    "Option",
+    "String",
+    "Vec",
+    "Box",
+];
 
 /// Which pages and versions to bind.
 #[derive(Debug, Clone, Default)]
@@ -341,17 +352,24 @@ fn diag(
 
 /// Builds the plan from a model.
 pub fn plan(model: &Model, filter: &Filter) -> Plan {
-    let mut diags = Vec::new();
+    use rayon::prelude::*;
+    // Versions share nothing: planned in parallel, gathered in version order.
+    let planned: Vec<(Option<VersionPlan>, Vec<Diagnostic>)> = [ApiVersion::V1, ApiVersion::Beta]
+        .into_par_iter()
+        .filter(|v| filter.keeps_version(*v))
+        .map(|version| {
+            let mut diags = Vec::new();
+            let ops = pick_operations(model, version, filter, &mut diags);
+            let vp =
+                (!ops.is_empty()).then(|| plan_version(model, version, &ops, filter, &mut diags));
+            (vp, diags)
+        })
+        .collect();
     let mut versions = Vec::new();
-    for version in [ApiVersion::V1, ApiVersion::Beta] {
-        if !filter.keeps_version(version) {
-            continue;
-        }
-        let ops = pick_operations(model, version, filter, &mut diags);
-        if ops.is_empty() {
-            continue;
-        }
-        versions.push(plan_version(model, version, &ops, filter, &mut diags));
+    let mut diags = Vec::new();
+    for (vp, d) in planned {
+        versions.extend(vp);
+        diags.extend(d);
     }
     diags.sort();
     diags.dedup();
@@ -593,7 +611,8 @@ fn plan_version(
     }
     mark_boxed(&mut types);
 
-    let mut endpoints = plan_endpoints(ops, &resolve, diags);
+    let reuse = |op: &Operation| repeated_resource(model, op).and_then(|t| resolve(&t.name));
+    let mut endpoints = plan_endpoints(ops, &resolve, &reuse, diags);
     let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
     for e in &endpoints {
         let key = (e.method.clone(), e.path.to_ascii_lowercase());
@@ -650,8 +669,12 @@ fn referenced_names(
             RequestBody::Type { type_name } => {
                 out.insert(type_name.to_ascii_lowercase());
             }
-            RequestBody::Parameters { parameters } => {
+            RequestBody::Parameters {
+                parameters,
+                represents,
+            } => {
                 out.extend(parameters.iter().map(|p| p.type_name.to_ascii_lowercase()));
+                out.extend(represents.iter().map(|t| t.to_ascii_lowercase()));
             }
             _ => {}
         }
@@ -802,30 +825,72 @@ fn tarjan(edges: &[Vec<usize>]) -> Vec<usize> {
     comp
 }
 
+/// The documented type whose property table a Request body table repeats: the section says
+/// the body is "a JSON representation of the X object" and every row is a property of X with
+/// X's type for it. Create and update pages do this (Intune's repeat whole resource tables);
+/// their endpoints take X itself, one type instead of a copy per page, and `check` walks such
+/// bodies as X.
+pub fn repeated_resource<'m>(model: &'m Model, op: &Operation) -> Option<&'m TypeDef> {
+    let RequestBody::Parameters {
+        parameters,
+        represents: Some(name),
+    } = &op.request_body
+    else {
+        return None;
+    };
+    let t = model.find_type(op.version, name)?;
+    if t.kind == TypeKind::Enum {
+        return None;
+    }
+    let members = model.all_members(t);
+    let norm = |s: &str| {
+        let s = s.trim().to_ascii_lowercase();
+        match s.strip_prefix("microsoft.graph.") {
+            Some(rest) => rest.to_string(),
+            None => s,
+        }
+    };
+    let mut rows = parameters
+        .iter()
+        .filter(|p| !p.name.starts_with('@'))
+        .peekable();
+    rows.peek()?;
+    rows.all(|p| {
+        members.iter().any(|m| {
+            m.name == p.name
+                && m.collection == p.collection
+                && norm(&m.type_name) == norm(&p.type_name)
+        })
+    })
+    .then_some(t)
+}
+
 fn plan_endpoints(
     ops: &[&Operation],
     resolve: &dyn Fn(&str) -> Option<TypeRef>,
+    reuse: &dyn Fn(&Operation) -> Option<TypeRef>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<EndpointPlan> {
     let mut out = Vec::new();
     for op in ops {
         let response = plan_response(op, resolve, diags);
-        let body = match &op.request_body {
+        let body = match (&op.request_body, reuse(op)) {
+            (RequestBody::Parameters { .. }, Some(t)) => BodyPlan::Type(t),
             // No Request body section, yet the example sends JSON: the page left the section
             // out (check says so); the endpoint takes the body as JSON rather than drop it.
-            RequestBody::None if example_sends_json(op) => {
+            (RequestBody::None, _) if example_sends_json(op) => {
                 diag(diags, &op.source, op.line, Severity::Note, "undocumented-request-body",
                     "the page has no Request body section but its example sends JSON; the body is JSON".to_string());
                 BodyPlan::Type(TypeRef::Json)
             }
-            RequestBody::None => BodyPlan::None,
-            RequestBody::Unknown => BodyPlan::Type(TypeRef::Json),
-            RequestBody::Type { type_name } => BodyPlan::Type(resolve(type_name).unwrap_or_else(|| {
+            (RequestBody::None, _) => BodyPlan::None,
+            (RequestBody::Unknown, _) => BodyPlan::Type(TypeRef::Json),
+            (RequestBody::Type { type_name }, _) => BodyPlan::Type(resolve(type_name).unwrap_or_else(|| {
                 diag(diags, &op.source, op.line, Severity::Note, "unknown-type",
                     format!("request body type `{type_name}` is not defined in the docs set; the body is JSON"));
                 TypeRef::Json
             })),
-            RequestBody::Parameters { parameters } => {
+            (RequestBody::Parameters { parameters, .. }, None) => {
                 let refs: Vec<&Property> = parameters.iter().collect();
                 let fields = plan_fields(&refs, resolve, &op.source, diags);
                 BodyPlan::Params {
@@ -1105,7 +1170,7 @@ pub fn endpoint_template(
     p: &crate::model::HttpPath,
 ) -> (Vec<PathPiece>, Vec<ParamPlan>, bool) {
     let (mut pieces, mut params) = template(p);
-    let RequestBody::Parameters { parameters } = &op.request_body else {
+    let RequestBody::Parameters { parameters, .. } = &op.request_body else {
         return (pieces, params, false);
     };
     let last = p.path.rsplit('/').next().unwrap_or("");
@@ -1463,8 +1528,7 @@ fn literals(path: &str) -> Vec<String> {
 }
 
 /// The verb-less base name at a qualification level: the last `1 + level` literal words.
-fn endpoint_name(e: &EndpointPlan, level: usize) -> String {
-    let lits = literals(&e.path);
+fn endpoint_name(e: &EndpointPlan, lits: &[String], level: usize) -> String {
     let verb = if e.action {
         ""
     } else {
@@ -1513,29 +1577,32 @@ fn name_bodies(eps: &mut [EndpointPlan], mut scope: Scope) {
 /// Gives every endpoint a unique function name: colliding names are qualified with more of their
 /// path until they differ; identical paths are numbered in (path, source) order.
 fn name_endpoints(eps: &mut [EndpointPlan]) {
+    // Each path's literal words once; a name is recomputed only when its level rises.
+    let lits: Vec<Vec<String>> = eps.iter().map(|e| literals(&e.path)).collect();
     let mut level = vec![0usize; eps.len()];
+    let mut names: Vec<String> = eps
+        .iter()
+        .zip(&lits)
+        .map(|(e, l)| endpoint_name(e, l, 0))
+        .collect();
     loop {
-        let names: Vec<String> = eps
-            .iter()
-            .zip(&level)
-            .map(|(e, &l)| endpoint_name(e, l))
-            .collect();
         let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, n) in names.iter().enumerate() {
             groups.entry(n.as_str()).or_default().push(i);
         }
-        let mut changed = false;
-        for idx in groups.values().filter(|g| g.len() > 1) {
-            for &i in idx {
-                let max = literals(&eps[i].path).len();
-                if level[i] + 1 < max {
-                    level[i] += 1;
-                    changed = true;
-                }
-            }
-        }
-        if !changed {
+        let raise: Vec<usize> = groups
+            .values()
+            .filter(|g| g.len() > 1)
+            .flatten()
+            .copied()
+            .filter(|&i| level[i] + 1 < lits[i].len())
+            .collect();
+        if raise.is_empty() {
             break;
+        }
+        for i in raise {
+            level[i] += 1;
+            names[i] = endpoint_name(&eps[i], &lits[i], level[i]);
         }
     }
     let mut order: Vec<usize> = (0..eps.len()).collect();
@@ -1548,7 +1615,7 @@ fn name_endpoints(eps: &mut [EndpointPlan]) {
     });
     let mut scope = Scope::with_reserved(&["client", "runtime"]);
     for i in order {
-        let name = scope.claim(naming::snake_text(&endpoint_name(&eps[i], level[i])));
+        let name = scope.claim(naming::snake_text(&names[i]));
         eps[i].const_name = name.to_ascii_uppercase();
         eps[i].rust = name;
     }
@@ -1557,6 +1624,37 @@ fn name_endpoints(eps: &mut [EndpointPlan]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A body table that repeats its resource's properties (same names, types, collections)
+    /// is the resource; one that adds a parameter or retypes a property stays its own struct.
+    #[test]
+    fn body_tables_that_repeat_the_resource_are_the_resource() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pages/bodies");
+        let model = crate::read::read_docs(&[root]);
+        let plan = plan(&model, &Filter::default());
+        let body = |op: &str| {
+            plan.versions[0]
+                .endpoints
+                .iter()
+                .find(|e| e.operation == op)
+                .map(|e| e.body.clone())
+                .unwrap_or_else(|| panic!("no endpoint for {op}"))
+        };
+        assert_eq!(
+            body("gadget-create"),
+            BodyPlan::Type(TypeRef::Named("Gadget".into()))
+        );
+        for op in ["gadget-update", "gadget-polish"] {
+            assert!(
+                matches!(body(op), BodyPlan::Params { .. }),
+                "{op}: {:?}",
+                body(op)
+            );
+        }
+        let op = |name: &str| model.operations.iter().find(|o| o.name == name).unwrap();
+        assert!(repeated_resource(&model, op("gadget-create")).is_some());
+        assert!(repeated_resource(&model, op("gadget-update")).is_none());
+    }
 
     #[test]
     fn scc_marks_cycles_only() {
@@ -1584,6 +1682,7 @@ mod tests {
                 prop("enrollmentType", "Edm.String"),
                 prop("count", "Edm.Int32"),
             ],
+            represents: None,
         };
         let get = crate::read::http::parse_path("GET", "/deviceManagement/getLimit", 1);
         let (pieces, params, in_url) = endpoint_template(&op, &get);
@@ -1681,7 +1780,7 @@ mod tests {
             Some(vec!["a".into(), "Sheet1".into(), "true".into()])
         );
         // The variants are endpoints with the examples attached.
-        let eps = plan_endpoints(&[&op], &|_| None, &mut Vec::new());
+        let eps = plan_endpoints(&[&op], &|_| None, &|_| None, &mut Vec::new());
         assert_eq!(eps.len(), 4);
         assert_eq!(eps[2].examples.len(), 1);
         assert_eq!(eps[3].examples[0].args, ["a", "Sheet1", "true"]);

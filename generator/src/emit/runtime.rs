@@ -393,6 +393,43 @@ pub fn runtime(with_client: bool) -> TokenStream {
             }
         }
 
+        /// Implements [`Strict`] for a generated struct: its extras map, then each field of a
+        /// generated type (`field = "wireName"`). A macro so the generated files stay small.
+        #[doc(hidden)]
+        macro_rules! strict_struct {
+            ($t:ident, $extra:ident $(, $f:ident = $w:literal)* $(,)?) => {
+                impl crate::Strict for $t {
+                    fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                        crate::report_extras(&self.$extra, path, out);
+                        $( crate::Strict::unknown_fields(&self.$f, &format!("{}.{}", path, $w), out); )*
+                    }
+                }
+            };
+        }
+        #[doc(hidden)]
+        pub(crate) use strict_struct;
+
+        /// Implements [`Strict`] for a generated enum: a value outside the documented members
+        /// (kept in the catch-all variant) is reported; flag enums send combinations (`a,b`),
+        /// documented when every part is.
+        #[doc(hidden)]
+        macro_rules! strict_enum {
+            ($t:ident, $other:ident, [$($m:literal),* $(,)?]) => {
+                impl crate::Strict for $t {
+                    fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                        const MEMBERS: &[&str] = &[$($m),*];
+                        if let Self::$other(v) = self {
+                            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
+                                out.push(format!("{}: `{}` is not a documented member", path, v));
+                            }
+                        }
+                    }
+                }
+            };
+        }
+        #[doc(hidden)]
+        pub(crate) use strict_enum;
+
         macro_rules! leaf {
             ($($t:ty),*) => {$(
                 impl Strict for $t {

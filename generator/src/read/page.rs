@@ -569,6 +569,7 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
     let mut saw_section = false;
     let mut link: Option<&Link> = None;
     let mut says_none = false;
+    let mut represents = None;
     for b in ctx.in_section(SectionKind::RequestBody) {
         saw_section = true;
         match b {
@@ -576,9 +577,13 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
             Block::Table { rows, .. } if is_property_table(rows) || value_typed(rows) => {
                 return RequestBody::Parameters {
                     parameters: read_properties(rows, sink),
+                    represents,
                 }
             }
             Block::Paragraph { text, links, .. } => {
+                if represents.is_none() {
+                    represents = represented_type(text);
+                }
                 let l = text.to_lowercase();
                 if l.contains("do not supply")
                     || l.contains("don't supply")
@@ -603,6 +608,38 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
         Some((name, _)) => RequestBody::Type { type_name: name },
         None => RequestBody::Unknown,
     }
+}
+
+/// The type a body paragraph names in plain text: "supply a JSON representation for the
+/// `X` object" (en), "提供 X 对象的 JSON 表示形式" (zh). A name, not a checked type: the plan
+/// uses it only when it is a documented type whose properties the table repeats.
+fn represented_type(text: &str) -> Option<String> {
+    let is_name = |w: &&str| {
+        w.starts_with(|c: char| c.is_ascii_alphabetic())
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+    };
+    let clean = |w: &str| {
+        w.trim_matches(|c: char| matches!(c, '*' | '`' | '[' | ']'))
+            .to_string()
+    };
+    if let Some(at) = text.find("JSON representation") {
+        let rest = &text[at + "JSON representation".len()..];
+        let mut words = rest.split_whitespace().map(clean);
+        let name = words.find(|w| !matches!(w.as_str(), "of" | "for" | "the" | "a" | "an"))?;
+        let next = words.next().unwrap_or_default();
+        return (is_name(&name.as_str())
+            && matches!(
+                next.trim_end_matches(['.', ',']),
+                "object" | "resource" | "entity"
+            ))
+        .then_some(name);
+    }
+    let (before, _) = text.split_once("对象")?;
+    if !text.contains("JSON") {
+        return None;
+    }
+    let name = clean(before.split_whitespace().last()?);
+    is_name(&name.as_str()).then_some(name)
 }
 
 fn is_resource_link(url: &str) -> bool {
@@ -1136,6 +1173,27 @@ mod tests {
             Some(ApiVersion::V1)
         );
         assert_eq!(version_of("x.md", []), None);
+    }
+
+    #[test]
+    fn types_a_body_paragraph_represents() {
+        let en = "In the request body, supply a JSON representation for the iosLobApp object.";
+        assert_eq!(represented_type(en), Some("iosLobApp".into()));
+        assert_eq!(
+            represented_type("supply a JSON representation of the **user** object."),
+            Some("user".into())
+        );
+        let zh = "在请求正文中，提供 iosLobApp 对象的 JSON 表示形式。";
+        assert_eq!(represented_type(zh), Some("iosLobApp".into()));
+        // Not a type: the words after "representation" name no object.
+        assert_eq!(
+            represented_type("supply a JSON representation of the properties to update."),
+            None
+        );
+        assert_eq!(
+            represented_type("In the request body, supply the values."),
+            None
+        );
     }
 
     #[test]
