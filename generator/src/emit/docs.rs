@@ -1,8 +1,7 @@
 //! Doc text from the docs becomes `#[doc]` attributes: markdown that rustdoc would misread is
 //! neutralized (code fences would become doctests, `[x]` intra-doc links, `<x>` HTML).
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
 
 /// Cleans one paragraph of docs text for rustdoc.
 pub fn clean(text: &str) -> String {
@@ -50,13 +49,44 @@ pub fn attrs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> TokenStream {
         }
         lines.push(p);
     }
-    let lines = lines.iter().map(|l| format!(" {l}"));
-    quote! { #( #[doc = #lines] )* }
+    // Raw literals: the text needs no escaping (which costs more per byte than the rest of
+    // emission), and rustdoc and prettyplease read the same value either way.
+    // Built by value: each line's text is moved into its token once, not copied per `quote!`.
+    let mut out = TokenStream::new();
+    for l in &lines {
+        let mut inner = TokenStream::new();
+        inner.extend([
+            TokenTree::Ident(Ident::new("doc", Span::call_site())),
+            TokenTree::Punct(Punct::new('=', Spacing::Alone)),
+            TokenTree::Literal(raw_str(&format!(" {l}"))),
+        ]);
+        out.extend([
+            TokenTree::Punct(Punct::new('#', Spacing::Alone)),
+            TokenTree::Group(Group::new(Delimiter::Bracket, inner)),
+        ]);
+    }
+    out
+}
+
+/// A raw string literal (`r#"…"#`) with enough `#`s for its text; an ordinary literal for
+/// text a raw one cannot hold (a bare carriage return).
+pub fn raw_str(text: &str) -> Literal {
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    if text.contains('\r') {
+        return Literal::string(text);
+    }
+    format!("r{hashes}\"{text}\"{hashes}")
+        .parse()
+        .unwrap_or_else(|_| Literal::string(text))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use quote::quote;
 
     #[test]
     fn fences_links_html_and_comment_ends_are_neutralized() {
@@ -78,5 +108,22 @@ mod tests {
         let t = attrs(["first", "", "second \"quoted\" */"]);
         let item: syn::ItemStruct = syn::parse2(quote!(#t struct S;)).expect("valid");
         assert_eq!(item.attrs.len(), 3);
+        let value = |i: usize| match &item.attrs[i].meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => s.value(),
+                _ => panic!("not a string"),
+            },
+            _ => panic!("not name = value"),
+        };
+        // Raw literals keep the text as it is, quotes and `"#` included.
+        assert_eq!(value(2), " second \"quoted\" */");
+        let t = attrs(["say \"#hi\"## \\n"]);
+        let item: syn::ItemStruct = syn::parse2(quote!(#t struct S;)).expect("valid");
+        assert!(matches!(&item.attrs[0].meta, syn::Meta::NameValue(nv)
+            if matches!(&nv.value, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })
+                if s.value() == " say \"#hi\"## \\n")));
     }
 }

@@ -105,7 +105,8 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
     };
     let resp = response_type(e);
     let shape = shape(e.response.shape);
-    quote! {
+    // Joined by value, so the doc text is not copied again by `quote!`.
+    let mut out = quote! {
         #[doc = #const_doc]
         #cfg
         pub const #const_id: crate::Endpoint = crate::Endpoint {
@@ -116,15 +117,17 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
             permissions: crate::Permissions { delegated_work: #dw, delegated_personal: #dp, application: #app },
             source: #source,
         };
-
-        #doc
+    };
+    out.extend(doc);
+    out.extend(quote! {
         #cfg
         pub fn #fn_id(#(#params),* #comma #body_param) -> crate::ApiRequest<#resp> {
             let mut path = String::new();
             #(#build)*
             crate::ApiRequest::new(&#const_id, path, #body_expr, #shape)
         }
-    }
+    });
+    out
 }
 
 /// Tokens of one version's `endpoints.rs`: request body structs, then endpoint consts and fns.

@@ -5,23 +5,13 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use super::docs::raw_str;
 use super::plan::{BodyPlan, EndpointPlan, VersionPlan};
 use super::types::type_ref;
 use super::{FileParts, Part};
 use crate::naming::ident;
 use crate::read::http::percent_decode;
 use proc_macro2::Literal;
-
-/// A raw string literal (`r#"…"#`) with enough `#`s for its text, so JSON stays readable.
-fn raw_str(text: &str) -> Literal {
-    let mut hashes = String::from("#");
-    while text.contains(&format!("\"{hashes}")) {
-        hashes.push('#');
-    }
-    format!("r{hashes}\"{text}\"{hashes}")
-        .parse()
-        .unwrap_or_else(|_| Literal::string(text))
-}
 
 /// Pretty JSON text of an example, as a raw string literal.
 fn json_lit(v: &serde_json::Value) -> Literal {

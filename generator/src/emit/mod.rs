@@ -56,9 +56,10 @@ pub struct FileParts<'a> {
 impl FileParts<'_> {
     /// The whole file as one token stream.
     pub fn tokens(&self) -> TokenStream {
-        let header = (self.header)();
-        let items = self.items.iter().map(|p| p());
-        quote!(#header #(#items)*)
+        // Collected by value: `quote!` would copy every token of every item once more.
+        std::iter::once((self.header)())
+            .chain(self.items.iter().map(|p| p()))
+            .collect()
     }
 }
 
@@ -147,7 +148,7 @@ fn render_parts(
                 None => render(path, (parts.header)()),
                 Some(r) => {
                     let items = parts.items[r.clone()].iter().map(|p| p());
-                    unparse(path, quote!(#(#items)*))
+                    unparse(path, items.collect())
                 }
             }
         })

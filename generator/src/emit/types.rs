@@ -1,6 +1,6 @@
 //! Structs and enums of one version (`src/<version>/types.rs`), from the plan.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, Group, TokenStream};
 use quote::quote;
 
 use super::docs;
@@ -72,22 +72,31 @@ pub fn struct_tokens(
 ) -> TokenStream {
     let id = ident(name);
     let extras = ident(extras);
-    let decls = fields.iter().map(|f| {
+    // The fields are gathered by value into the struct's brace group: interpolating them with
+    // `quote!` would copy every token (and every doc string) once more.
+    let mut body = quote! {
+        /// The `@odata.type` annotation: the value's concrete type.
+        #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
+        pub odata_type: Option<String>,
+    };
+    for f in fields {
         let fid = ident(&f.rust);
         let ty = field_type(f, named);
-        let fdoc = docs::attrs([f.doc.as_str()]);
+        body.extend(docs::attrs([f.doc.as_str()]));
         let wire = &f.wire;
-        let serde = if naming::serde_camel(&fid.to_string()) == *wire {
+        body.extend(if naming::serde_camel(&fid.to_string()) == *wire {
             quote!(#[serde(skip_serializing_if = "Option::is_none")])
         } else {
             quote!(#[serde(rename = #wire, skip_serializing_if = "Option::is_none")])
-        };
-        quote! {
-            #fdoc
-            #serde
-            pub #fid: #ty,
-        }
+        });
+        body.extend(quote!(pub #fid: #ty,));
+    }
+    body.extend(quote! {
+        /// Properties the docs do not define, and `@odata.*` annotations.
+        #[serde(flatten)]
+        pub #extras: ::std::collections::BTreeMap<String, ::serde_json::Value>,
     });
+    let body = Group::new(Delimiter::Brace, body);
     let walks = fields
         .iter()
         .filter(|f| matches!(f.ty, TypeRef::Named(_)))
@@ -96,24 +105,17 @@ pub fn struct_tokens(
             let wire = &f.wire;
             quote!(, #fid = #wire)
         });
-    quote! {
-        #doc
+    let mut out = doc;
+    out.extend(quote! {
         #cfg
         #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
-        pub struct #id {
-            /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
-            pub odata_type: Option<String>,
-            #(#decls)*
-            /// Properties the docs do not define, and `@odata.*` annotations.
-            #[serde(flatten)]
-            pub #extras: ::std::collections::BTreeMap<String, ::serde_json::Value>,
-        }
+        pub struct #id #body
 
         #cfg
         crate::strict_struct!(#id, #extras #(#walks)*);
-    }
+    });
+    out
 }
 
 /// `Any<Base>`: an untagged enum of the base and its derived structs, read by `@odata.type`.
