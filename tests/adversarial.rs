@@ -83,8 +83,7 @@ fn hostile_names_keep_their_wire_names_and_inject_nothing() {
     let model = graphdoc::read_docs(&[hostile_docs("names")]);
     let (text, _, _) = graphdoc::emit::generate_single_file(&model, &Default::default()).unwrap();
     let file = syn::parse_file(&text).expect("generated code parses");
-    // The name serde reads and writes for every field: its `rename`, else what the struct's
-    // `rename_all = "camelCase"` makes of the identifier.
+    // The name every field is read and written by.
     let wires = serde_names(&file.items);
     for wire in [
         "type",
@@ -167,7 +166,8 @@ fn hostile_names_keep_their_wire_names_and_inject_nothing() {
         .any(|l| l.contains("<script>") && !l.trim_start().starts_with("///")));
 }
 
-/// Every field's serde name in the generated items (nested modules included).
+/// Every field's wire name in the generated items (nested modules included): the
+/// `field = "wireName"` pairs each struct's `graph_object!` reads and writes it by.
 fn serde_names(items: &[syn::Item]) -> std::collections::BTreeSet<String> {
     use quote::ToTokens;
     let mut out = std::collections::BTreeSet::new();
@@ -178,32 +178,27 @@ fn serde_names(items: &[syn::Item]) -> std::collections::BTreeSet<String> {
                     out.extend(serde_names(inner));
                 }
             }
-            syn::Item::Struct(st) => {
-                let camel = st.attrs.iter().any(|a| {
-                    a.path().is_ident("serde")
-                        && a.to_token_stream()
-                            .to_string()
-                            .contains("rename_all = \"camelCase\"")
-                });
-                for f in &st.fields {
-                    let mut rename = None;
-                    for a in f.attrs.iter().filter(|a| a.path().is_ident("serde")) {
-                        let _ = a.parse_nested_meta(|m| {
-                            if m.path.is_ident("rename") {
-                                rename = Some(m.value()?.parse::<syn::LitStr>()?.value());
-                            } else if m.input.peek(syn::Token![=]) {
-                                m.value()?.parse::<syn::Expr>()?;
-                            }
-                            Ok(())
-                        });
+            syn::Item::Macro(m)
+                if m.mac
+                    .path
+                    .segments
+                    .last()
+                    .map(|s| s.ident == "graph_object")
+                    == Some(true) =>
+            {
+                let fields = m.mac.tokens.clone().into_iter().find_map(|t| match t {
+                    proc_macro2::TokenTree::Group(g)
+                        if g.delimiter() == proc_macro2::Delimiter::Brace =>
+                    {
+                        Some(g.stream())
                     }
-                    let Some(id) = &f.ident else { continue };
-                    let id = id.to_string();
-                    out.insert(match rename {
-                        Some(r) => r,
-                        None if camel => graphdoc::naming::serde_camel(&id),
-                        None => id.trim_start_matches("r#").to_string(),
-                    });
+                    _ => None,
+                });
+                for t in fields.into_iter().flatten() {
+                    if let proc_macro2::TokenTree::Literal(l) = t {
+                        let lit: syn::LitStr = syn::parse2(l.into_token_stream()).unwrap();
+                        out.insert(lit.value());
+                    }
                 }
             }
             _ => {}

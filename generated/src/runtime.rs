@@ -411,34 +411,76 @@ pub fn report_extras(
         }
     }
 }
-/// Implements [`Strict`] for a generated struct: its extras map, then each field of a
-/// generated type (`field = "wireName"`). A macro so the generated files stay small.
+/// A JSON object's members: what a generated struct is read from, and the type of its
+/// map of properties the docs do not define.
+pub type JsonObject = BTreeMap<String, ::serde_json::Value>;
+/// Takes member `key` out of an object and reads it (absent or `null`: `None`); an
+/// error names the member.
 #[doc(hidden)]
-macro_rules! strict_struct {
-    ($t:ident, $extra:ident $(, $f:ident = $w:literal)* $(,)?) => {
-        impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : & mut
-        ::std::vec::Vec < ::std::string::String >) { crate ::report_extras(& self.
-        $extra, path, out); $(crate ::Strict::unknown_fields(& self. $f, &
-        format!("{}.{}", path, $w), out);)* } }
+pub fn take<T: DeserializeOwned, E: ::serde::de::Error>(
+    object: &mut JsonObject,
+    key: &str,
+) -> Result<Option<T>, E> {
+    match object.remove(key) {
+        None => Ok(None),
+        Some(v) => {
+            <Option<T> as Deserialize>::deserialize(v)
+                .map_err(|e| E::custom(format_args!("`{key}`: {e}")))
+        }
+    }
+}
+/// Serialization, deserialization and [`Strict`] of a generated struct, from its fields'
+/// wire names: `Name { field = "wireName", … } extras [fields of generated types]`.
+/// Written out by hand instead of `#[derive(Serialize, Deserialize)]`: serde's derive
+/// emits some thirty lines a field, and type-checking those was most of the generated
+/// crate's build time. The JSON is the same: members in field order, absent ones
+/// skipped, undefined ones kept in the extras map.
+#[doc(hidden)]
+macro_rules! graph_object {
+    (
+        $t:ident { $($f:ident = $w:literal),* $(,)? } $extra:ident [$($n:ident =
+        $nw:literal),* $(,)?]
+    ) => {
+        impl ::serde::Serialize for $t { fn serialize < S : ::serde::Serializer > (&
+        self, s : S) -> ::std::result::Result < S::Ok, S::Error > { use
+        ::serde::ser::SerializeMap as _; let mut m = s.serialize_map(None) ?; $(if let
+        Some(v) = & self. $f { m.serialize_entry($w, v) ?; })* for (k, v) in & self.
+        $extra { m.serialize_entry(k, v) ?; } m.end() } } impl < 'de >
+        ::serde::Deserialize < 'de > for $t { fn deserialize < D : ::serde::Deserializer
+        < 'de >> (d : D) -> ::std::result::Result < Self, D::Error > { let mut m = <
+        crate ::JsonObject as ::serde::Deserialize > ::deserialize(d) ?; Ok($t { $($f :
+        crate ::take(& mut m, $w) ?,)* $extra : m }) } } impl crate ::Strict for $t { fn
+        unknown_fields(& self, path : & str, out : & mut ::std::vec::Vec <
+        ::std::string::String >) { crate ::report_extras(& self. $extra, path, out);
+        $(crate ::Strict::unknown_fields(& self. $n, & format!("{}.{}", path, $nw),
+        out);)* } }
     };
 }
 #[doc(hidden)]
-pub(crate) use strict_struct;
-/// Implements [`Strict`] for a generated enum: a value outside the documented members
-/// (kept in the catch-all variant) is reported; flag enums send combinations (`a,b`),
-/// documented when every part is.
+pub(crate) use graph_object;
+/// Serialization, deserialization and [`Strict`] of a generated enum, from its members'
+/// wire names: `Name, Other { Member = "member", … }`. A value outside the members is
+/// kept in the catch-all variant, and reported by `Strict`; flag enums send
+/// combinations (`a,b`), documented when every part is.
 #[doc(hidden)]
-macro_rules! strict_enum {
-    ($t:ident, $other:ident, [$($m:literal),* $(,)?]) => {
-        impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : & mut
+macro_rules! graph_enum {
+    ($t:ident, $other:ident { $($v:ident = $w:literal),* $(,)? }) => {
+        impl ::serde::Serialize for $t { fn serialize < S : ::serde::Serializer > (&
+        self, s : S) -> ::std::result::Result < S::Ok, S::Error > { s.serialize_str(match
+        self { $(Self:: $v => $w,)* Self:: $other (v) => v }) } } impl < 'de >
+        ::serde::Deserialize < 'de > for $t { fn deserialize < D : ::serde::Deserializer
+        < 'de >> (d : D) -> ::std::result::Result < Self, D::Error > { let s = <
+        ::std::string::String as ::serde::Deserialize > ::deserialize(d) ?; Ok(match s
+        .as_str() { $($w => Self:: $v,)* _ => Self:: $other (s) }) } } impl crate
+        ::Strict for $t { fn unknown_fields(& self, path : & str, out : & mut
         ::std::vec::Vec < ::std::string::String >) { const MEMBERS : & [& str] = &
-        [$($m),*]; if let Self:: $other (v) = self { if ! v.split(',').all(| p | MEMBERS
+        [$($w),*]; if let Self:: $other (v) = self { if ! v.split(',').all(| p | MEMBERS
         .contains(& p.trim())) { out.push(format!("{}: `{}` is not a documented member",
         path, v)); } } } }
     };
 }
 #[doc(hidden)]
-pub(crate) use strict_enum;
+pub(crate) use graph_enum;
 macro_rules! leaf {
     ($($t:ty),*) => {
         $(impl Strict for $t { fn unknown_fields(& self, _ : & str, _ : & mut Vec <

@@ -99,30 +99,6 @@ pub fn ident(text: &str) -> Ident {
     }
 }
 
-/// The wire name serde's `rename_all = "camelCase"` gives a field whose identifier text is
-/// `rust` (serde's own rule, on the identifier without `r#`): words split at `_`, each after
-/// the first capitalized (ASCII), the first character lower-cased. Emission writes a field's
-/// `rename` only when this differs from the docs name.
-pub fn serde_camel(rust: &str) -> String {
-    let unraw = rust.strip_prefix("r#").unwrap_or(rust);
-    let mut pascal = String::with_capacity(unraw.len());
-    let mut capitalize = true;
-    for ch in unraw.chars() {
-        if ch == '_' {
-            capitalize = true;
-        } else if capitalize {
-            pascal.push(ch.to_ascii_uppercase());
-            capitalize = false;
-        } else {
-            pascal.push(ch);
-        }
-    }
-    match pascal.chars().next() {
-        Some(first) => first.to_ascii_lowercase().to_string() + &pascal[first.len_utf8()..],
-        None => pascal,
-    }
-}
-
 /// Text of a snake_case identifier (field, function, parameter, module) for a docs name.
 pub fn snake_text(name: &str) -> String {
     make_ident(snake(name), "value", false)

@@ -424,34 +424,77 @@ mod runtime {
             }
         }
     }
-    /// Implements [`Strict`] for a generated struct: its extras map, then each field of a
-    /// generated type (`field = "wireName"`). A macro so the generated files stay small.
+    /// A JSON object's members: what a generated struct is read from, and the type of its
+    /// map of properties the docs do not define.
+    pub type JsonObject = BTreeMap<String, ::serde_json::Value>;
+    /// Takes member `key` out of an object and reads it (absent or `null`: `None`); an
+    /// error names the member.
     #[doc(hidden)]
-    macro_rules! strict_struct {
-        ($t:ident, $extra:ident $(, $f:ident = $w:literal)* $(,)?) => {
-            impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : &
-            mut ::std::vec::Vec < ::std::string::String >) { crate ::report_extras(& self
-            . $extra, path, out); $(crate ::Strict::unknown_fields(& self. $f, &
-            format!("{}.{}", path, $w), out);)* } }
+    pub fn take<T: DeserializeOwned, E: ::serde::de::Error>(
+        object: &mut JsonObject,
+        key: &str,
+    ) -> Result<Option<T>, E> {
+        match object.remove(key) {
+            None => Ok(None),
+            Some(v) => {
+                <Option<T> as Deserialize>::deserialize(v)
+                    .map_err(|e| E::custom(format_args!("`{key}`: {e}")))
+            }
+        }
+    }
+    /// Serialization, deserialization and [`Strict`] of a generated struct, from its fields'
+    /// wire names: `Name { field = "wireName", … } extras [fields of generated types]`.
+    /// Written out by hand instead of `#[derive(Serialize, Deserialize)]`: serde's derive
+    /// emits some thirty lines a field, and type-checking those was most of the generated
+    /// crate's build time. The JSON is the same: members in field order, absent ones
+    /// skipped, undefined ones kept in the extras map.
+    #[doc(hidden)]
+    macro_rules! graph_object {
+        (
+            $t:ident { $($f:ident = $w:literal),* $(,)? } $extra:ident [$($n:ident =
+            $nw:literal),* $(,)?]
+        ) => {
+            impl ::serde::Serialize for $t { fn serialize < S : ::serde::Serializer > (&
+            self, s : S) -> ::std::result::Result < S::Ok, S::Error > { use
+            ::serde::ser::SerializeMap as _; let mut m = s.serialize_map(None) ?; $(if
+            let Some(v) = & self. $f { m.serialize_entry($w, v) ?; })* for (k, v) in &
+            self. $extra { m.serialize_entry(k, v) ?; } m.end() } } impl < 'de >
+            ::serde::Deserialize < 'de > for $t { fn deserialize < D :
+            ::serde::Deserializer < 'de >> (d : D) -> ::std::result::Result < Self,
+            D::Error > { let mut m = < crate ::JsonObject as ::serde::Deserialize >
+            ::deserialize(d) ?; Ok($t { $($f : crate ::take(& mut m, $w) ?,)* $extra : m
+            }) } } impl crate ::Strict for $t { fn unknown_fields(& self, path : & str,
+            out : & mut ::std::vec::Vec < ::std::string::String >) { crate
+            ::report_extras(& self. $extra, path, out); $(crate
+            ::Strict::unknown_fields(& self. $n, & format!("{}.{}", path, $nw), out);)* }
+            }
         };
     }
     #[doc(hidden)]
-    pub(crate) use strict_struct;
-    /// Implements [`Strict`] for a generated enum: a value outside the documented members
-    /// (kept in the catch-all variant) is reported; flag enums send combinations (`a,b`),
-    /// documented when every part is.
+    pub(crate) use graph_object;
+    /// Serialization, deserialization and [`Strict`] of a generated enum, from its members'
+    /// wire names: `Name, Other { Member = "member", … }`. A value outside the members is
+    /// kept in the catch-all variant, and reported by `Strict`; flag enums send
+    /// combinations (`a,b`), documented when every part is.
     #[doc(hidden)]
-    macro_rules! strict_enum {
-        ($t:ident, $other:ident, [$($m:literal),* $(,)?]) => {
-            impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : &
-            mut ::std::vec::Vec < ::std::string::String >) { const MEMBERS : & [& str] =
-            & [$($m),*]; if let Self:: $other (v) = self { if ! v.split(',').all(| p |
-            MEMBERS.contains(& p.trim())) { out
+    macro_rules! graph_enum {
+        ($t:ident, $other:ident { $($v:ident = $w:literal),* $(,)? }) => {
+            impl ::serde::Serialize for $t { fn serialize < S : ::serde::Serializer > (&
+            self, s : S) -> ::std::result::Result < S::Ok, S::Error > { s
+            .serialize_str(match self { $(Self:: $v => $w,)* Self:: $other (v) => v }) }
+            } impl < 'de > ::serde::Deserialize < 'de > for $t { fn deserialize < D :
+            ::serde::Deserializer < 'de >> (d : D) -> ::std::result::Result < Self,
+            D::Error > { let s = < ::std::string::String as ::serde::Deserialize >
+            ::deserialize(d) ?; Ok(match s.as_str() { $($w => Self:: $v,)* _ => Self::
+            $other (s) }) } } impl crate ::Strict for $t { fn unknown_fields(& self, path
+            : & str, out : & mut ::std::vec::Vec < ::std::string::String >) { const
+            MEMBERS : & [& str] = & [$($w),*]; if let Self:: $other (v) = self { if ! v
+            .split(',').all(| p | MEMBERS.contains(& p.trim())) { out
             .push(format!("{}: `{}` is not a documented member", path, v)); } } } }
         };
     }
     #[doc(hidden)]
-    pub(crate) use strict_enum;
+    pub(crate) use graph_enum;
     macro_rules! leaf {
         ($($t:ty),*) => {
             $(impl Strict for $t { fn unknown_fields(& self, _ : & str, _ : & mut Vec <
@@ -648,119 +691,83 @@ pub mod v1_0 {
         /// Ends a comment */ and opens a fence ' and a raw string \"# and &lt;script&gt;alert(1)&lt;/script&gt;
         ///
         /// Docs: `v1.0/resources/hostile.md`.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Hostile {
             /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
             pub odata_type: Option<String>,
             /// A keyword. */ ' "# html
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#type: Option<String>,
             /// Cannot be raw.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub self_: Option<String>,
             /// Differs from self only by case.
-            #[serde(rename = "Self", skip_serializing_if = "Option::is_none")]
             pub self_2: Option<String>,
             /// Another non-raw keyword.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub crate_: Option<i32>,
             /// Starts with a digit.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub _3d_model: Option<String>,
             /// Lower case.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub name: Option<String>,
             /// Upper case twin.
-            #[serde(rename = "Name", skip_serializing_if = "Option::is_none")]
             pub name_2: Option<String>,
             /// Contains a space.
-            #[serde(rename = "display name", skip_serializing_if = "Option::is_none")]
             pub display_name: Option<String>,
             /// Not ASCII.
-            #[serde(rename = "名称", skip_serializing_if = "Option::is_none")]
             pub u540d_u79f0: Option<String>,
             /// Path separator.
-            #[serde(rename = "a::b", skip_serializing_if = "Option::is_none")]
             pub a_b: Option<String>,
             /// A quote.
-            #[serde(rename = "quote\"d", skip_serializing_if = "Option::is_none")]
             pub quote_d: Option<String>,
             /// An attribute opener.
-            #[serde(rename = "#[attr]", skip_serializing_if = "Option::is_none")]
             pub attr: Option<String>,
             /// An edition-2018 keyword.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#async: Option<bool>,
             /// An edition-2024 keyword.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub r#gen: Option<bool>,
             /// Only an underscore.
-            #[serde(rename = "_", skip_serializing_if = "Option::is_none")]
             pub value: Option<String>,
             /// Collides with the extras field's default name.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub extra: Option<String>,
             /// Collides with the @odata.type field's Rust name.
-            #[serde(rename = "odata_type", skip_serializing_if = "Option::is_none")]
             pub odata_type_2: Option<String>,
             /// Refers to itself.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub child: Option<Box<Hostile>>,
             /// AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub long_description: Option<String>,
             /// Properties the docs do not define, and `@odata.*` annotations.
-            #[serde(flatten)]
-            pub extra_2: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            pub extra_2: crate::JsonObject,
         }
-        crate::strict_struct!(Hostile, extra_2, child = "child");
+        crate::graph_object!(
+            Hostile { odata_type = "@odata.type", r#type = "type", self_ = "self", self_2
+            = "Self", crate_ = "crate", _3d_model = "3dModel", name = "name", name_2 =
+            "Name", display_name = "display name", u540d_u79f0 = "名称", a_b = "a::b",
+            quote_d = "quote\"d", attr = "#[attr]", r#async = "async", r#gen = "gen",
+            value = "_", extra = "extra", odata_type_2 = "odata_type", child = "child",
+            long_description = "longDescription" } extra_2[child = "child"]
+        );
         /// An enum named like a keyword, with hostile members.
         ///
         /// Docs: `v1.0/resources/weird-enum.md`.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Eq,
-            Hash,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Self_ {
             /// Lower-case none.
-            #[serde(rename = "none")]
             None,
             /// Upper-case twin.
-            #[serde(rename = "None")]
             None2,
             /// Collides with the catch-all variant.
-            #[serde(rename = "Other")]
             Other,
             /// Starts with a digit.
-            #[serde(rename = "3d")]
             N3d,
             /// Has a space.
-            #[serde(rename = "in progress")]
             InProgress,
             /// Not ASCII.
-            #[serde(rename = "中文")]
             U4e2dU6587,
             /// A value the docs do not list (Graph adds members over time).
-            #[serde(untagged)]
             Other2(String),
         }
-        crate::strict_enum!(
-            Self_, Other2, ["none", "None", "Other", "3d", "in progress", "中文"]
+        crate::graph_enum!(
+            Self_, Other2 { None = "none", None2 = "None", Other = "Other", N3d = "3d",
+            InProgress = "in progress", U4e2dU6587 = "中文" }
         );
     }
     pub mod endpoints {

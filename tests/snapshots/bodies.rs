@@ -424,34 +424,77 @@ mod runtime {
             }
         }
     }
-    /// Implements [`Strict`] for a generated struct: its extras map, then each field of a
-    /// generated type (`field = "wireName"`). A macro so the generated files stay small.
+    /// A JSON object's members: what a generated struct is read from, and the type of its
+    /// map of properties the docs do not define.
+    pub type JsonObject = BTreeMap<String, ::serde_json::Value>;
+    /// Takes member `key` out of an object and reads it (absent or `null`: `None`); an
+    /// error names the member.
     #[doc(hidden)]
-    macro_rules! strict_struct {
-        ($t:ident, $extra:ident $(, $f:ident = $w:literal)* $(,)?) => {
-            impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : &
-            mut ::std::vec::Vec < ::std::string::String >) { crate ::report_extras(& self
-            . $extra, path, out); $(crate ::Strict::unknown_fields(& self. $f, &
-            format!("{}.{}", path, $w), out);)* } }
+    pub fn take<T: DeserializeOwned, E: ::serde::de::Error>(
+        object: &mut JsonObject,
+        key: &str,
+    ) -> Result<Option<T>, E> {
+        match object.remove(key) {
+            None => Ok(None),
+            Some(v) => {
+                <Option<T> as Deserialize>::deserialize(v)
+                    .map_err(|e| E::custom(format_args!("`{key}`: {e}")))
+            }
+        }
+    }
+    /// Serialization, deserialization and [`Strict`] of a generated struct, from its fields'
+    /// wire names: `Name { field = "wireName", … } extras [fields of generated types]`.
+    /// Written out by hand instead of `#[derive(Serialize, Deserialize)]`: serde's derive
+    /// emits some thirty lines a field, and type-checking those was most of the generated
+    /// crate's build time. The JSON is the same: members in field order, absent ones
+    /// skipped, undefined ones kept in the extras map.
+    #[doc(hidden)]
+    macro_rules! graph_object {
+        (
+            $t:ident { $($f:ident = $w:literal),* $(,)? } $extra:ident [$($n:ident =
+            $nw:literal),* $(,)?]
+        ) => {
+            impl ::serde::Serialize for $t { fn serialize < S : ::serde::Serializer > (&
+            self, s : S) -> ::std::result::Result < S::Ok, S::Error > { use
+            ::serde::ser::SerializeMap as _; let mut m = s.serialize_map(None) ?; $(if
+            let Some(v) = & self. $f { m.serialize_entry($w, v) ?; })* for (k, v) in &
+            self. $extra { m.serialize_entry(k, v) ?; } m.end() } } impl < 'de >
+            ::serde::Deserialize < 'de > for $t { fn deserialize < D :
+            ::serde::Deserializer < 'de >> (d : D) -> ::std::result::Result < Self,
+            D::Error > { let mut m = < crate ::JsonObject as ::serde::Deserialize >
+            ::deserialize(d) ?; Ok($t { $($f : crate ::take(& mut m, $w) ?,)* $extra : m
+            }) } } impl crate ::Strict for $t { fn unknown_fields(& self, path : & str,
+            out : & mut ::std::vec::Vec < ::std::string::String >) { crate
+            ::report_extras(& self. $extra, path, out); $(crate
+            ::Strict::unknown_fields(& self. $n, & format!("{}.{}", path, $nw), out);)* }
+            }
         };
     }
     #[doc(hidden)]
-    pub(crate) use strict_struct;
-    /// Implements [`Strict`] for a generated enum: a value outside the documented members
-    /// (kept in the catch-all variant) is reported; flag enums send combinations (`a,b`),
-    /// documented when every part is.
+    pub(crate) use graph_object;
+    /// Serialization, deserialization and [`Strict`] of a generated enum, from its members'
+    /// wire names: `Name, Other { Member = "member", … }`. A value outside the members is
+    /// kept in the catch-all variant, and reported by `Strict`; flag enums send
+    /// combinations (`a,b`), documented when every part is.
     #[doc(hidden)]
-    macro_rules! strict_enum {
-        ($t:ident, $other:ident, [$($m:literal),* $(,)?]) => {
-            impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : &
-            mut ::std::vec::Vec < ::std::string::String >) { const MEMBERS : & [& str] =
-            & [$($m),*]; if let Self:: $other (v) = self { if ! v.split(',').all(| p |
-            MEMBERS.contains(& p.trim())) { out
+    macro_rules! graph_enum {
+        ($t:ident, $other:ident { $($v:ident = $w:literal),* $(,)? }) => {
+            impl ::serde::Serialize for $t { fn serialize < S : ::serde::Serializer > (&
+            self, s : S) -> ::std::result::Result < S::Ok, S::Error > { s
+            .serialize_str(match self { $(Self:: $v => $w,)* Self:: $other (v) => v }) }
+            } impl < 'de > ::serde::Deserialize < 'de > for $t { fn deserialize < D :
+            ::serde::Deserializer < 'de >> (d : D) -> ::std::result::Result < Self,
+            D::Error > { let s = < ::std::string::String as ::serde::Deserialize >
+            ::deserialize(d) ?; Ok(match s.as_str() { $($w => Self:: $v,)* _ => Self::
+            $other (s) }) } } impl crate ::Strict for $t { fn unknown_fields(& self, path
+            : & str, out : & mut ::std::vec::Vec < ::std::string::String >) { const
+            MEMBERS : & [& str] = & [$($w),*]; if let Self:: $other (v) = self { if ! v
+            .split(',').all(| p | MEMBERS.contains(& p.trim())) { out
             .push(format!("{}: `{}` is not a documented member", path, v)); } } } }
         };
     }
     #[doc(hidden)]
-    pub(crate) use strict_enum;
+    pub(crate) use graph_enum;
     macro_rules! leaf {
         ($($t:ty),*) => {
             $(impl Strict for $t { fn unknown_fields(& self, _ : & str, _ : & mut Vec <
@@ -648,92 +691,62 @@ pub mod v1_0 {
         /// A gadget, for graphdoc's request body tests.
         ///
         /// Docs: `v1.0/resources/gadget.md`.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct Gadget {
             /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
             pub odata_type: Option<String>,
             /// Identifier.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
             /// Name shown to people.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub display_name: Option<String>,
             /// Size in units.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub size: Option<i32>,
             /// Labels.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub tags: Option<Vec<String>>,
             /// When it was made. Read-only.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub created_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
             /// Properties the docs do not define, and `@odata.*` annotations.
-            #[serde(flatten)]
-            pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            pub extra: crate::JsonObject,
         }
-        crate::strict_struct!(Gadget, extra);
+        crate::graph_object!(
+            Gadget { odata_type = "@odata.type", id = "id", display_name = "displayName",
+            size = "size", tags = "tags", created_date_time = "createdDateTime" } extra[]
+        );
     }
     pub mod endpoints {
         //! Endpoint functions of this API version: each builds a typed, sans-IO request.
         /// Request body of `gadget-polish` (v1.0/api/gadget-polish.md).
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct CreatePolishBody {
             /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
             pub odata_type: Option<String>,
             /// Name shown to people.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub display_name: Option<String>,
             /// How much to polish: not a gadget property.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub shine: Option<i32>,
             /// Properties the docs do not define, and `@odata.*` annotations.
-            #[serde(flatten)]
-            pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            pub extra: crate::JsonObject,
         }
-        crate::strict_struct!(CreatePolishBody, extra);
+        crate::graph_object!(
+            CreatePolishBody { odata_type = "@odata.type", display_name = "displayName",
+            shine = "shine" } extra[]
+        );
         /// Request body of `gadget-update` (v1.0/api/gadget-update.md).
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct UpdateGadgetsBody {
             /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
             pub odata_type: Option<String>,
             /// Name shown to people.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub display_name: Option<String>,
             /// Size in units (the table disagrees with the resource's Int32).
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub size: Option<i64>,
             /// Properties the docs do not define, and `@odata.*` annotations.
-            #[serde(flatten)]
-            pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            pub extra: crate::JsonObject,
         }
-        crate::strict_struct!(UpdateGadgetsBody, extra);
+        crate::graph_object!(
+            UpdateGadgetsBody { odata_type = "@odata.type", display_name = "displayName",
+            size = "size" } extra[]
+        );
         /// What the docs say about [`create_gadgets`]: method, path and permissions.
         pub const CREATE_GADGETS: crate::Endpoint = crate::Endpoint {
             name: "create_gadgets",

@@ -424,34 +424,77 @@ mod runtime {
             }
         }
     }
-    /// Implements [`Strict`] for a generated struct: its extras map, then each field of a
-    /// generated type (`field = "wireName"`). A macro so the generated files stay small.
+    /// A JSON object's members: what a generated struct is read from, and the type of its
+    /// map of properties the docs do not define.
+    pub type JsonObject = BTreeMap<String, ::serde_json::Value>;
+    /// Takes member `key` out of an object and reads it (absent or `null`: `None`); an
+    /// error names the member.
     #[doc(hidden)]
-    macro_rules! strict_struct {
-        ($t:ident, $extra:ident $(, $f:ident = $w:literal)* $(,)?) => {
-            impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : &
-            mut ::std::vec::Vec < ::std::string::String >) { crate ::report_extras(& self
-            . $extra, path, out); $(crate ::Strict::unknown_fields(& self. $f, &
-            format!("{}.{}", path, $w), out);)* } }
+    pub fn take<T: DeserializeOwned, E: ::serde::de::Error>(
+        object: &mut JsonObject,
+        key: &str,
+    ) -> Result<Option<T>, E> {
+        match object.remove(key) {
+            None => Ok(None),
+            Some(v) => {
+                <Option<T> as Deserialize>::deserialize(v)
+                    .map_err(|e| E::custom(format_args!("`{key}`: {e}")))
+            }
+        }
+    }
+    /// Serialization, deserialization and [`Strict`] of a generated struct, from its fields'
+    /// wire names: `Name { field = "wireName", … } extras [fields of generated types]`.
+    /// Written out by hand instead of `#[derive(Serialize, Deserialize)]`: serde's derive
+    /// emits some thirty lines a field, and type-checking those was most of the generated
+    /// crate's build time. The JSON is the same: members in field order, absent ones
+    /// skipped, undefined ones kept in the extras map.
+    #[doc(hidden)]
+    macro_rules! graph_object {
+        (
+            $t:ident { $($f:ident = $w:literal),* $(,)? } $extra:ident [$($n:ident =
+            $nw:literal),* $(,)?]
+        ) => {
+            impl ::serde::Serialize for $t { fn serialize < S : ::serde::Serializer > (&
+            self, s : S) -> ::std::result::Result < S::Ok, S::Error > { use
+            ::serde::ser::SerializeMap as _; let mut m = s.serialize_map(None) ?; $(if
+            let Some(v) = & self. $f { m.serialize_entry($w, v) ?; })* for (k, v) in &
+            self. $extra { m.serialize_entry(k, v) ?; } m.end() } } impl < 'de >
+            ::serde::Deserialize < 'de > for $t { fn deserialize < D :
+            ::serde::Deserializer < 'de >> (d : D) -> ::std::result::Result < Self,
+            D::Error > { let mut m = < crate ::JsonObject as ::serde::Deserialize >
+            ::deserialize(d) ?; Ok($t { $($f : crate ::take(& mut m, $w) ?,)* $extra : m
+            }) } } impl crate ::Strict for $t { fn unknown_fields(& self, path : & str,
+            out : & mut ::std::vec::Vec < ::std::string::String >) { crate
+            ::report_extras(& self. $extra, path, out); $(crate
+            ::Strict::unknown_fields(& self. $n, & format!("{}.{}", path, $nw), out);)* }
+            }
         };
     }
     #[doc(hidden)]
-    pub(crate) use strict_struct;
-    /// Implements [`Strict`] for a generated enum: a value outside the documented members
-    /// (kept in the catch-all variant) is reported; flag enums send combinations (`a,b`),
-    /// documented when every part is.
+    pub(crate) use graph_object;
+    /// Serialization, deserialization and [`Strict`] of a generated enum, from its members'
+    /// wire names: `Name, Other { Member = "member", … }`. A value outside the members is
+    /// kept in the catch-all variant, and reported by `Strict`; flag enums send
+    /// combinations (`a,b`), documented when every part is.
     #[doc(hidden)]
-    macro_rules! strict_enum {
-        ($t:ident, $other:ident, [$($m:literal),* $(,)?]) => {
-            impl crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : &
-            mut ::std::vec::Vec < ::std::string::String >) { const MEMBERS : & [& str] =
-            & [$($m),*]; if let Self:: $other (v) = self { if ! v.split(',').all(| p |
-            MEMBERS.contains(& p.trim())) { out
+    macro_rules! graph_enum {
+        ($t:ident, $other:ident { $($v:ident = $w:literal),* $(,)? }) => {
+            impl ::serde::Serialize for $t { fn serialize < S : ::serde::Serializer > (&
+            self, s : S) -> ::std::result::Result < S::Ok, S::Error > { s
+            .serialize_str(match self { $(Self:: $v => $w,)* Self:: $other (v) => v }) }
+            } impl < 'de > ::serde::Deserialize < 'de > for $t { fn deserialize < D :
+            ::serde::Deserializer < 'de >> (d : D) -> ::std::result::Result < Self,
+            D::Error > { let s = < ::std::string::String as ::serde::Deserialize >
+            ::deserialize(d) ?; Ok(match s.as_str() { $($w => Self:: $v,)* _ => Self::
+            $other (s) }) } } impl crate ::Strict for $t { fn unknown_fields(& self, path
+            : & str, out : & mut ::std::vec::Vec < ::std::string::String >) { const
+            MEMBERS : & [& str] = & [$($w),*]; if let Self:: $other (v) = self { if ! v
+            .split(',').all(| p | MEMBERS.contains(& p.trim())) { out
             .push(format!("{}: `{}` is not a documented member", path, v)); } } } }
         };
     }
     #[doc(hidden)]
-    pub(crate) use strict_enum;
+    pub(crate) use graph_enum;
     macro_rules! leaf {
         ($($t:ty),*) => {
             $(impl Strict for $t { fn unknown_fields(& self, _ : & str, _ : & mut Vec <
@@ -696,150 +739,104 @@ pub mod v1_0 {
         /// A service plan assigned to a user.
         ///
         /// Docs: `v1.0/resources/assignedplan.md`.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct AssignedPlan {
             /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
             pub odata_type: Option<String>,
             /// When the plan was assigned.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub assigned_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
             /// Enabled, Warning, Suspended, Deleted or LockedOut.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub capability_status: Option<String>,
             /// The plan's identifier.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub service_plan_id: Option<::uuid::Uuid>,
             /// Properties the docs do not define, and `@odata.*` annotations.
-            #[serde(flatten)]
-            pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            pub extra: crate::JsonObject,
         }
-        crate::strict_struct!(AssignedPlan, extra);
+        crate::graph_object!(
+            AssignedPlan { odata_type = "@odata.type", assigned_date_time =
+            "assignedDateTime", capability_status = "capabilityStatus", service_plan_id =
+            "servicePlanId" } extra[]
+        );
         /// The base of directory objects.
         ///
         /// Docs: `v1.0/resources/directoryobject.md`.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct DirectoryObject {
             /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
             pub odata_type: Option<String>,
             /// The unique identifier. Read-only.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
             /// When the object was deleted.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub deleted_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
             /// Properties the docs do not define, and `@odata.*` annotations.
-            #[serde(flatten)]
-            pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            pub extra: crate::JsonObject,
         }
-        crate::strict_struct!(DirectoryObject, extra);
+        crate::graph_object!(
+            DirectoryObject { odata_type = "@odata.type", id = "id", deleted_date_time =
+            "deletedDateTime" } extra[]
+        );
         /// A user account in the directory.
         ///
         /// Derived from `DirectoryObject`; its properties are included.
         ///
         /// Docs: `v1.0/resources/user.md`.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Default,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct User {
             /// The `@odata.type` annotation: the value's concrete type.
-            #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
             pub odata_type: Option<String>,
             /// The name displayed in the address book.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub display_name: Option<String>,
             /// Member or Guest.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub user_type: Option<UserType>,
             /// When the user was created.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub created_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
             /// The user's birthday.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub birthday: Option<::chrono::NaiveDate>,
             /// How long mail is kept.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub mailbox_retention: Option<crate::IsoDuration>,
             /// A small photo, base64.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub thumbnail: Option<crate::Base64>,
             /// The plans assigned to the user.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub assigned_plans: Option<Vec<AssignedPlan>>,
             /// How often the user signed in.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub sign_in_count: Option<i64>,
             /// The unique identifier. Read-only.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub id: Option<String>,
             /// When the object was deleted.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub deleted_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
             /// The user's manager.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub manager: Option<Box<User>>,
             /// The users who report to this user.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub direct_reports: Option<Vec<User>>,
             /// Groups, roles and units the user is a member of.
-            #[serde(skip_serializing_if = "Option::is_none")]
             pub member_of: Option<Vec<AnyDirectoryObject>>,
             /// Properties the docs do not define, and `@odata.*` annotations.
-            #[serde(flatten)]
-            pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+            pub extra: crate::JsonObject,
         }
-        crate::strict_struct!(
-            User, extra, user_type = "userType", assigned_plans = "assignedPlans",
-            manager = "manager", direct_reports = "directReports", member_of = "memberOf"
+        crate::graph_object!(
+            User { odata_type = "@odata.type", display_name = "displayName", user_type =
+            "userType", created_date_time = "createdDateTime", birthday = "birthday",
+            mailbox_retention = "mailboxRetention", thumbnail = "thumbnail",
+            assigned_plans = "assignedPlans", sign_in_count = "signInCount", id = "id",
+            deleted_date_time = "deletedDateTime", manager = "manager", direct_reports =
+            "directReports", member_of = "memberOf" } extra[user_type = "userType",
+            assigned_plans = "assignedPlans", manager = "manager", direct_reports =
+            "directReports", member_of = "memberOf"]
         );
         /// A user account in the directory.
         ///
         /// Docs: `v1.0/resources/user.md`.
-        #[derive(
-            Debug,
-            Clone,
-            PartialEq,
-            Eq,
-            Hash,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum UserType {
             /// A member of the organization.
-            #[serde(rename = "Member")]
             Member,
             /// A guest from outside.
-            #[serde(rename = "Guest")]
             Guest,
             /// A value the docs do not list (Graph adds members over time).
-            #[serde(untagged)]
             Other(String),
         }
-        crate::strict_enum!(UserType, Other, ["Member", "Guest"]);
+        crate::graph_enum!(UserType, Other { Member = "Member", Guest = "Guest" });
     }
     pub mod endpoints {
         //! Endpoint functions of this API version: each builds a typed, sans-IO request.

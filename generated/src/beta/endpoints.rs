@@ -3,24 +3,23 @@
 //! Endpoint functions of this API version: each builds a typed, sans-IO request.
 /// Request body of `intune-onboarding-vpptoken-revokelicenses` (beta/api/intune-onboarding-vpptoken-revokelicenses.md).
 #[cfg(feature = "intune-onboarding")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RevokeLicensesBody {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Whether to notify the devices that use the licenses.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub notify_managed_devices: Option<bool>,
     /// Whether to also revoke licenses Intune does not track.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub revoke_untracked_licenses: Option<bool>,
     /// Properties the docs do not define, and `@odata.*` annotations.
-    #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    pub extra: crate::JsonObject,
 }
 #[cfg(feature = "intune-onboarding")]
-crate::strict_struct!(RevokeLicensesBody, extra);
+crate::graph_object!(
+    RevokeLicensesBody { odata_type = "@odata.type", notify_managed_devices =
+    "notifyManagedDevices", revoke_untracked_licenses = "revokeUntrackedLicenses" }
+    extra[]
+);
 /// What the docs say about [`revoke_licenses`]: method, path and permissions.
 #[cfg(feature = "intune-onboarding")]
 pub const REVOKE_LICENSES: crate::Endpoint = crate::Endpoint {

@@ -5,238 +5,202 @@
 ///
 /// Docs: `beta/resources/intune-shared-actionstate.md`.
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ActionState {
     /// Not a valid action state.
-    #[serde(rename = "none")]
     None,
     /// The action is pending.
-    #[serde(rename = "pending")]
     Pending,
     /// The action was canceled.
-    #[serde(rename = "canceled")]
     Canceled,
     /// The action is active.
-    #[serde(rename = "active")]
     Active,
     /// The action completed without errors.
-    #[serde(rename = "done")]
     Done,
     /// The action failed.
-    #[serde(rename = "failed")]
     Failed,
     /// The action is not supported.
-    #[serde(rename = "notSupported")]
     NotSupported,
     /// A value the docs do not list (Graph adds members over time).
-    #[serde(untagged)]
     Other(String),
 }
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-crate::strict_enum!(
-    ActionState, Other, ["none", "pending", "canceled", "active", "done", "failed",
-    "notSupported"]
+crate::graph_enum!(
+    ActionState, Other { None = "none", Pending = "pending", Canceled = "canceled",
+    Active = "active", Done = "done", Failed = "failed", NotSupported = "notSupported" }
 );
 /// Base type of every addressable Microsoft Graph resource.
 ///
 /// Docs: `beta/resources/entity.md`.
 #[cfg(feature = "microsoft-identity-platform")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Entity {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The unique identifier of the entity. Read-only.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Properties the docs do not define, and `@odata.*` annotations.
-    #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    pub extra: crate::JsonObject,
 }
 #[cfg(feature = "microsoft-identity-platform")]
-crate::strict_struct!(Entity, extra);
+crate::graph_object!(Entity { odata_type = "@odata.type", id = "id" } extra[]);
 /// An Apple Volume Purchase Program token uploaded to Intune, used to sync volume-purchased app licenses.
 ///
 /// Derived from `Entity`; its properties are included.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptoken.md`.
 #[cfg(feature = "intune-onboarding")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct VppToken {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Key of the token. Inherited from entity
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// The organization the token belongs to.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub organization_name: Option<String>,
     /// The program the token belongs to. Possible values are: business, education.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vpp_token_account_type: Option<VppTokenAccountType>,
     /// The Apple ID associated with the token.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub apple_id: Option<String>,
     /// When the token expires.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expiration_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// When licenses were last synced with the token.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_sync_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// The token string downloaded from Apple.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
     /// When the token was last modified.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_modified_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// Current state of the token.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<VppTokenState>,
     /// Results of the actions performed on the token.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub token_action_results: Option<Vec<VppTokenActionResult>>,
     /// Status of the last sync.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_sync_status: Option<VppTokenSyncStatus>,
     /// Whether apps bought with the token are updated automatically.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub automatically_update_apps: Option<bool>,
     /// Country or region of the token's store.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub country_or_region: Option<String>,
     /// Whether consent was granted to share data with Apple.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_sharing_consent_granted: Option<bool>,
     /// Name an admin gave the token.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     /// Location of the token, as reported by Apple.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub location_name: Option<String>,
     /// Whether Intune may claim the token from another MDM.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub claim_token_management_from_external_mdm: Option<bool>,
     /// Role scope tags assigned to the token.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub role_scope_tag_ids: Option<Vec<String>>,
     /// Properties the docs do not define, and `@odata.*` annotations.
-    #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    pub extra: crate::JsonObject,
 }
 #[cfg(feature = "intune-onboarding")]
-crate::strict_struct!(
-    VppToken, extra, vpp_token_account_type = "vppTokenAccountType", state = "state",
-    token_action_results = "tokenActionResults", last_sync_status = "lastSyncStatus"
+crate::graph_object!(
+    VppToken { odata_type = "@odata.type", id = "id", organization_name =
+    "organizationName", vpp_token_account_type = "vppTokenAccountType", apple_id =
+    "appleId", expiration_date_time = "expirationDateTime", last_sync_date_time =
+    "lastSyncDateTime", token = "token", last_modified_date_time =
+    "lastModifiedDateTime", state = "state", token_action_results = "tokenActionResults",
+    last_sync_status = "lastSyncStatus", automatically_update_apps =
+    "automaticallyUpdateApps", country_or_region = "countryOrRegion",
+    data_sharing_consent_granted = "dataSharingConsentGranted", display_name =
+    "displayName", location_name = "locationName",
+    claim_token_management_from_external_mdm = "claimTokenManagementFromExternalMdm",
+    role_scope_tag_ids = "roleScopeTagIds" } extra[vpp_token_account_type =
+    "vppTokenAccountType", state = "state", token_action_results = "tokenActionResults",
+    last_sync_status = "lastSyncStatus"]
 );
 /// Possible types of an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-shared-vpptokenaccounttype.md`.
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VppTokenAccountType {
     /// Apple Volume Purchase Program token associated with a business program.
-    #[serde(rename = "business")]
     Business,
     /// Apple Volume Purchase Program token associated with an education program.
-    #[serde(rename = "education")]
     Education,
     /// A value the docs do not list (Graph adds members over time).
-    #[serde(untagged)]
     Other(String),
 }
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-crate::strict_enum!(VppTokenAccountType, Other, ["business", "education"]);
+crate::graph_enum!(
+    VppTokenAccountType, Other { Business = "business", Education = "education" }
+);
 /// The result of an action performed on an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokenactionresult.md`.
 #[cfg(feature = "intune-onboarding")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct VppTokenActionResult {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// Name of the action.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub action_name: Option<String>,
     /// State of the action.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub action_state: Option<ActionState>,
     /// When the action started.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub start_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// When the action's state last changed.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_updated_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// Properties the docs do not define, and `@odata.*` annotations.
-    #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    pub extra: crate::JsonObject,
 }
 #[cfg(feature = "intune-onboarding")]
-crate::strict_struct!(VppTokenActionResult, extra, action_state = "actionState");
+crate::graph_object!(
+    VppTokenActionResult { odata_type = "@odata.type", action_name = "actionName",
+    action_state = "actionState", start_date_time = "startDateTime",
+    last_updated_date_time = "lastUpdatedDateTime" } extra[action_state = "actionState"]
+);
 /// Possible states associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokenstate.md`.
 #[cfg(feature = "intune-onboarding")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VppTokenState {
     /// Default state.
-    #[serde(rename = "unknown")]
     Unknown,
     /// Token is valid.
-    #[serde(rename = "valid")]
     Valid,
     /// Token is expired.
-    #[serde(rename = "expired")]
     Expired,
     /// Token is invalid.
-    #[serde(rename = "invalid")]
     Invalid,
     /// Token is managed by another MDM service.
-    #[serde(rename = "assignedToExternalMDM")]
     AssignedToExternalMdm,
     /// Token is associated with the same location as another token.
-    #[serde(rename = "duplicateLocationId")]
     DuplicateLocationId,
     /// A value the docs do not list (Graph adds members over time).
-    #[serde(untagged)]
     Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-crate::strict_enum!(
-    VppTokenState, Other, ["unknown", "valid", "expired", "invalid",
-    "assignedToExternalMDM", "duplicateLocationId"]
+crate::graph_enum!(
+    VppTokenState, Other { Unknown = "unknown", Valid = "valid", Expired = "expired",
+    Invalid = "invalid", AssignedToExternalMdm = "assignedToExternalMDM",
+    DuplicateLocationId = "duplicateLocationId" }
 );
 /// Possible sync statuses associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `beta/resources/intune-onboarding-vpptokensyncstatus.md`.
 #[cfg(feature = "intune-onboarding")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VppTokenSyncStatus {
     /// Default status.
-    #[serde(rename = "none")]
     None,
     /// Last sync in progress.
-    #[serde(rename = "inProgress")]
     InProgress,
     /// Last sync completed.
-    #[serde(rename = "completed")]
     Completed,
     /// Last sync failed.
-    #[serde(rename = "failed")]
     Failed,
     /// A value the docs do not list (Graph adds members over time).
-    #[serde(untagged)]
     Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-crate::strict_enum!(
-    VppTokenSyncStatus, Other, ["none", "inProgress", "completed", "failed"]
+crate::graph_enum!(
+    VppTokenSyncStatus, Other { None = "none", InProgress = "inProgress", Completed =
+    "completed", Failed = "failed" }
 );

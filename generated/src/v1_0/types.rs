@@ -5,152 +5,128 @@
 ///
 /// Docs: `v1.0/resources/entity.md`.
 #[cfg(feature = "microsoft-identity-platform")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Entity {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// The unique identifier of the entity. Read-only.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Properties the docs do not define, and `@odata.*` annotations.
-    #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    pub extra: crate::JsonObject,
 }
 #[cfg(feature = "microsoft-identity-platform")]
-crate::strict_struct!(Entity, extra);
+crate::graph_object!(Entity { odata_type = "@odata.type", id = "id" } extra[]);
 /// 上传到 Intune 的 Apple 批量购买计划令牌，用于同步批量购买的应用许可证。
 ///
 /// Derived from `Entity`; its properties are included.
 ///
 /// Docs: `v1.0/resources/intune-onboarding-vpptoken.md`.
 #[cfg(feature = "intune-onboarding")]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct VppToken {
     /// The `@odata.type` annotation: the value's concrete type.
-    #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
     pub odata_type: Option<String>,
     /// 令牌的键。继承自 entity
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// 令牌所属的组织。
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub organization_name: Option<String>,
     /// 令牌所属的计划。可取值为：business、education。
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub vpp_token_account_type: Option<VppTokenAccountType>,
     /// 与令牌关联的 Apple ID。
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub apple_id: Option<String>,
     /// 令牌的到期时间。
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub expiration_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// 上次使用令牌同步许可证的时间。
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_sync_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// 从 Apple 下载的令牌字符串。
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
     /// 令牌的上次修改时间。
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_modified_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
     /// 令牌的当前状态。
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<VppTokenState>,
     /// 上次同步的状态。
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_sync_status: Option<VppTokenSyncStatus>,
     /// 是否自动更新使用该令牌购买的应用。
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub automatically_update_apps: Option<bool>,
     /// 令牌所属应用商店的国家或地区。
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub country_or_region: Option<String>,
     /// Properties the docs do not define, and `@odata.*` annotations.
-    #[serde(flatten)]
-    pub extra: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+    pub extra: crate::JsonObject,
 }
 #[cfg(feature = "intune-onboarding")]
-crate::strict_struct!(
-    VppToken, extra, vpp_token_account_type = "vppTokenAccountType", state = "state",
-    last_sync_status = "lastSyncStatus"
+crate::graph_object!(
+    VppToken { odata_type = "@odata.type", id = "id", organization_name =
+    "organizationName", vpp_token_account_type = "vppTokenAccountType", apple_id =
+    "appleId", expiration_date_time = "expirationDateTime", last_sync_date_time =
+    "lastSyncDateTime", token = "token", last_modified_date_time =
+    "lastModifiedDateTime", state = "state", last_sync_status = "lastSyncStatus",
+    automatically_update_apps = "automaticallyUpdateApps", country_or_region =
+    "countryOrRegion" } extra[vpp_token_account_type = "vppTokenAccountType", state =
+    "state", last_sync_status = "lastSyncStatus"]
 );
 /// Possible types of an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-shared-vpptokenaccounttype.md`.
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VppTokenAccountType {
     /// Apple Volume Purchase Program token associated with a business program.
-    #[serde(rename = "business")]
     Business,
     /// Apple Volume Purchase Program token associated with an education program.
-    #[serde(rename = "education")]
     Education,
     /// A value the docs do not list (Graph adds members over time).
-    #[serde(untagged)]
     Other(String),
 }
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-crate::strict_enum!(VppTokenAccountType, Other, ["business", "education"]);
+crate::graph_enum!(
+    VppTokenAccountType, Other { Business = "business", Education = "education" }
+);
 /// Possible states associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-onboarding-vpptokenstate.md`.
 #[cfg(feature = "intune-onboarding")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VppTokenState {
     /// Default state.
-    #[serde(rename = "unknown")]
     Unknown,
     /// Token is valid.
-    #[serde(rename = "valid")]
     Valid,
     /// Token is expired.
-    #[serde(rename = "expired")]
     Expired,
     /// Token is invalid.
-    #[serde(rename = "invalid")]
     Invalid,
     /// Token is managed by another MDM service.
-    #[serde(rename = "assignedToExternalMDM")]
     AssignedToExternalMdm,
     /// A value the docs do not list (Graph adds members over time).
-    #[serde(untagged)]
     Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-crate::strict_enum!(
-    VppTokenState, Other, ["unknown", "valid", "expired", "invalid",
-    "assignedToExternalMDM"]
+crate::graph_enum!(
+    VppTokenState, Other { Unknown = "unknown", Valid = "valid", Expired = "expired",
+    Invalid = "invalid", AssignedToExternalMdm = "assignedToExternalMDM" }
 );
 /// Possible sync statuses associated with an Apple Volume Purchase Program token.
 ///
 /// Docs: `v1.0/resources/intune-onboarding-vpptokensyncstatus.md`.
 #[cfg(feature = "intune-onboarding")]
-#[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum VppTokenSyncStatus {
     /// Default status.
-    #[serde(rename = "none")]
     None,
     /// Last sync in progress.
-    #[serde(rename = "inProgress")]
     InProgress,
     /// Last sync completed.
-    #[serde(rename = "completed")]
     Completed,
     /// Last sync failed.
-    #[serde(rename = "failed")]
     Failed,
     /// A value the docs do not list (Graph adds members over time).
-    #[serde(untagged)]
     Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-crate::strict_enum!(
-    VppTokenSyncStatus, Other, ["none", "inProgress", "completed", "failed"]
+crate::graph_enum!(
+    VppTokenSyncStatus, Other { None = "none", InProgress = "inProgress", Completed =
+    "completed", Failed = "failed" }
 );

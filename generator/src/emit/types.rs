@@ -7,7 +7,7 @@ use super::docs;
 use super::features::Gate;
 use super::plan::{FieldPlan, Prim, TypeBody, TypePlan, TypeRef, VariantPlan};
 use super::{FileParts, Part};
-use crate::naming::{self, ident};
+use crate::naming::ident;
 
 /// The Rust type of a type reference; `named` is the path prefix for generated types.
 pub fn type_ref(t: &TypeRef, named: &TokenStream) -> TokenStream {
@@ -57,11 +57,9 @@ fn field_type(f: &FieldPlan, named: &TokenStream) -> TokenStream {
     quote!(Option<#inner>)
 }
 
-/// A struct with optional fields, `@odata.type`, a captured-extras map and a `Strict` impl.
-/// Fields are named by the container's `rename_all = "camelCase"`; a field carries `rename`
-/// only where serde's rule would not give its docs name. Missing `Option` fields read as
-/// `None` without `default`. The `Strict` impl is the runtime's `strict_struct!`: the same
-/// code for a fraction of the tokens.
+/// A struct with optional fields, `@odata.type` and a captured-extras map. Its JSON and
+/// `Strict` impls are the runtime's `graph_object!` over the fields' wire names (absent
+/// members read as `None` and are not written).
 pub fn struct_tokens(
     name: &str,
     doc: TokenStream,
@@ -72,48 +70,43 @@ pub fn struct_tokens(
 ) -> TokenStream {
     let id = ident(name);
     let extras = ident(extras);
-    // The fields are gathered by value into the struct's brace group: interpolating them with
-    // `quote!` would copy every token (and every doc string) once more.
+    // Gathered by value into brace groups: interpolating with `quote!` would copy every token
+    // (and every doc string) once more.
     let mut body = quote! {
         /// The `@odata.type` annotation: the value's concrete type.
-        #[serde(rename = "@odata.type", skip_serializing_if = "Option::is_none")]
         pub odata_type: Option<String>,
     };
+    let mut wires = quote!(odata_type = "@odata.type");
     for f in fields {
         let fid = ident(&f.rust);
         let ty = field_type(f, named);
-        body.extend(docs::attrs([f.doc.as_str()]));
         let wire = &f.wire;
-        body.extend(if naming::serde_camel(&fid.to_string()) == *wire {
-            quote!(#[serde(skip_serializing_if = "Option::is_none")])
-        } else {
-            quote!(#[serde(rename = #wire, skip_serializing_if = "Option::is_none")])
-        });
+        body.extend(docs::attrs([f.doc.as_str()]));
         body.extend(quote!(pub #fid: #ty,));
+        wires.extend(quote!(, #fid = #wire));
     }
     body.extend(quote! {
         /// Properties the docs do not define, and `@odata.*` annotations.
-        #[serde(flatten)]
-        pub #extras: ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        pub #extras: crate::JsonObject,
     });
     let body = Group::new(Delimiter::Brace, body);
+    let wires = Group::new(Delimiter::Brace, wires);
     let walks = fields
         .iter()
         .filter(|f| matches!(f.ty, TypeRef::Named(_)))
         .map(|f| {
             let fid = ident(&f.rust);
             let wire = &f.wire;
-            quote!(, #fid = #wire)
+            quote!(#fid = #wire)
         });
     let mut out = doc;
     out.extend(quote! {
         #cfg
-        #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, PartialEq, Default)]
         pub struct #id #body
 
         #cfg
-        crate::strict_struct!(#id, #extras #(#walks)*);
+        crate::graph_object!(#id #wires #extras [#(#walks),*]);
     });
     out
 }
@@ -226,31 +219,32 @@ fn type_tokens(t: &TypePlan, gate: Gate, variant_cfg: &dyn Fn(&str) -> TokenStre
         TypeBody::Enum { variants, other } => {
             let id = ident(&t.rust);
             let other = ident(other);
-            let wires = variants.iter().map(|v| v.wire.as_str());
             let vs = variants.iter().map(|v| {
                 let vid = ident(&v.rust);
-                let wire = &v.wire;
                 let vdoc = docs::attrs([v.doc.as_str()]);
                 quote! {
                     #vdoc
-                    #[serde(rename = #wire)]
                     #vid,
                 }
+            });
+            let wires = variants.iter().map(|v| {
+                let vid = ident(&v.rust);
+                let wire = &v.wire;
+                quote!(#vid = #wire)
             });
             quote! {
                 #doc
                 #cfg
-                #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
                 #[non_exhaustive]
                 pub enum #id {
                     #(#vs)*
                     /// A value the docs do not list (Graph adds members over time).
-                    #[serde(untagged)]
                     #other(String),
                 }
 
                 #cfg
-                crate::strict_enum!(#id, #other, [#(#wires),*]);
+                crate::graph_enum!(#id, #other { #(#wires),* });
             }
         }
     }
