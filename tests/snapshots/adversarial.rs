@@ -424,54 +424,127 @@ mod runtime {
             }
         }
     }
-    /// A JSON object's members: what a generated struct is read from, and the type of its
-    /// map of properties the docs do not define.
+    /// A JSON object's members: the type of a generated struct's map of the properties the
+    /// docs do not define.
     pub type JsonObject = BTreeMap<String, ::serde_json::Value>;
-    /// Takes member `key` out of an object and reads it (absent or `null`: `None`); an
-    /// error names the member.
+    /// A generated struct as a JSON object: its members by wire name and its extras map.
+    /// `graph_object!` implements it from the fields' wire names, and the struct's
+    /// `Serialize`, `Deserialize` and [`Strict`] call the generic code below: serde's derives
+    /// emit some thirty lines a field, and type-checking those was most of the generated
+    /// crate's build time; here a field is a line in each of two methods. The JSON is the
+    /// same: members written in field order, absent ones skipped; read in one pass, each
+    /// member by its wire name (a repeated one: the last wins), others into the extras map.
     #[doc(hidden)]
-    pub fn take<T: DeserializeOwned, E: ::serde::de::Error>(
-        object: &mut JsonObject,
+    pub trait Object: Default {
+        /// Writes the present fields, in order, then the extras.
+        fn write_members<M: ::serde::ser::SerializeMap>(
+            &self,
+            m: &mut M,
+        ) -> Result<(), M::Error>;
+        /// Reads the value of member `key` into its field, or into the extras.
+        fn read_member<'de, A: ::serde::de::MapAccess<'de>>(
+            &mut self,
+            key: String,
+            map: &mut A,
+        ) -> Result<(), A::Error>;
+        /// The `Strict` walk: extras, then fields of generated types.
+        fn walk(&self, path: &str, out: &mut Vec<String>);
+    }
+    /// Writes a generated struct as a JSON object.
+    #[doc(hidden)]
+    pub fn write_object<T: Object, S: ::serde::Serializer>(
+        v: &T,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut m = s.serialize_map(None)?;
+        v.write_members(&mut m)?;
+        m.end()
+    }
+    /// Writes member `key` when the field is present.
+    #[doc(hidden)]
+    pub fn write_member<M: ::serde::ser::SerializeMap, T: Serialize>(
+        m: &mut M,
         key: &str,
-    ) -> Result<Option<T>, E> {
-        match object.remove(key) {
-            None => Ok(None),
-            Some(v) => {
-                <Option<T> as Deserialize>::deserialize(v)
-                    .map_err(|e| E::custom(format_args!("`{key}`: {e}")))
-            }
+        v: &Option<T>,
+    ) -> Result<(), M::Error> {
+        match v {
+            Some(v) => m.serialize_entry(key, v),
+            None => Ok(()),
         }
     }
-    /// Serialization, deserialization and [`Strict`] of a generated struct, from its fields'
-    /// wire names: `Name { field = "wireName", … } extras [fields of generated types]`.
-    /// Written out by hand instead of `#[derive(Serialize, Deserialize)]`: serde's derive
-    /// emits some thirty lines a field, and type-checking those was most of the generated
-    /// crate's build time. The JSON is the same: members in field order, absent ones
-    /// skipped, undefined ones kept in the extras map.
+    /// Writes the extras map's members.
+    #[doc(hidden)]
+    pub fn write_extras<M: ::serde::ser::SerializeMap>(
+        m: &mut M,
+        extras: &JsonObject,
+    ) -> Result<(), M::Error> {
+        extras.iter().try_for_each(|(k, v)| m.serialize_entry(k, v))
+    }
+    /// Reads a generated struct from a JSON object, member by member.
+    #[doc(hidden)]
+    pub fn read_object<'de, T: Object, D: ::serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<T, D::Error> {
+        struct Members<T>(PhantomData<T>);
+        impl<'de, T: Object> ::serde::de::Visitor<'de> for Members<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<T, A::Error> {
+                let mut out = T::default();
+                while let Some(key) = map.next_key::<String>()? {
+                    out.read_member(key, &mut map)?;
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(Members(PhantomData))
+    }
+    /// Implements [`Object`] for a generated struct from its fields' wire names, with the
+    /// struct's `Serialize`, `Deserialize` and [`Strict`]:
+    /// `Name { field = "wireName", … } extras [fields of generated types]`.
     #[doc(hidden)]
     macro_rules! graph_object {
         (
             $t:ident { $($f:ident = $w:literal),* $(,)? } $extra:ident [$($n:ident =
             $nw:literal),* $(,)?]
         ) => {
-            impl ::serde::Serialize for $t { fn serialize < S : ::serde::Serializer > (&
-            self, s : S) -> ::std::result::Result < S::Ok, S::Error > { use
-            ::serde::ser::SerializeMap as _; let mut m = s.serialize_map(None) ?; $(if
-            let Some(v) = & self. $f { m.serialize_entry($w, v) ?; })* for (k, v) in &
-            self. $extra { m.serialize_entry(k, v) ?; } m.end() } } impl < 'de >
-            ::serde::Deserialize < 'de > for $t { fn deserialize < D :
-            ::serde::Deserializer < 'de >> (d : D) -> ::std::result::Result < Self,
-            D::Error > { let mut m = < crate ::JsonObject as ::serde::Deserialize >
-            ::deserialize(d) ?; Ok($t { $($f : crate ::take(& mut m, $w) ?,)* $extra : m
-            }) } } impl crate ::Strict for $t { fn unknown_fields(& self, path : & str,
-            out : & mut ::std::vec::Vec < ::std::string::String >) { crate
-            ::report_extras(& self. $extra, path, out); $(crate
-            ::Strict::unknown_fields(& self. $n, & format!("{}.{}", path, $nw), out);)* }
-            }
+            impl crate ::Object for $t { fn write_members < M :
+            ::serde::ser::SerializeMap > (& self, m : & mut M) -> ::std::result::Result <
+            (), M::Error > { $(crate ::write_member(m, $w, & self. $f) ?;)* crate
+            ::write_extras(m, & self. $extra) } fn read_member < 'de, A :
+            ::serde::de::MapAccess < 'de >> (& mut self, key : ::std::string::String, map
+            : & mut A) -> ::std::result::Result < (), A::Error > { match key.as_str() {
+            $($w => self. $f = map.next_value() ?,)* _ => { self. $extra .insert(key, map
+            .next_value() ?); } } Ok(()) } fn walk(& self, path : & str, out : & mut
+            ::std::vec::Vec < ::std::string::String >) { crate ::report_extras(& self.
+            $extra, path, out); $(crate ::Strict::unknown_fields(& self. $n, &
+            format!("{}.{}", path, $nw), out);)* } } crate ::object_impls!($t);
         };
     }
     #[doc(hidden)]
     pub(crate) use graph_object;
+    /// `Serialize`, `Deserialize` and [`Strict`] of an [`Object`], by the generic code.
+    #[doc(hidden)]
+    macro_rules! object_impls {
+        ($t:ident) => {
+            impl ::serde::Serialize for $t { fn serialize < S : ::serde::Serializer > (&
+            self, s : S) -> ::std::result::Result < S::Ok, S::Error > { crate
+            ::write_object(self, s) } } impl < 'de > ::serde::Deserialize < 'de > for $t
+            { fn deserialize < D : ::serde::Deserializer < 'de >> (d : D) ->
+            ::std::result::Result < Self, D::Error > { crate ::read_object(d) } } impl
+            crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : & mut
+            ::std::vec::Vec < ::std::string::String >) { crate ::Object::walk(self, path,
+            out) } }
+        };
+    }
+    #[doc(hidden)]
+    pub(crate) use object_impls;
     /// Serialization, deserialization and [`Strict`] of a generated enum, from its members'
     /// wire names: `Name, Other { Member = "member", … }`. A value outside the members is
     /// kept in the catch-all variant, and reported by `Strict`; flag enums send
