@@ -45,13 +45,12 @@ pub fn hint(code: &str) -> &'static str {
 /// point at the property's own line; without it they point at the example's first line.
 pub fn check(model: &Model, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = model.diagnostics.clone();
-    // Types without a page are inferred from the examples, as the bindings do, so both walk
-    // the same types.
+    // Types without a page are inferred from the examples of the operations the bindings are
+    // made from, as the bindings do, so both walk the same types.
     let inferred: Vec<TypeDef> = [ApiVersion::V1, ApiVersion::Beta]
         .into_iter()
         .flat_map(|v| {
-            let ops: Vec<&Operation> = model.operations.iter().filter(|o| o.version == v).collect();
-            crate::emit::infer::infer_missing(model, &ops, v)
+            crate::emit::infer::infer_missing(model, &plan::bound_operations(model, v), v)
         })
         .collect();
     let types = Types {
@@ -568,6 +567,45 @@ fn primitive_problem(prim: &str, v: &Value) -> Option<String> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// Types without a page are inferred from the pages the bindings are made from (English
+    /// first): a property only another locale's copy shows is not in the bindings, so `check`
+    /// reports it there.
+    #[test]
+    fn inference_follows_the_bound_locale() {
+        let dir = std::env::temp_dir().join(format!("graphdoc-locales-{}", std::process::id()));
+        let api = dir.join("beta/api");
+        std::fs::create_dir_all(&api).unwrap();
+        let page = |locale: &str, body: &str| {
+            format!(
+                "---\ntitle: \"Get gizmo\"\nms.contentlocale: {locale}\ndoc_type: apiPageType\n---\n\n# Get gizmo\n\n\
+                 ## HTTP request\n```http\nGET /gizmo\n```\n\n## Response\nReturns a [gizmo](../resources/gizmo.md) object.\n\n\
+                 ## Example\n<!-- {{ \"blockType\": \"request\", \"name\": \"get_gizmo\" }} -->\n```http\nGET https://graph.microsoft.com/beta/gizmo\n```\n\n\
+                 <!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.gizmo\" }} -->\n```http\nHTTP/1.1 200 OK\n\n{body}\n```\n"
+            )
+        };
+        std::fs::write(api.join("gizmo-get.md"), page("en-US", r#"{"size": 1}"#)).unwrap();
+        std::fs::write(
+            api.join("gizmo-get.zh-cn.md"),
+            page("zh-CN", r#"{"size": 1, "colour": "red"}"#),
+        )
+        .unwrap();
+        let model = crate::read::read_docs(std::slice::from_ref(&dir));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(model.operations.len(), 2, "{:?}", model.diagnostics);
+        let found: Vec<(String, &str)> = check(&model, &|_| None)
+            .into_iter()
+            .filter(|d| d.code == "example-undocumented-property")
+            .map(|d| (d.file, d.code))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                "beta/api/gizmo-get.zh-cn.md".to_string(),
+                "example-undocumented-property"
+            )]
+        );
+    }
 
     /// A request body whose table repeats its resource is checked as the resource, as the
     /// bindings read it: a resource property the create table leaves out is no finding; a

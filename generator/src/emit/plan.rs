@@ -388,6 +388,12 @@ pub fn locale_conflicts(model: &Model) -> Vec<Diagnostic> {
     diags
 }
 
+/// The operations the bindings of a version are made from: one per page name, English first
+/// (other locales' copies only feed `locale-conflict` findings).
+pub fn bound_operations(model: &Model, version: ApiVersion) -> Vec<&Operation> {
+    pick_operations(model, version, &Filter::default(), &mut Vec::new())
+}
+
 /// English first, then by source: the page that wins when two locales document one thing.
 fn locale_rank(locale: &str, source: &str) -> (bool, String) {
     (!locale.eq_ignore_ascii_case("en-US"), source.to_string())
