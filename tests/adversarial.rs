@@ -133,6 +133,7 @@ fn hostile_names_keep_their_wire_names_and_inject_nothing() {
         "allow",
         "rustfmt",
         "non_exhaustive",
+        "inline",
     ];
     fn walk(items: &[syn::Item], seen: &mut std::collections::BTreeSet<String>) {
         use quote::ToTokens;

@@ -507,15 +507,17 @@ macro_rules! graph_object {
         fn read_member < 'de, A : ::serde::de::MapAccess < 'de >> (& mut self, key :
         ::std::string::String, map : & mut A) -> ::std::result::Result < (), A::Error > {
         match key.as_str() { $($w => self. $f = map.next_value() ?,)* _ => { self. $extra
-        .insert(key, map.next_value() ?); } } Ok(()) } fn walk(& self, path : & str, out
-        : & mut ::std::vec::Vec < ::std::string::String >) { crate ::report_extras(& self
-        . $extra, path, out); $(crate ::Strict::unknown_fields(& self. $n, &
-        format!("{}.{}", path, $nw), out);)* } } crate ::object_impls!($t);
+        .insert(key, map.next_value() ?); } } Ok(()) } #[inline] fn walk(& self, path : &
+        str, out : & mut ::std::vec::Vec < ::std::string::String >) { crate
+        ::report_extras(& self. $extra, path, out); $(crate ::Strict::unknown_fields(&
+        self. $n, & format!("{}.{}", path, $nw), out);)* } } crate ::object_impls!($t);
     };
 }
 #[doc(hidden)]
 pub(crate) use graph_object;
-/// `Serialize`, `Deserialize` and [`Strict`] of an [`Object`], by the generic code.
+/// `Serialize`, `Deserialize` and [`Strict`] of an [`Object`], by the generic code. The
+/// non-generic methods are `#[inline]`, like the endpoint functions: machine code is
+/// made only for what a user's crate calls, not for all of Graph.
 #[doc(hidden)]
 macro_rules! object_impls {
     ($t:ident) => {
@@ -523,8 +525,8 @@ macro_rules! object_impls {
         self, s : S) -> ::std::result::Result < S::Ok, S::Error > { crate
         ::write_object(self, s) } } impl < 'de > ::serde::Deserialize < 'de > for $t { fn
         deserialize < D : ::serde::Deserializer < 'de >> (d : D) -> ::std::result::Result
-        < Self, D::Error > { crate ::read_object(d) } } impl crate ::Strict for $t { fn
-        unknown_fields(& self, path : & str, out : & mut ::std::vec::Vec <
+        < Self, D::Error > { crate ::read_object(d) } } impl crate ::Strict for $t {
+        #[inline] fn unknown_fields(& self, path : & str, out : & mut ::std::vec::Vec <
         ::std::string::String >) { crate ::Object::walk(self, path, out) } }
     };
 }
@@ -544,7 +546,7 @@ macro_rules! graph_enum {
         < 'de >> (d : D) -> ::std::result::Result < Self, D::Error > { let s = <
         ::std::string::String as ::serde::Deserialize > ::deserialize(d) ?; Ok(match s
         .as_str() { $($w => Self:: $v,)* _ => Self:: $other (s) }) } } impl crate
-        ::Strict for $t { fn unknown_fields(& self, path : & str, out : & mut
+        ::Strict for $t { #[inline] fn unknown_fields(& self, path : & str, out : & mut
         ::std::vec::Vec < ::std::string::String >) { const MEMBERS : & [& str] = &
         [$($w),*]; if let Self:: $other (v) = self { if ! v.split(',').all(| p | MEMBERS
         .contains(& p.trim())) { out.push(format!("{}: `{}` is not a documented member",

@@ -521,15 +521,17 @@ mod runtime {
             ::serde::de::MapAccess < 'de >> (& mut self, key : ::std::string::String, map
             : & mut A) -> ::std::result::Result < (), A::Error > { match key.as_str() {
             $($w => self. $f = map.next_value() ?,)* _ => { self. $extra .insert(key, map
-            .next_value() ?); } } Ok(()) } fn walk(& self, path : & str, out : & mut
-            ::std::vec::Vec < ::std::string::String >) { crate ::report_extras(& self.
-            $extra, path, out); $(crate ::Strict::unknown_fields(& self. $n, &
+            .next_value() ?); } } Ok(()) } #[inline] fn walk(& self, path : & str, out :
+            & mut ::std::vec::Vec < ::std::string::String >) { crate ::report_extras(&
+            self. $extra, path, out); $(crate ::Strict::unknown_fields(& self. $n, &
             format!("{}.{}", path, $nw), out);)* } } crate ::object_impls!($t);
         };
     }
     #[doc(hidden)]
     pub(crate) use graph_object;
-    /// `Serialize`, `Deserialize` and [`Strict`] of an [`Object`], by the generic code.
+    /// `Serialize`, `Deserialize` and [`Strict`] of an [`Object`], by the generic code. The
+    /// non-generic methods are `#[inline]`, like the endpoint functions: machine code is
+    /// made only for what a user's crate calls, not for all of Graph.
     #[doc(hidden)]
     macro_rules! object_impls {
         ($t:ident) => {
@@ -538,9 +540,9 @@ mod runtime {
             ::write_object(self, s) } } impl < 'de > ::serde::Deserialize < 'de > for $t
             { fn deserialize < D : ::serde::Deserializer < 'de >> (d : D) ->
             ::std::result::Result < Self, D::Error > { crate ::read_object(d) } } impl
-            crate ::Strict for $t { fn unknown_fields(& self, path : & str, out : & mut
-            ::std::vec::Vec < ::std::string::String >) { crate ::Object::walk(self, path,
-            out) } }
+            crate ::Strict for $t { #[inline] fn unknown_fields(& self, path : & str, out
+            : & mut ::std::vec::Vec < ::std::string::String >) { crate
+            ::Object::walk(self, path, out) } }
         };
     }
     #[doc(hidden)]
@@ -559,10 +561,10 @@ mod runtime {
             ::serde::Deserializer < 'de >> (d : D) -> ::std::result::Result < Self,
             D::Error > { let s = < ::std::string::String as ::serde::Deserialize >
             ::deserialize(d) ?; Ok(match s.as_str() { $($w => Self:: $v,)* _ => Self::
-            $other (s) }) } } impl crate ::Strict for $t { fn unknown_fields(& self, path
-            : & str, out : & mut ::std::vec::Vec < ::std::string::String >) { const
-            MEMBERS : & [& str] = & [$($w),*]; if let Self:: $other (v) = self { if ! v
-            .split(',').all(| p | MEMBERS.contains(& p.trim())) { out
+            $other (s) }) } } impl crate ::Strict for $t { #[inline] fn unknown_fields(&
+            self, path : & str, out : & mut ::std::vec::Vec < ::std::string::String >) {
+            const MEMBERS : & [& str] = & [$($w),*]; if let Self:: $other (v) = self { if
+            ! v.split(',').all(| p | MEMBERS.contains(& p.trim())) { out
             .push(format!("{}: `{}` is not a documented member", path, v)); } } } }
         };
     }
@@ -871,6 +873,7 @@ pub mod v1_0 {
         /// - Application: not supported
         ///
         /// Docs: `v1.0/api/hostile-self-include.md`.
+        #[inline]
         pub fn delete_hostiles(hostile_id: &str) -> crate::ApiRequest<()> {
             let mut path = String::new();
             path.push_str("/hostiles/");
@@ -903,6 +906,7 @@ pub mod v1_0 {
         /// - Application: not supported
         ///
         /// Docs: `v1.0/api/broken-bytes.md`.
+        #[inline]
         pub fn get_broken(broken_id: &str) -> crate::ApiRequest<()> {
             let mut path = String::new();
             path.push_str("/broken/");
@@ -935,6 +939,7 @@ pub mod v1_0 {
         /// - Application: not supported
         ///
         /// Docs: `v1.0/api/hostile-duplicate.md`.
+        #[inline]
         pub fn get_hostiles_children(
             hostile_id: &str,
             children_id: &str,
@@ -977,6 +982,7 @@ pub mod v1_0 {
         /// - Application: Hostile.Read.All
         ///
         /// Docs: `v1.0/api/hostile-get.md`.
+        #[inline]
         pub fn get_hostiles_children_2(
             hostile_id: &str,
             children_id: &str,
@@ -1019,6 +1025,7 @@ pub mod v1_0 {
         /// - Application: Hostile.Read.All
         ///
         /// Docs: `v1.0/api/hostile-get.md`.
+        #[inline]
         pub fn get_hostiles_children_3(
             r#type: &str,
             type_2: &str,

@@ -54,6 +54,7 @@ pub const REVOKE_LICENSES: crate::Endpoint = crate::Endpoint {
 ///
 /// Docs: `beta/api/intune-onboarding-vpptoken-revokelicenses.md`.
 #[cfg(feature = "intune-onboarding")]
+#[inline]
 pub fn revoke_licenses(
     vpp_token_id: &str,
     body: &RevokeLicensesBody,
@@ -103,6 +104,7 @@ pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
 ///
 /// Docs: `beta/api/intune-onboarding-vpptoken-synclicenses.md`.
 #[cfg(feature = "intune-onboarding")]
+#[inline]
 pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken> {
     let mut path = String::new();
     path.push_str("/deviceAppManagement/vppTokens/");

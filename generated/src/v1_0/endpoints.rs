@@ -29,6 +29,7 @@ pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
 ///
 /// Docs: `v1.0/api/intune-onboarding-vpptoken-synclicenses.md`.
 #[cfg(feature = "intune-onboarding")]
+#[inline]
 pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken> {
     let mut path = String::new();
     path.push_str("/deviceAppManagement/vppTokens/");

@@ -476,6 +476,7 @@ pub fn runtime(with_client: bool) -> TokenStream {
                         }
                         Ok(())
                     }
+                    #[inline]
                     fn walk(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
                         crate::report_extras(&self.$extra, path, out);
                         $( crate::Strict::unknown_fields(&self.$n, &format!("{}.{}", path, $nw), out); )*
@@ -487,7 +488,9 @@ pub fn runtime(with_client: bool) -> TokenStream {
         #[doc(hidden)]
         pub(crate) use graph_object;
 
-        /// `Serialize`, `Deserialize` and [`Strict`] of an [`Object`], by the generic code.
+        /// `Serialize`, `Deserialize` and [`Strict`] of an [`Object`], by the generic code. The
+        /// non-generic methods are `#[inline]`, like the endpoint functions: machine code is
+        /// made only for what a user's crate calls, not for all of Graph.
         #[doc(hidden)]
         macro_rules! object_impls {
             ($t:ident) => {
@@ -502,6 +505,7 @@ pub fn runtime(with_client: bool) -> TokenStream {
                     }
                 }
                 impl crate::Strict for $t {
+                    #[inline]
                     fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
                         crate::Object::walk(self, path, out)
                     }
@@ -530,6 +534,7 @@ pub fn runtime(with_client: bool) -> TokenStream {
                     }
                 }
                 impl crate::Strict for $t {
+                    #[inline]
                     fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
                         const MEMBERS: &[&str] = &[$($w),*];
                         if let Self::$other(v) = self {
