@@ -134,6 +134,7 @@ fn hostile_names_keep_their_wire_names_and_inject_nothing() {
         "rustfmt",
         "non_exhaustive",
         "inline",
+        "track_caller",
     ];
     fn walk(items: &[syn::Item], seen: &mut std::collections::BTreeSet<String>) {
         use quote::ToTokens;

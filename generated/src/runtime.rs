@@ -340,10 +340,26 @@ pub fn odata_type(v: &::serde_json::Value) -> Option<&str> {
     let t = v.get("@odata.type")?.as_str()?;
     t.trim_start_matches('#').rsplit('.').next()
 }
-/// Percent-encodes a path parameter; `keep_slash` inside `:/…:` drive paths.
+/// A request path: `pieces` (one more than `params`) with the percent-encoded
+/// parameters between them. One call instead of a statement per piece keeps each
+/// endpoint function, of which there are thousands, short to generate and to compile.
 #[doc(hidden)]
-pub fn encode_param(value: &str, keep_slash: bool) -> String {
-    encode(value, if keep_slash { PATH_KEEP_SLASH } else { PATH })
+pub fn path(pieces: &[&str], params: &[&str]) -> String {
+    drive_path(pieces, params, &[])
+}
+/// [`path`] where the parameters flagged in `keep_slash` (inside `:/…:` drive paths)
+/// keep their `/`.
+#[doc(hidden)]
+pub fn drive_path(pieces: &[&str], params: &[&str], keep_slash: &[bool]) -> String {
+    let mut out = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        out.push_str(piece);
+        if let Some(value) = params.get(i) {
+            let keep = keep_slash.get(i).copied().unwrap_or(false);
+            out.push_str(&encode(value, if keep { PATH_KEEP_SLASH } else { PATH }));
+        }
+    }
+    out
 }
 /// Serializes a request body (through `serde_json::Value`, like every typed value).
 #[doc(hidden)]
@@ -628,6 +644,47 @@ pub mod testing {
             );
         }
         Ok(())
+    }
+    /// [`check_response`] in a generated test: panics naming the example's page and line.
+    #[track_caller]
+    pub fn response_example<T>(at: &str, req: &ApiRequest<T>, status: u16, body: &str)
+    where
+        T: DeserializeOwned + Serialize + PartialEq + ::std::fmt::Debug + Strict,
+    {
+        if let Err(e) = check_response(req, status, body) {
+            panic!("{at}: {e}");
+        }
+    }
+    /// [`check_request`] in a generated test: panics naming the example's page and line.
+    #[track_caller]
+    pub fn request_example<T>(
+        at: &str,
+        req: &ApiRequest<T>,
+        method: &str,
+        path: &str,
+        query: &str,
+        body: Option<&str>,
+    ) {
+        if let Err(e) = check_request(req, method, path, query, body) {
+            panic!("{at}: {e}");
+        }
+    }
+    /// An example request body read into the endpoint's body type; panics, naming the
+    /// example's page and line, when it does not fit or has undefined properties.
+    #[track_caller]
+    pub fn example_body<B: DeserializeOwned + Strict>(at: &str, json: &str) -> B {
+        let body: B = ::serde_json::from_str::<::serde_json::Value>(json)
+            .and_then(super::from_value)
+            .unwrap_or_else(|e| {
+                panic!("{at}: example body does not fit the request type: {e}")
+            });
+        let mut unknown = Vec::new();
+        body.unknown_fields("$", &mut unknown);
+        assert!(
+            unknown.is_empty(),
+            "{at}: example body has properties the type does not define: {unknown:?}"
+        );
+        body
     }
     fn decode(s: &str) -> String {
         ::percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()

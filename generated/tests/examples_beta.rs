@@ -6,29 +6,16 @@
 #[test]
 #[cfg(feature = "intune-onboarding")]
 fn revoke_licenses_1_request() {
-    let body: graphdoc_generated::beta::endpoints::RevokeLicensesBody = ::serde_json::from_str::<
-        ::serde_json::Value,
-    >(r#"{
+    let body: graphdoc_generated::beta::endpoints::RevokeLicensesBody = graphdoc_generated::testing::example_body(
+        "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78",
+        r#"{
   "notifyManagedDevices": true,
   "revokeUntrackedLicenses": true
-}"#)
-        .and_then(graphdoc_generated::from_value)
-        .unwrap_or_else(|e| {
-            panic!(
-                "{}: example body does not fit the request type: {}",
-                "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78", e
-            )
-        });
-    let mut unknown = Vec::new();
-    graphdoc_generated::Strict::unknown_fields(&body, "$", &mut unknown);
-    assert!(
-        unknown.is_empty(),
-        "{}: example body has properties the type does not define: {:?}",
-        "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78", unknown
+}"#,
     );
-    let req = graphdoc_generated::beta::revoke_licenses("{vppTokenId}", &body);
-    if let Err(e) = graphdoc_generated::testing::check_request(
-        &req,
+    graphdoc_generated::testing::request_example(
+        "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78",
+        &graphdoc_generated::beta::revoke_licenses("{vppTokenId}", &body),
         "POST",
         "/deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses",
         "",
@@ -36,16 +23,14 @@ fn revoke_licenses_1_request() {
   "notifyManagedDevices": true,
   "revokeUntrackedLicenses": true
 }"#),
-    ) {
-        panic!("{}: {}", "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78", e);
-    }
+    );
 }
 #[test]
 #[cfg(feature = "intune-onboarding")]
 fn sync_licenses_1_response() {
-    let req = graphdoc_generated::beta::sync_licenses("{vppTokenId}");
-    if let Err(e) = graphdoc_generated::testing::check_response(
-        &req,
+    graphdoc_generated::testing::response_example(
+        "beta/api/intune-onboarding-vpptoken-synclicenses.md:61",
+        &graphdoc_generated::beta::sync_licenses("{vppTokenId}"),
         200u16,
         r##"{
   "value": {
@@ -80,21 +65,17 @@ fn sync_licenses_1_response() {
     "vppTokenAccountType": "education"
   }
 }"##,
-    ) {
-        panic!("{}: {}", "beta/api/intune-onboarding-vpptoken-synclicenses.md:61", e);
-    }
+    );
 }
 #[test]
 #[cfg(feature = "intune-onboarding")]
 fn sync_licenses_1_request() {
-    let req = graphdoc_generated::beta::sync_licenses("{vppTokenId}");
-    if let Err(e) = graphdoc_generated::testing::check_request(
-        &req,
+    graphdoc_generated::testing::request_example(
+        "beta/api/intune-onboarding-vpptoken-synclicenses.md:61",
+        &graphdoc_generated::beta::sync_licenses("{vppTokenId}"),
         "POST",
         "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses",
         "",
         None,
-    ) {
-        panic!("{}: {}", "beta/api/intune-onboarding-vpptoken-synclicenses.md:61", e);
-    }
+    );
 }

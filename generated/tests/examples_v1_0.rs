@@ -6,9 +6,9 @@
 #[test]
 #[cfg(feature = "intune-onboarding")]
 fn sync_licenses_1_response() {
-    let req = graphdoc_generated::v1_0::sync_licenses("{vppTokenId}");
-    if let Err(e) = graphdoc_generated::testing::check_response(
-        &req,
+    graphdoc_generated::testing::response_example(
+        "v1.0/api/intune-onboarding-vpptoken-synclicenses.md:64",
+        &graphdoc_generated::v1_0::sync_licenses("{vppTokenId}"),
         200u16,
         r##"{
   "value": {
@@ -27,21 +27,17 @@ fn sync_licenses_1_response() {
     "vppTokenAccountType": "education"
   }
 }"##,
-    ) {
-        panic!("{}: {}", "v1.0/api/intune-onboarding-vpptoken-synclicenses.md:64", e);
-    }
+    );
 }
 #[test]
 #[cfg(feature = "intune-onboarding")]
 fn sync_licenses_1_request() {
-    let req = graphdoc_generated::v1_0::sync_licenses("{vppTokenId}");
-    if let Err(e) = graphdoc_generated::testing::check_request(
-        &req,
+    graphdoc_generated::testing::request_example(
+        "v1.0/api/intune-onboarding-vpptoken-synclicenses.md:64",
+        &graphdoc_generated::v1_0::sync_licenses("{vppTokenId}"),
         "POST",
         "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses",
         "",
         None,
-    ) {
-        panic!("{}: {}", "v1.0/api/intune-onboarding-vpptoken-synclicenses.md:64", e);
-    }
+    );
 }

@@ -353,10 +353,26 @@ mod runtime {
         let t = v.get("@odata.type")?.as_str()?;
         t.trim_start_matches('#').rsplit('.').next()
     }
-    /// Percent-encodes a path parameter; `keep_slash` inside `:/…:` drive paths.
+    /// A request path: `pieces` (one more than `params`) with the percent-encoded
+    /// parameters between them. One call instead of a statement per piece keeps each
+    /// endpoint function, of which there are thousands, short to generate and to compile.
     #[doc(hidden)]
-    pub fn encode_param(value: &str, keep_slash: bool) -> String {
-        encode(value, if keep_slash { PATH_KEEP_SLASH } else { PATH })
+    pub fn path(pieces: &[&str], params: &[&str]) -> String {
+        drive_path(pieces, params, &[])
+    }
+    /// [`path`] where the parameters flagged in `keep_slash` (inside `:/…:` drive paths)
+    /// keep their `/`.
+    #[doc(hidden)]
+    pub fn drive_path(pieces: &[&str], params: &[&str], keep_slash: &[bool]) -> String {
+        let mut out = String::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            out.push_str(piece);
+            if let Some(value) = params.get(i) {
+                let keep = keep_slash.get(i).copied().unwrap_or(false);
+                out.push_str(&encode(value, if keep { PATH_KEEP_SLASH } else { PATH }));
+            }
+        }
+        out
     }
     /// Serializes a request body (through `serde_json::Value`, like every typed value).
     #[doc(hidden)]
@@ -646,6 +662,52 @@ mod runtime {
             }
             Ok(())
         }
+        /// [`check_response`] in a generated test: panics naming the example's page and line.
+        #[track_caller]
+        pub fn response_example<T>(
+            at: &str,
+            req: &ApiRequest<T>,
+            status: u16,
+            body: &str,
+        )
+        where
+            T: DeserializeOwned + Serialize + PartialEq + ::std::fmt::Debug + Strict,
+        {
+            if let Err(e) = check_response(req, status, body) {
+                panic!("{at}: {e}");
+            }
+        }
+        /// [`check_request`] in a generated test: panics naming the example's page and line.
+        #[track_caller]
+        pub fn request_example<T>(
+            at: &str,
+            req: &ApiRequest<T>,
+            method: &str,
+            path: &str,
+            query: &str,
+            body: Option<&str>,
+        ) {
+            if let Err(e) = check_request(req, method, path, query, body) {
+                panic!("{at}: {e}");
+            }
+        }
+        /// An example request body read into the endpoint's body type; panics, naming the
+        /// example's page and line, when it does not fit or has undefined properties.
+        #[track_caller]
+        pub fn example_body<B: DeserializeOwned + Strict>(at: &str, json: &str) -> B {
+            let body: B = ::serde_json::from_str::<::serde_json::Value>(json)
+                .and_then(super::from_value)
+                .unwrap_or_else(|e| {
+                    panic!("{at}: example body does not fit the request type: {e}")
+                });
+            let mut unknown = Vec::new();
+            body.unknown_fields("$", &mut unknown);
+            assert!(
+                unknown.is_empty(),
+                "{at}: example body has properties the type does not define: {unknown:?}"
+            );
+            body
+        }
         fn decode(s: &str) -> String {
             ::percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
         }
@@ -862,23 +924,20 @@ pub mod v1_0 {
         };
         /// A permissions include that points at this very page.
         ///
-        /// `DELETE /hostiles/{id}`
+        /// `DELETE /hostiles/{id}`, documented in `v1.0/api/hostile-self-include.md`.
         ///
         /// Permissions (least privileged first):
-        ///
         /// - Delegated (work or school account): not supported
-        ///
         /// - Delegated (personal Microsoft account): not supported
-        ///
         /// - Application: not supported
-        ///
-        /// Docs: `v1.0/api/hostile-self-include.md`.
         #[inline]
         pub fn delete_hostiles(hostile_id: &str) -> crate::ApiRequest<()> {
-            let mut path = String::new();
-            path.push_str("/hostiles/");
-            path.push_str(&crate::encode_param(hostile_id, false));
-            crate::ApiRequest::new(&DELETE_HOSTILES, path, None, crate::Shape::NoContent)
+            crate::ApiRequest::new(
+                &DELETE_HOSTILES,
+                crate::path(&["/hostiles/", ""], &[hostile_id]),
+                None,
+                crate::Shape::NoContent,
+            )
         }
         /// What the docs say about [`get_broken`]: method, path and permissions.
         pub const GET_BROKEN: crate::Endpoint = crate::Endpoint {
@@ -895,23 +954,20 @@ pub mod v1_0 {
         };
         /// Broken bytes
         ///
-        /// `GET /broken/{id}`
+        /// `GET /broken/{id}`, documented in `v1.0/api/broken-bytes.md`.
         ///
         /// Permissions (least privileged first):
-        ///
         /// - Delegated (work or school account): not supported
-        ///
         /// - Delegated (personal Microsoft account): not supported
-        ///
         /// - Application: not supported
-        ///
-        /// Docs: `v1.0/api/broken-bytes.md`.
         #[inline]
         pub fn get_broken(broken_id: &str) -> crate::ApiRequest<()> {
-            let mut path = String::new();
-            path.push_str("/broken/");
-            path.push_str(&crate::encode_param(broken_id, false));
-            crate::ApiRequest::new(&GET_BROKEN, path, None, crate::Shape::NoContent)
+            crate::ApiRequest::new(
+                &GET_BROKEN,
+                crate::path(&["/broken/", ""], &[broken_id]),
+                None,
+                crate::Shape::NoContent,
+            )
         }
         /// What the docs say about [`get_hostiles_children`]: method, path and permissions.
         pub const GET_HOSTILES_CHILDREN: crate::Endpoint = crate::Endpoint {
@@ -928,30 +984,23 @@ pub mod v1_0 {
         };
         /// Documents the same path as hostile-get: a duplicate operation.
         ///
-        /// `GET /hostiles/{id}/children/{id}`
+        /// `GET /hostiles/{id}/children/{id}`, documented in `v1.0/api/hostile-duplicate.md`.
         ///
         /// Permissions (least privileged first):
-        ///
         /// - Delegated (work or school account): not supported
-        ///
         /// - Delegated (personal Microsoft account): not supported
-        ///
         /// - Application: not supported
-        ///
-        /// Docs: `v1.0/api/hostile-duplicate.md`.
         #[inline]
         pub fn get_hostiles_children(
             hostile_id: &str,
             children_id: &str,
         ) -> crate::ApiRequest<super::types::Hostile> {
-            let mut path = String::new();
-            path.push_str("/hostiles/");
-            path.push_str(&crate::encode_param(hostile_id, false));
-            path.push_str("/children/");
-            path.push_str(&crate::encode_param(children_id, false));
             crate::ApiRequest::new(
                 &GET_HOSTILES_CHILDREN,
-                path,
+                crate::path(
+                    &["/hostiles/", "/children/", ""],
+                    &[hostile_id, children_id],
+                ),
                 None,
                 crate::Shape::Plain,
             )
@@ -971,30 +1020,23 @@ pub mod v1_0 {
         };
         /// A path whose parameters are keywords, repeated, and named like the function's locals.
         ///
-        /// `GET /hostiles/{id}/children/{id}`
+        /// `GET /hostiles/{id}/children/{id}`, documented in `v1.0/api/hostile-get.md`.
         ///
         /// Permissions (least privileged first):
-        ///
         /// - Delegated (work or school account): Hostile.Read
-        ///
         /// - Delegated (personal Microsoft account): not supported
-        ///
         /// - Application: Hostile.Read.All
-        ///
-        /// Docs: `v1.0/api/hostile-get.md`.
         #[inline]
         pub fn get_hostiles_children_2(
             hostile_id: &str,
             children_id: &str,
         ) -> crate::ApiRequest<super::types::Hostile> {
-            let mut path = String::new();
-            path.push_str("/hostiles/");
-            path.push_str(&crate::encode_param(hostile_id, false));
-            path.push_str("/children/");
-            path.push_str(&crate::encode_param(children_id, false));
             crate::ApiRequest::new(
                 &GET_HOSTILES_CHILDREN_2,
-                path,
+                crate::path(
+                    &["/hostiles/", "/children/", ""],
+                    &[hostile_id, children_id],
+                ),
                 None,
                 crate::Shape::Plain,
             )
@@ -1014,39 +1056,26 @@ pub mod v1_0 {
         };
         /// A path whose parameters are keywords, repeated, and named like the function's locals.
         ///
-        /// `GET /hostiles/{type}/children/{type}/{path}/{body}/{self}`
+        /// `GET /hostiles/{type}/children/{type}/{path}/{body}/{self}`, documented in `v1.0/api/hostile-get.md`.
         ///
         /// Permissions (least privileged first):
-        ///
         /// - Delegated (work or school account): Hostile.Read
-        ///
         /// - Delegated (personal Microsoft account): not supported
-        ///
         /// - Application: Hostile.Read.All
-        ///
-        /// Docs: `v1.0/api/hostile-get.md`.
         #[inline]
         pub fn get_hostiles_children_3(
             r#type: &str,
             type_2: &str,
-            path_2: &str,
+            path: &str,
             body_2: &str,
             self_: &str,
         ) -> crate::ApiRequest<super::types::Hostile> {
-            let mut path = String::new();
-            path.push_str("/hostiles/");
-            path.push_str(&crate::encode_param(r#type, false));
-            path.push_str("/children/");
-            path.push_str(&crate::encode_param(type_2, false));
-            path.push_str("/");
-            path.push_str(&crate::encode_param(path_2, false));
-            path.push_str("/");
-            path.push_str(&crate::encode_param(body_2, false));
-            path.push_str("/");
-            path.push_str(&crate::encode_param(self_, false));
             crate::ApiRequest::new(
                 &GET_HOSTILES_CHILDREN_3,
-                path,
+                crate::path(
+                    &["/hostiles/", "/children/", "/", "/", "/", ""],
+                    &[r#type, type_2, path, body_2, self_],
+                ),
                 None,
                 crate::Shape::Plain,
             )

@@ -353,10 +353,26 @@ mod runtime {
         let t = v.get("@odata.type")?.as_str()?;
         t.trim_start_matches('#').rsplit('.').next()
     }
-    /// Percent-encodes a path parameter; `keep_slash` inside `:/…:` drive paths.
+    /// A request path: `pieces` (one more than `params`) with the percent-encoded
+    /// parameters between them. One call instead of a statement per piece keeps each
+    /// endpoint function, of which there are thousands, short to generate and to compile.
     #[doc(hidden)]
-    pub fn encode_param(value: &str, keep_slash: bool) -> String {
-        encode(value, if keep_slash { PATH_KEEP_SLASH } else { PATH })
+    pub fn path(pieces: &[&str], params: &[&str]) -> String {
+        drive_path(pieces, params, &[])
+    }
+    /// [`path`] where the parameters flagged in `keep_slash` (inside `:/…:` drive paths)
+    /// keep their `/`.
+    #[doc(hidden)]
+    pub fn drive_path(pieces: &[&str], params: &[&str], keep_slash: &[bool]) -> String {
+        let mut out = String::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            out.push_str(piece);
+            if let Some(value) = params.get(i) {
+                let keep = keep_slash.get(i).copied().unwrap_or(false);
+                out.push_str(&encode(value, if keep { PATH_KEEP_SLASH } else { PATH }));
+            }
+        }
+        out
     }
     /// Serializes a request body (through `serde_json::Value`, like every typed value).
     #[doc(hidden)]
@@ -645,6 +661,52 @@ mod runtime {
                 );
             }
             Ok(())
+        }
+        /// [`check_response`] in a generated test: panics naming the example's page and line.
+        #[track_caller]
+        pub fn response_example<T>(
+            at: &str,
+            req: &ApiRequest<T>,
+            status: u16,
+            body: &str,
+        )
+        where
+            T: DeserializeOwned + Serialize + PartialEq + ::std::fmt::Debug + Strict,
+        {
+            if let Err(e) = check_response(req, status, body) {
+                panic!("{at}: {e}");
+            }
+        }
+        /// [`check_request`] in a generated test: panics naming the example's page and line.
+        #[track_caller]
+        pub fn request_example<T>(
+            at: &str,
+            req: &ApiRequest<T>,
+            method: &str,
+            path: &str,
+            query: &str,
+            body: Option<&str>,
+        ) {
+            if let Err(e) = check_request(req, method, path, query, body) {
+                panic!("{at}: {e}");
+            }
+        }
+        /// An example request body read into the endpoint's body type; panics, naming the
+        /// example's page and line, when it does not fit or has undefined properties.
+        #[track_caller]
+        pub fn example_body<B: DeserializeOwned + Strict>(at: &str, json: &str) -> B {
+            let body: B = ::serde_json::from_str::<::serde_json::Value>(json)
+                .and_then(super::from_value)
+                .unwrap_or_else(|e| {
+                    panic!("{at}: example body does not fit the request type: {e}")
+                });
+            let mut unknown = Vec::new();
+            body.unknown_fields("$", &mut unknown);
+            assert!(
+                unknown.is_empty(),
+                "{at}: example body has properties the type does not define: {unknown:?}"
+            );
+            body
         }
         fn decode(s: &str) -> String {
             ::percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned()
@@ -938,22 +1000,20 @@ pub mod v1_0 {
         };
         /// Read the properties of a user.
         ///
-        /// `GET /me`
+        /// `GET /me`, documented in `v1.0/api/user-get.md`.
         ///
         /// Permissions (least privileged first):
-        ///
         /// - Delegated (work or school account): User.Read, User.ReadWrite.All, Directory.Read.All
-        ///
         /// - Delegated (personal Microsoft account): User.Read, User.ReadWrite
-        ///
         /// - Application: User.Read.All, User.ReadWrite.All, Directory.Read.All
-        ///
-        /// Docs: `v1.0/api/user-get.md`.
         #[inline]
         pub fn get_me() -> crate::ApiRequest<super::types::User> {
-            let mut path = String::new();
-            path.push_str("/me");
-            crate::ApiRequest::new(&GET_ME, path, None, crate::Shape::Plain)
+            crate::ApiRequest::new(
+                &GET_ME,
+                crate::path(&["/me"], &[]),
+                None,
+                crate::Shape::Plain,
+            )
         }
         /// What the docs say about [`get_users`]: method, path and permissions.
         pub const GET_USERS: crate::Endpoint = crate::Endpoint {
@@ -978,23 +1038,20 @@ pub mod v1_0 {
         };
         /// Read the properties of a user.
         ///
-        /// `GET /users/{id | userPrincipalName}`
+        /// `GET /users/{id | userPrincipalName}`, documented in `v1.0/api/user-get.md`.
         ///
         /// Permissions (least privileged first):
-        ///
         /// - Delegated (work or school account): User.Read, User.ReadWrite.All, Directory.Read.All
-        ///
         /// - Delegated (personal Microsoft account): User.Read, User.ReadWrite
-        ///
         /// - Application: User.Read.All, User.ReadWrite.All, Directory.Read.All
-        ///
-        /// Docs: `v1.0/api/user-get.md`.
         #[inline]
         pub fn get_users(user_id: &str) -> crate::ApiRequest<super::types::User> {
-            let mut path = String::new();
-            path.push_str("/users/");
-            path.push_str(&crate::encode_param(user_id, false));
-            crate::ApiRequest::new(&GET_USERS, path, None, crate::Shape::Plain)
+            crate::ApiRequest::new(
+                &GET_USERS,
+                crate::path(&["/users/", ""], &[user_id]),
+                None,
+                crate::Shape::Plain,
+            )
         }
         /// What the docs say about [`list_users`]: method, path and permissions.
         pub const LIST_USERS: crate::Endpoint = crate::Endpoint {
@@ -1011,22 +1068,20 @@ pub mod v1_0 {
         };
         /// List the users of the organization.
         ///
-        /// `GET /users`
+        /// `GET /users`, documented in `v1.0/api/user-list.md`.
         ///
         /// Permissions (least privileged first):
-        ///
         /// - Delegated (work or school account): User.ReadBasic.All, User.Read.All
-        ///
         /// - Delegated (personal Microsoft account): not supported
-        ///
         /// - Application: User.Read.All
-        ///
-        /// Docs: `v1.0/api/user-list.md`.
         #[inline]
         pub fn list_users() -> crate::ApiRequest<crate::Page<super::types::User>> {
-            let mut path = String::new();
-            path.push_str("/users");
-            crate::ApiRequest::new(&LIST_USERS, path, None, crate::Shape::Collection)
+            crate::ApiRequest::new(
+                &LIST_USERS,
+                crate::path(&["/users"], &[]),
+                None,
+                crate::Shape::Collection,
+            )
         }
         /// What the docs say about [`update_users`]: method, path and permissions.
         pub const UPDATE_USERS: crate::Endpoint = crate::Endpoint {
@@ -1043,28 +1098,20 @@ pub mod v1_0 {
         };
         /// Update the properties of a user.
         ///
-        /// `PATCH /users/{id}`
+        /// `PATCH /users/{id}`, documented in `v1.0/api/user-update.md`.
         ///
         /// Permissions (least privileged first):
-        ///
         /// - Delegated (work or school account): User.ReadWrite, User.ReadWrite.All
-        ///
         /// - Delegated (personal Microsoft account): User.ReadWrite
-        ///
         /// - Application: User.ReadWrite.All
-        ///
-        /// Docs: `v1.0/api/user-update.md`.
         #[inline]
         pub fn update_users(
             user_id: &str,
             body: &super::types::User,
         ) -> crate::ApiRequest<()> {
-            let mut path = String::new();
-            path.push_str("/users/");
-            path.push_str(&crate::encode_param(user_id, false));
             crate::ApiRequest::new(
                 &UPDATE_USERS,
-                path,
+                crate::path(&["/users/", ""], &[user_id]),
                 crate::to_body(body),
                 crate::Shape::NoContent,
             )

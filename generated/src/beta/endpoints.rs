@@ -42,30 +42,24 @@ pub const REVOKE_LICENSES: crate::Endpoint = crate::Endpoint {
 };
 /// Revokes the licenses associated with an Apple Volume Purchase Program token.
 ///
-/// `POST /deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses`
+/// `POST /deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses`, documented in `beta/api/intune-onboarding-vpptoken-revokelicenses.md`.
 ///
 /// Permissions (least privileged first):
-///
 /// - Delegated (work or school account): DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All
-///
 /// - Delegated (personal Microsoft account): not supported
-///
 /// - Application: DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All
-///
-/// Docs: `beta/api/intune-onboarding-vpptoken-revokelicenses.md`.
 #[cfg(feature = "intune-onboarding")]
 #[inline]
 pub fn revoke_licenses(
     vpp_token_id: &str,
     body: &RevokeLicensesBody,
 ) -> crate::ApiRequest<()> {
-    let mut path = String::new();
-    path.push_str("/deviceAppManagement/vppTokens/");
-    path.push_str(&crate::encode_param(vpp_token_id, false));
-    path.push_str("/revokeLicenses");
     crate::ApiRequest::new(
         &REVOKE_LICENSES,
-        path,
+        crate::path(
+            &["/deviceAppManagement/vppTokens/", "/revokeLicenses"],
+            &[vpp_token_id],
+        ),
         crate::to_body(body),
         crate::Shape::NoContent,
     )
@@ -92,23 +86,22 @@ pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
 };
 /// Syncs licenses associated with a specific appleVolumePurchaseProgramToken
 ///
-/// `POST /deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses`
+/// `POST /deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses`, documented in `beta/api/intune-onboarding-vpptoken-synclicenses.md`.
 ///
 /// Permissions (least privileged first):
-///
 /// - Delegated (work or school account): DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All
-///
 /// - Delegated (personal Microsoft account): not supported
-///
 /// - Application: DeviceManagementServiceConfig.ReadWrite.All, DeviceManagementConfiguration.ReadWrite.All
-///
-/// Docs: `beta/api/intune-onboarding-vpptoken-synclicenses.md`.
 #[cfg(feature = "intune-onboarding")]
 #[inline]
 pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken> {
-    let mut path = String::new();
-    path.push_str("/deviceAppManagement/vppTokens/");
-    path.push_str(&crate::encode_param(vpp_token_id, false));
-    path.push_str("/syncLicenses");
-    crate::ApiRequest::new(&SYNC_LICENSES, path, None, crate::Shape::ValueWrapped)
+    crate::ApiRequest::new(
+        &SYNC_LICENSES,
+        crate::path(
+            &["/deviceAppManagement/vppTokens/", "/syncLicenses"],
+            &[vpp_token_id],
+        ),
+        None,
+        crate::Shape::ValueWrapped,
+    )
 }

@@ -17,23 +17,22 @@ pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
 };
 /// 同步与特定 appleVolumePurchaseProgramToken 关联的许可证
 ///
-/// `POST /deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses`
+/// `POST /deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses`, documented in `v1.0/api/intune-onboarding-vpptoken-synclicenses.md`.
 ///
 /// Permissions (least privileged first):
-///
 /// - Delegated (work or school account): DeviceManagementServiceConfig.ReadWrite.All
-///
 /// - Delegated (personal Microsoft account): not supported
-///
 /// - Application: DeviceManagementServiceConfig.ReadWrite.All
-///
-/// Docs: `v1.0/api/intune-onboarding-vpptoken-synclicenses.md`.
 #[cfg(feature = "intune-onboarding")]
 #[inline]
 pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken> {
-    let mut path = String::new();
-    path.push_str("/deviceAppManagement/vppTokens/");
-    path.push_str(&crate::encode_param(vpp_token_id, false));
-    path.push_str("/syncLicenses");
-    crate::ApiRequest::new(&SYNC_LICENSES, path, None, crate::Shape::ValueWrapped)
+    crate::ApiRequest::new(
+        &SYNC_LICENSES,
+        crate::path(
+            &["/deviceAppManagement/vppTokens/", "/syncLicenses"],
+            &[vpp_token_id],
+        ),
+        None,
+        crate::Shape::ValueWrapped,
+    )
 }

@@ -36,7 +36,8 @@ pub fn clean(text: &str) -> String {
     out
 }
 
-/// `#[doc = "…"]` attributes for paragraphs, skipping empty ones.
+/// `#[doc = "…"]` attributes for paragraphs, skipping empty ones: a blank doc line between
+/// paragraphs, one attribute per line of a paragraph (so a markdown list is one paragraph).
 pub fn attrs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> TokenStream {
     let mut lines: Vec<String> = Vec::new();
     for p in paragraphs {
@@ -47,7 +48,7 @@ pub fn attrs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> TokenStream {
         if !lines.is_empty() {
             lines.push(String::new());
         }
-        lines.push(p);
+        lines.extend(p.split('\n').map(|l| l.trim_end().to_string()));
     }
     // Raw literals: the text needs no escaping (which costs more per byte than the rest of
     // emission), and rustdoc and prettyplease read the same value either way.
@@ -101,6 +102,28 @@ mod tests {
         assert_eq!(clean("odd ` tick"), "odd ' tick");
         // `*/` and `"#` are harmless inside a string literal attribute.
         assert_eq!(clean("a */ b \"# c"), "a */ b \"# c");
+    }
+
+    #[test]
+    fn paragraph_lines_are_consecutive_doc_lines() {
+        // Lines of one paragraph follow each other; paragraphs are a blank line apart.
+        let t = attrs(["a\n- b  \n- c", "d"]);
+        let item: syn::ItemStruct = syn::parse2(quote!(#t struct S;)).expect("valid");
+        let lines: Vec<String> = item
+            .attrs
+            .iter()
+            .map(|a| match &a.meta {
+                syn::Meta::NameValue(nv) => match &nv.value {
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(s),
+                        ..
+                    }) => s.value(),
+                    _ => panic!("not a string"),
+                },
+                _ => panic!("not name = value"),
+            })
+            .collect();
+        assert_eq!(lines, [" a", " - b", " - c", " ", " d"]);
     }
 
     #[test]

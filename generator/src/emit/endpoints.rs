@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::docs;
 use super::features::Gate;
-use super::plan::{BodyPlan, EndpointPlan, FieldPlan, PathPiece, Shape};
+use super::plan::{BodyPlan, EndpointPlan, FieldPlan, ParamPlan, PathPiece, Shape};
 use super::types::{struct_tokens, type_ref};
 use super::{FileParts, Part};
 use crate::model::ApiVersion;
@@ -58,20 +58,23 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
             }
         )
     };
+    // Few doc lines: every one is an attribute to generate, parse and format, ten thousand times.
     let doc_lines = [
         e.doc.clone(),
-        format!("`{method} {path}`"),
-        "Permissions (least privileged first):".to_string(),
-        perm_line(
-            "Delegated (work or school account)",
-            &e.permissions.delegated_work,
-        ),
-        perm_line(
-            "Delegated (personal Microsoft account)",
-            &e.permissions.delegated_personal,
-        ),
-        perm_line("Application", &e.permissions.application),
-        format!("Docs: `{source}`."),
+        format!("`{method} {path}`, documented in `{source}`."),
+        [
+            "Permissions (least privileged first):".to_string(),
+            perm_line(
+                "Delegated (work or school account)",
+                &e.permissions.delegated_work,
+            ),
+            perm_line(
+                "Delegated (personal Microsoft account)",
+                &e.permissions.delegated_personal,
+            ),
+            perm_line("Application", &e.permissions.application),
+        ]
+        .join("\n"),
     ];
     let doc = docs::attrs(doc_lines.iter().map(String::as_str));
     let const_doc = format!(" What the docs say about [`{name}`]: method, path and permissions.");
@@ -80,13 +83,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
         let id = ident(&p.rust);
         quote!(#id: &str)
     });
-    let build = e.pieces.iter().map(|piece| match piece {
-        PathPiece::Lit(text) => quote!(path.push_str(#text);),
-        PathPiece::Param { index, keep_slash } => {
-            let id = ident(&e.params[*index].rust);
-            quote!(path.push_str(&crate::encode_param(#id, #keep_slash));)
-        }
-    });
+    let path_expr = path_call(&e.pieces, &e.params);
     let (body_param, body_expr) = match &e.body {
         BodyPlan::None => (quote!(), quote!(None)),
         BodyPlan::Type(t) => {
@@ -126,12 +123,34 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
         #cfg
         #[inline]
         pub fn #fn_id(#(#params),* #comma #body_param) -> crate::ApiRequest<#resp> {
-            let mut path = String::new();
-            #(#build)*
-            crate::ApiRequest::new(&#const_id, path, #body_expr, #shape)
+            crate::ApiRequest::new(&#const_id, #path_expr, #body_expr, #shape)
         }
     });
     out
+}
+
+/// The call that builds an endpoint's path: `crate::path(&[pieces], &[params])`, the literal
+/// pieces around the parameters (`""` where two parameters meet or one starts or ends the path),
+/// or `crate::drive_path` with the flags of parameters that keep their `/`.
+fn path_call(pieces: &[PathPiece], params: &[ParamPlan]) -> TokenStream {
+    let mut lits: Vec<String> = vec![String::new()];
+    let mut args = Vec::new();
+    let mut keep = Vec::new();
+    for piece in pieces {
+        match piece {
+            PathPiece::Lit(text) => lits.last_mut().expect("never empty").push_str(text),
+            PathPiece::Param { index, keep_slash } => {
+                args.push(ident(&params[*index].rust));
+                keep.push(*keep_slash);
+                lits.push(String::new());
+            }
+        }
+    }
+    if keep.contains(&true) {
+        quote!(crate::drive_path(&[#(#lits),*], &[#(#args),*], &[#(#keep),*]))
+    } else {
+        quote!(crate::path(&[#(#lits),*], &[#(#args),*]))
+    }
 }
 
 /// Tokens of one version's `endpoints.rs`: request body structs, then endpoint consts and fns.
@@ -183,5 +202,50 @@ pub fn endpoints_parts(eps: &[EndpointPlan], version: ApiVersion, gate: Gate) ->
             }
         }),
         items: body_parts.chain(fn_parts).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn param(rust: &str) -> ParamPlan {
+        ParamPlan {
+            wire: format!("{{{rust}}}"),
+            rust: rust.into(),
+        }
+    }
+
+    #[test]
+    fn path_calls_put_one_literal_around_each_parameter() {
+        let lit = |s: &str| PathPiece::Lit(s.into());
+        let at = |index| PathPiece::Param {
+            index,
+            keep_slash: false,
+        };
+        // `/users/{a}/x` and two parameters that meet at the end: empty literals between.
+        let pieces = [lit("/users/"), at(0), lit("/x"), at(1), at(2)];
+        let params = [param("a"), param("b"), param("c")];
+        assert_eq!(
+            path_call(&pieces, &params).to_string(),
+            quote!(crate::path(&["/users/", "/x", "", ""], &[a, b, c])).to_string()
+        );
+        assert_eq!(
+            path_call(&[lit("/me")], &[]).to_string(),
+            quote!(crate::path(&["/me"], &[])).to_string()
+        );
+    }
+
+    #[test]
+    fn drive_paths_flag_the_parameters_that_keep_their_slashes() {
+        let p = crate::read::http::parse_path(
+            "GET",
+            "/drives/{drive-id}/root:/{item-path}:/children",
+            1,
+        );
+        let (pieces, params) = super::super::plan::template(&p);
+        let call = path_call(&pieces, &params).to_string();
+        assert!(call.starts_with("crate :: drive_path"), "{call}");
+        assert!(call.ends_with("& [false , true])"), "{call}");
     }
 }

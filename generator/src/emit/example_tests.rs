@@ -82,10 +82,7 @@ fn endpoint_tests<'a>(
                 #cfg
                 fn #name() {
                     #make_body
-                    let req = #req;
-                    if let Err(e) = #krate::testing::check_response(&req, #status, #body) {
-                        panic!("{}: {}", #at, e);
-                    }
+                    #krate::testing::response_example(#at, &#req, #status, #body);
                 }
             });
         }
@@ -110,12 +107,7 @@ fn endpoint_tests<'a>(
                     let text = json_lit(json);
                     (
                         quote! {
-                            let body: #body_ty = ::serde_json::from_str::<::serde_json::Value>(#text)
-                                .and_then(#krate::from_value)
-                                .unwrap_or_else(|e| panic!("{}: example body does not fit the request type: {}", #at, e));
-                            let mut unknown = Vec::new();
-                            #krate::Strict::unknown_fields(&body, "$", &mut unknown);
-                            assert!(unknown.is_empty(), "{}: example body has properties the type does not define: {:?}", #at, unknown);
+                            let body: #body_ty = #krate::testing::example_body(#at, #text);
                         },
                         quote!(Some(#text)),
                     )
@@ -133,10 +125,7 @@ fn endpoint_tests<'a>(
                 #cfg
                 fn #name() {
                     #make_body
-                    let req = #req #(.query(#ks, #vs))*;
-                    if let Err(e) = #krate::testing::check_request(&req, #method, #path, #query, #expected) {
-                        panic!("{}: {}", #at, e);
-                    }
+                    #krate::testing::request_example(#at, &#req #(.query(#ks, #vs))*, #method, #path, #query, #expected);
                 }
             });
         }

@@ -1202,9 +1202,9 @@ pub fn endpoint_template(
 }
 
 /// The names an endpoint function's parameters can take next to `params`: not theirs, nor
-/// `path` and `body` (the function's own local and body argument).
+/// `body` (the function's body argument).
 fn param_scope(params: &[ParamPlan]) -> Scope {
-    let mut scope = Scope::with_reserved(&["body", "path"]);
+    let mut scope = Scope::with_reserved(&["body"]);
     for p in params {
         scope.claim(p.rust.clone());
     }
