@@ -207,3 +207,31 @@ fn zh_pages_match_english_twins() {
     assert!(compared >= 100, "too few twins compared ({compared})");
     assert!(mismatched.is_empty(), "{} twins differ", mismatched.len());
 }
+
+/// Generation over the whole English corpus gives the same files and diagnostics on one
+/// thread as on all cores (the reader, the plan and emission all work in parallel).
+#[test]
+fn corpus_generation_does_not_depend_on_threads() {
+    let Some(c) = corpus() else { return };
+    let generate = || {
+        let model = read::read_docs(&[c.join("en")]);
+        let out = graphdoc::emit::generate(&model, &graphdoc::emit::Options::default())
+            .expect("generates");
+        (out.files, out.diagnostics)
+    };
+    let (files, diags) = generate();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let (files1, diags1) = one.install(generate);
+    assert!(files.len() > 5 && !diags.is_empty());
+    for (path, text) in &files {
+        assert!(
+            files1.get(path) == Some(text),
+            "{path} differs on one thread"
+        );
+    }
+    assert_eq!(files.len(), files1.len());
+    assert!(diags == diags1, "diagnostics differ on one thread");
+}

@@ -531,62 +531,30 @@ fn plan_version(
             .map(|r| TypeRef::Named(r.clone()))
     };
 
-    let mut types = Vec::new();
-    for (key, t) in &chosen {
-        let rust = rust_names[key].clone();
-        let body = match t.kind {
-            TypeKind::Enum => {
-                let mut vs = Scope::default();
-                let mut wires = BTreeSet::new();
-                let mut variants = Vec::new();
-                for m in &t.members {
-                    if !wires.insert(m.name.as_str()) {
-                        diag(
-                            diags,
-                            &t.source,
-                            t.line,
-                            Severity::Warning,
-                            "duplicate-member",
-                            format!(
-                                "enum `{}` lists member `{}` twice; the first is used",
-                                t.name, m.name
-                            ),
-                        );
-                        continue;
-                    }
-                    variants.push(VariantPlan {
-                        wire: m.name.clone(),
-                        rust: vs.claim(naming::camel_text(&m.name)),
-                        doc: m.description.clone(),
-                    });
-                }
-                TypeBody::Enum {
-                    variants,
-                    other: vs.claim("Other".to_string()),
-                }
-            }
-            _ => {
-                let props = model.all_members(t);
-                let fields = plan_fields(&props, &resolve, &t.source, diags);
-                TypeBody::Struct {
-                    extras: extras_name(&fields),
-                    fields,
-                }
-            }
-        };
-        types.push(TypePlan {
-            wire: t.name.clone(),
-            rust,
-            base: t
-                .base
-                .as_deref()
-                .and_then(|b| rust_names.get(&b.to_ascii_lowercase()).cloned()),
-            doc: t.description.clone(),
-            source: t.source.clone(),
-            body,
-            workload: t.workload.clone(),
-            features: BTreeSet::new(),
-        });
+    // Each type is planned on its own, in parallel; gathered in name order.
+    let per_type: Vec<(TypePlan, Vec<Diagnostic>)> = {
+        use rayon::prelude::*;
+        let chosen: Vec<(&String, &&TypeDef)> = chosen.iter().collect();
+        chosen
+            .par_iter()
+            .map(|(key, t)| {
+                let mut d = Vec::new();
+                let plan = plan_type(
+                    model,
+                    t,
+                    rust_names[*key].clone(),
+                    &rust_names,
+                    &resolve,
+                    &mut d,
+                );
+                (plan, d)
+            })
+            .collect()
+    };
+    let mut types = Vec::with_capacity(per_type.len());
+    for (t, d) in per_type {
+        types.push(t);
+        diags.extend(d);
     }
     for (key, mut variants) in derived {
         variants.sort();
@@ -694,6 +662,70 @@ fn scope_for_bodies(rust_names: &BTreeMap<String, String>) -> Scope {
         s.claim(r.clone());
     }
     s
+}
+
+/// The plan of one chosen type: an enum's variants or a struct's fields (inherited ones too).
+fn plan_type(
+    model: &Model,
+    t: &TypeDef,
+    rust: String,
+    rust_names: &BTreeMap<String, String>,
+    resolve: &dyn Fn(&str) -> Option<TypeRef>,
+    diags: &mut Vec<Diagnostic>,
+) -> TypePlan {
+    let body = match t.kind {
+        TypeKind::Enum => {
+            let mut vs = Scope::default();
+            let mut wires = BTreeSet::new();
+            let mut variants = Vec::new();
+            for m in &t.members {
+                if !wires.insert(m.name.as_str()) {
+                    diag(
+                        diags,
+                        &t.source,
+                        t.line,
+                        Severity::Warning,
+                        "duplicate-member",
+                        format!(
+                            "enum `{}` lists member `{}` twice; the first is used",
+                            t.name, m.name
+                        ),
+                    );
+                    continue;
+                }
+                variants.push(VariantPlan {
+                    wire: m.name.clone(),
+                    rust: vs.claim(naming::camel_text(&m.name)),
+                    doc: m.description.clone(),
+                });
+            }
+            TypeBody::Enum {
+                variants,
+                other: vs.claim("Other".to_string()),
+            }
+        }
+        _ => {
+            let props = model.all_members(t);
+            let fields = plan_fields(&props, resolve, &t.source, diags);
+            TypeBody::Struct {
+                extras: extras_name(&fields),
+                fields,
+            }
+        }
+    };
+    TypePlan {
+        wire: t.name.clone(),
+        rust,
+        base: t
+            .base
+            .as_deref()
+            .and_then(|b| rust_names.get(&b.to_ascii_lowercase()).cloned()),
+        doc: t.description.clone(),
+        source: t.source.clone(),
+        body,
+        workload: t.workload.clone(),
+        features: BTreeSet::new(),
+    }
 }
 
 fn plan_fields(
@@ -873,14 +905,40 @@ pub fn repeated_resource<'m>(model: &'m Model, op: &Operation) -> Option<&'m Typ
 
 fn plan_endpoints(
     ops: &[&Operation],
+    resolve: &(dyn Fn(&str) -> Option<TypeRef> + Sync),
+    reuse: &(dyn Fn(&Operation) -> Option<TypeRef> + Sync),
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<EndpointPlan> {
+    use rayon::prelude::*;
+    // Operations are planned independently (beta's are most of the plan's time), in parallel;
+    // endpoints and diagnostics are gathered in operation order, so the plan never depends on
+    // scheduling.
+    let per_op: Vec<(Vec<EndpointPlan>, Vec<Diagnostic>)> = ops
+        .par_iter()
+        .map(|op| {
+            let mut d = Vec::new();
+            let eps = plan_operation(op, resolve, reuse, &mut d);
+            (eps, d)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(per_op.iter().map(|(e, _)| e.len()).sum());
+    for (eps, d) in per_op {
+        out.extend(eps);
+        diags.extend(d);
+    }
+    out
+}
+
+/// The endpoints of one operation: one per documented path, examples attached.
+fn plan_operation(
+    op: &Operation,
     resolve: &dyn Fn(&str) -> Option<TypeRef>,
     reuse: &dyn Fn(&Operation) -> Option<TypeRef>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<EndpointPlan> {
     let mut out = Vec::new();
-    for op in ops {
-        let response = plan_response(op, resolve, diags);
-        let body = match (&op.request_body, reuse(op)) {
+    let response = plan_response(op, resolve, diags);
+    let body = match (&op.request_body, reuse(op)) {
             (RequestBody::Parameters { .. }, Some(t)) => BodyPlan::Type(t),
             // No Request body section, yet the example sends JSON: the page left the section
             // out (check says so); the endpoint takes the body as JSON rather than drop it.
@@ -906,60 +964,58 @@ fn plan_endpoints(
                 }
             }
         };
-        let doc = if op.description.is_empty() {
-            op.title.clone()
-        } else {
-            op.description.clone()
-        };
-        let first_endpoint = out.len();
-        let title = op.title.trim().to_lowercase();
-        let titled_action = ["action", "function", "操作", "函数"]
-            .iter()
-            .any(|w| title.ends_with(w));
-        for Template {
+    let doc = if op.description.is_empty() {
+        op.title.clone()
+    } else {
+        op.description.clone()
+    };
+    let title = op.title.trim().to_lowercase();
+    let titled_action = ["action", "function", "操作", "函数"]
+        .iter()
+        .any(|w| title.ends_with(w));
+    for Template {
+        method,
+        path,
+        pieces,
+        params,
+        in_url,
+        ..
+    } in endpoint_templates(op)
+    {
+        let last = path.rsplit('/').next().unwrap_or("");
+        let action = !last.starts_with('{') && (titled_action || last.contains('(') || in_url);
+        out.push(EndpointPlan {
+            rust: String::new(),
+            const_name: String::new(),
+            operation: op.name.clone(),
             method,
             path,
             pieces,
             params,
-            in_url,
-            ..
-        } in endpoint_templates(op)
-        {
-            let last = path.rsplit('/').next().unwrap_or("");
-            let action = !last.starts_with('{') && (titled_action || last.contains('(') || in_url);
-            out.push(EndpointPlan {
-                rust: String::new(),
-                const_name: String::new(),
-                operation: op.name.clone(),
-                method,
-                path,
-                pieces,
-                params,
-                body: if in_url { BodyPlan::None } else { body.clone() },
-                response: response.clone(),
-                permissions: op.permissions.clone().unwrap_or_default(),
-                doc: doc.clone(),
-                source: op.source.clone(),
-                workload: op.workload.clone(),
-                action,
-                examples: Vec::new(),
-                feature: String::new(),
-            });
-        }
-        attach_examples(op, &mut out[first_endpoint..]);
-        if op.permissions.is_none() {
-            diag(
-                diags,
-                &op.source,
-                op.line,
-                Severity::Note,
-                "no-permissions",
-                format!(
-                    "`{}` documents no permissions; its endpoints carry an empty list",
-                    op.name
-                ),
-            );
-        }
+            body: if in_url { BodyPlan::None } else { body.clone() },
+            response: response.clone(),
+            permissions: op.permissions.clone().unwrap_or_default(),
+            doc: doc.clone(),
+            source: op.source.clone(),
+            workload: op.workload.clone(),
+            action,
+            examples: Vec::new(),
+            feature: String::new(),
+        });
+    }
+    attach_examples(op, &mut out);
+    if op.permissions.is_none() {
+        diag(
+            diags,
+            &op.source,
+            op.line,
+            Severity::Note,
+            "no-permissions",
+            format!(
+                "`{}` documents no permissions; its endpoints carry an empty list",
+                op.name
+            ),
+        );
     }
     out
 }
@@ -1583,14 +1639,18 @@ fn name_bodies(eps: &mut [EndpointPlan], mut scope: Scope) {
 /// Gives every endpoint a unique function name: colliding names are qualified with more of their
 /// path until they differ; identical paths are numbered in (path, source) order.
 fn name_endpoints(eps: &mut [EndpointPlan]) {
-    // Each path's literal words once; a name is recomputed only when its level rises.
-    let lits: Vec<Vec<String>> = eps.iter().map(|e| literals(&e.path)).collect();
+    use rayon::prelude::*;
+    // Each path's literal words once (in parallel, kept in endpoint order); a name is
+    // recomputed only when its level rises.
+    let (lits, mut names): (Vec<Vec<String>>, Vec<String>) = eps
+        .par_iter()
+        .map(|e| {
+            let l = literals(&e.path);
+            let name = endpoint_name(e, &l, 0);
+            (l, name)
+        })
+        .unzip();
     let mut level = vec![0usize; eps.len()];
-    let mut names: Vec<String> = eps
-        .iter()
-        .zip(&lits)
-        .map(|(e, l)| endpoint_name(e, l, 0))
-        .collect();
     loop {
         let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, n) in names.iter().enumerate() {
