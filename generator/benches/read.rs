@@ -119,8 +119,8 @@ fn main() {
 
     // Generation: read + plan + emit + format, all in memory (writing is measured by the CLI).
     let opts = graphdoc::emit::Options::default();
-    let (plan_t, _) = best_of(3, || graphdoc::emit::plan::plan(&model, &opts.filter));
-    let (gen, out) = best_of(3, || {
+    let (plan_t, _) = best_of(5, || graphdoc::emit::plan::plan(&model, &opts.filter));
+    let (gen, out) = best_of(5, || {
         let m = graphdoc::read::read_files(&files, graphdoc::diag::Sink::new(""));
         graphdoc::emit::generate(&m, &opts).expect("generates")
     });

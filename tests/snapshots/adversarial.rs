@@ -521,6 +521,57 @@ mod runtime {
         }
         d.deserialize_map(Members(PhantomData))
     }
+    /// An [`Endpoint`] from what the docs say, in the fields' order: `endpoint! { name =
+    /// "…", version = "…", method = "…", path = "…", delegated_work = […],
+    /// delegated_personal = […], application = […], source = "…" }`. A macro rather than a
+    /// struct literal: a crate holds thousands, and the generator parses and formats a
+    /// macro's tokens far faster than an expression, while rustc sees the same literal.
+    #[doc(hidden)]
+    macro_rules! endpoint {
+        (
+            name = $n:literal, version = $v:literal, method = $m:literal, path =
+            $p:literal, delegated_work = [$($dw:literal),* $(,)?], delegated_personal =
+            [$($dp:literal),* $(,)?], application = [$($a:literal),* $(,)?], source =
+            $s:literal $(,)?
+        ) => {
+            crate ::Endpoint { name : $n, version : $v, method : $m, path : $p,
+            permissions : crate ::Permissions { delegated_work : & [$($dw),*],
+            delegated_personal : & [$($dp),*], application : & [$($a),*], }, source : $s,
+            }
+        };
+    }
+    #[doc(hidden)]
+    pub(crate) use endpoint;
+    /// The body of an endpoint function: `request!(ENDPOINT, Shape, [pieces], [params]
+    /// keep [flags], body)` builds the [`ApiRequest`], its path by [`path`] (or, with the
+    /// `keep` flags of parameters inside `:/…:`, [`drive_path`]); `keep` and `body` are
+    /// optional. A macro for the reason [`endpoint!`] is one.
+    #[doc(hidden)]
+    macro_rules! request {
+        (@ body) => {
+            None
+        };
+        (@ body $b:ident) => {
+            crate ::to_body($b)
+        };
+        (
+            $e:ident, $shape:ident, [$($piece:literal),* $(,)?], [$($param:ident),*
+            $(,)?] $(, $body:ident)? $(,)?
+        ) => {
+            crate ::ApiRequest::new(& $e, crate ::path(& [$($piece),*], & [$($param),*]),
+            crate ::request!(@ body $($body)?), crate ::Shape:: $shape,)
+        };
+        (
+            $e:ident, $shape:ident, [$($piece:literal),* $(,)?], [$($param:ident),*
+            $(,)?] keep[$($k:literal),* $(,)?] $(, $body:ident)? $(,)?
+        ) => {
+            crate ::ApiRequest::new(& $e, crate ::drive_path(& [$($piece),*], &
+            [$($param),*], & [$($k),*]), crate ::request!(@ body $($body)?), crate
+            ::Shape:: $shape,)
+        };
+    }
+    #[doc(hidden)]
+    pub(crate) use request;
     /// Implements [`Object`] for a generated struct from its fields' wire names, with the
     /// struct's `Serialize`, `Deserialize` and [`Strict`]:
     /// `Name { field = "wireName", … } extras [fields of generated types]`.
@@ -910,17 +961,10 @@ pub mod v1_0 {
     pub mod endpoints {
         //! Endpoint functions of this API version: each builds a typed, sans-IO request.
         /// What the docs say about [`delete_hostiles`]: method, path and permissions.
-        pub const DELETE_HOSTILES: crate::Endpoint = crate::Endpoint {
-            name: "delete_hostiles",
-            version: "v1.0",
-            method: "DELETE",
-            path: "/hostiles/{id}",
-            permissions: crate::Permissions {
-                delegated_work: &[],
-                delegated_personal: &[],
-                application: &[],
-            },
-            source: "v1.0/api/hostile-self-include.md",
+        pub const DELETE_HOSTILES: crate::Endpoint = crate::endpoint! {
+            name = "delete_hostiles", version = "v1.0", method = "DELETE", path =
+            "/hostiles/{id}", delegated_work = [], delegated_personal = [], application =
+            [], source = "v1.0/api/hostile-self-include.md",
         };
         /// A permissions include that points at this very page.
         ///
@@ -932,25 +976,13 @@ pub mod v1_0 {
         /// - Application: not supported
         #[inline]
         pub fn delete_hostiles(hostile_id: &str) -> crate::ApiRequest<()> {
-            crate::ApiRequest::new(
-                &DELETE_HOSTILES,
-                crate::path(&["/hostiles/", ""], &[hostile_id]),
-                None,
-                crate::Shape::NoContent,
-            )
+            crate::request!(DELETE_HOSTILES, NoContent, ["/hostiles/", ""], [hostile_id])
         }
         /// What the docs say about [`get_broken`]: method, path and permissions.
-        pub const GET_BROKEN: crate::Endpoint = crate::Endpoint {
-            name: "get_broken",
-            version: "v1.0",
-            method: "GET",
-            path: "/broken/{id}",
-            permissions: crate::Permissions {
-                delegated_work: &[],
-                delegated_personal: &[],
-                application: &[],
-            },
-            source: "v1.0/api/broken-bytes.md",
+        pub const GET_BROKEN: crate::Endpoint = crate::endpoint! {
+            name = "get_broken", version = "v1.0", method = "GET", path = "/broken/{id}",
+            delegated_work = [], delegated_personal = [], application = [], source =
+            "v1.0/api/broken-bytes.md",
         };
         /// Broken bytes
         ///
@@ -962,25 +994,13 @@ pub mod v1_0 {
         /// - Application: not supported
         #[inline]
         pub fn get_broken(broken_id: &str) -> crate::ApiRequest<()> {
-            crate::ApiRequest::new(
-                &GET_BROKEN,
-                crate::path(&["/broken/", ""], &[broken_id]),
-                None,
-                crate::Shape::NoContent,
-            )
+            crate::request!(GET_BROKEN, NoContent, ["/broken/", ""], [broken_id])
         }
         /// What the docs say about [`get_hostiles_children`]: method, path and permissions.
-        pub const GET_HOSTILES_CHILDREN: crate::Endpoint = crate::Endpoint {
-            name: "get_hostiles_children",
-            version: "v1.0",
-            method: "GET",
-            path: "/hostiles/{id}/children/{id}",
-            permissions: crate::Permissions {
-                delegated_work: &[],
-                delegated_personal: &[],
-                application: &[],
-            },
-            source: "v1.0/api/hostile-duplicate.md",
+        pub const GET_HOSTILES_CHILDREN: crate::Endpoint = crate::endpoint! {
+            name = "get_hostiles_children", version = "v1.0", method = "GET", path =
+            "/hostiles/{id}/children/{id}", delegated_work = [], delegated_personal = [],
+            application = [], source = "v1.0/api/hostile-duplicate.md",
         };
         /// Documents the same path as hostile-get: a duplicate operation.
         ///
@@ -995,28 +1015,17 @@ pub mod v1_0 {
             hostile_id: &str,
             children_id: &str,
         ) -> crate::ApiRequest<super::types::Hostile> {
-            crate::ApiRequest::new(
-                &GET_HOSTILES_CHILDREN,
-                crate::path(
-                    &["/hostiles/", "/children/", ""],
-                    &[hostile_id, children_id],
-                ),
-                None,
-                crate::Shape::Plain,
+            crate::request!(
+                GET_HOSTILES_CHILDREN, Plain, ["/hostiles/", "/children/", ""],
+                [hostile_id, children_id]
             )
         }
         /// What the docs say about [`get_hostiles_children_2`]: method, path and permissions.
-        pub const GET_HOSTILES_CHILDREN_2: crate::Endpoint = crate::Endpoint {
-            name: "get_hostiles_children_2",
-            version: "v1.0",
-            method: "GET",
-            path: "/hostiles/{id}/children/{id}",
-            permissions: crate::Permissions {
-                delegated_work: &["Hostile.Read"],
-                delegated_personal: &[],
-                application: &["Hostile.Read.All"],
-            },
-            source: "v1.0/api/hostile-get.md",
+        pub const GET_HOSTILES_CHILDREN_2: crate::Endpoint = crate::endpoint! {
+            name = "get_hostiles_children_2", version = "v1.0", method = "GET", path =
+            "/hostiles/{id}/children/{id}", delegated_work = ["Hostile.Read"],
+            delegated_personal = [], application = ["Hostile.Read.All"], source =
+            "v1.0/api/hostile-get.md",
         };
         /// A path whose parameters are keywords, repeated, and named like the function's locals.
         ///
@@ -1031,28 +1040,17 @@ pub mod v1_0 {
             hostile_id: &str,
             children_id: &str,
         ) -> crate::ApiRequest<super::types::Hostile> {
-            crate::ApiRequest::new(
-                &GET_HOSTILES_CHILDREN_2,
-                crate::path(
-                    &["/hostiles/", "/children/", ""],
-                    &[hostile_id, children_id],
-                ),
-                None,
-                crate::Shape::Plain,
+            crate::request!(
+                GET_HOSTILES_CHILDREN_2, Plain, ["/hostiles/", "/children/", ""],
+                [hostile_id, children_id]
             )
         }
         /// What the docs say about [`get_hostiles_children_3`]: method, path and permissions.
-        pub const GET_HOSTILES_CHILDREN_3: crate::Endpoint = crate::Endpoint {
-            name: "get_hostiles_children_3",
-            version: "v1.0",
-            method: "GET",
-            path: "/hostiles/{type}/children/{type}/{path}/{body}/{self}",
-            permissions: crate::Permissions {
-                delegated_work: &["Hostile.Read"],
-                delegated_personal: &[],
-                application: &["Hostile.Read.All"],
-            },
-            source: "v1.0/api/hostile-get.md",
+        pub const GET_HOSTILES_CHILDREN_3: crate::Endpoint = crate::endpoint! {
+            name = "get_hostiles_children_3", version = "v1.0", method = "GET", path =
+            "/hostiles/{type}/children/{type}/{path}/{body}/{self}", delegated_work =
+            ["Hostile.Read"], delegated_personal = [], application =
+            ["Hostile.Read.All"], source = "v1.0/api/hostile-get.md",
         };
         /// A path whose parameters are keywords, repeated, and named like the function's locals.
         ///
@@ -1070,14 +1068,9 @@ pub mod v1_0 {
             body_2: &str,
             self_: &str,
         ) -> crate::ApiRequest<super::types::Hostile> {
-            crate::ApiRequest::new(
-                &GET_HOSTILES_CHILDREN_3,
-                crate::path(
-                    &["/hostiles/", "/children/", "/", "/", "/", ""],
-                    &[r#type, type_2, path, body_2, self_],
-                ),
-                None,
-                crate::Shape::Plain,
+            crate::request!(
+                GET_HOSTILES_CHILDREN_3, Plain, ["/hostiles/", "/children/", "/", "/",
+                "/", ""], [r#type, type_2, path, body_2, self_]
             )
         }
     }

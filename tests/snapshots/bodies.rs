@@ -521,6 +521,57 @@ mod runtime {
         }
         d.deserialize_map(Members(PhantomData))
     }
+    /// An [`Endpoint`] from what the docs say, in the fields' order: `endpoint! { name =
+    /// "…", version = "…", method = "…", path = "…", delegated_work = […],
+    /// delegated_personal = […], application = […], source = "…" }`. A macro rather than a
+    /// struct literal: a crate holds thousands, and the generator parses and formats a
+    /// macro's tokens far faster than an expression, while rustc sees the same literal.
+    #[doc(hidden)]
+    macro_rules! endpoint {
+        (
+            name = $n:literal, version = $v:literal, method = $m:literal, path =
+            $p:literal, delegated_work = [$($dw:literal),* $(,)?], delegated_personal =
+            [$($dp:literal),* $(,)?], application = [$($a:literal),* $(,)?], source =
+            $s:literal $(,)?
+        ) => {
+            crate ::Endpoint { name : $n, version : $v, method : $m, path : $p,
+            permissions : crate ::Permissions { delegated_work : & [$($dw),*],
+            delegated_personal : & [$($dp),*], application : & [$($a),*], }, source : $s,
+            }
+        };
+    }
+    #[doc(hidden)]
+    pub(crate) use endpoint;
+    /// The body of an endpoint function: `request!(ENDPOINT, Shape, [pieces], [params]
+    /// keep [flags], body)` builds the [`ApiRequest`], its path by [`path`] (or, with the
+    /// `keep` flags of parameters inside `:/…:`, [`drive_path`]); `keep` and `body` are
+    /// optional. A macro for the reason [`endpoint!`] is one.
+    #[doc(hidden)]
+    macro_rules! request {
+        (@ body) => {
+            None
+        };
+        (@ body $b:ident) => {
+            crate ::to_body($b)
+        };
+        (
+            $e:ident, $shape:ident, [$($piece:literal),* $(,)?], [$($param:ident),*
+            $(,)?] $(, $body:ident)? $(,)?
+        ) => {
+            crate ::ApiRequest::new(& $e, crate ::path(& [$($piece),*], & [$($param),*]),
+            crate ::request!(@ body $($body)?), crate ::Shape:: $shape,)
+        };
+        (
+            $e:ident, $shape:ident, [$($piece:literal),* $(,)?], [$($param:ident),*
+            $(,)?] keep[$($k:literal),* $(,)?] $(, $body:ident)? $(,)?
+        ) => {
+            crate ::ApiRequest::new(& $e, crate ::drive_path(& [$($piece),*], &
+            [$($param),*], & [$($k),*]), crate ::request!(@ body $($body)?), crate
+            ::Shape:: $shape,)
+        };
+    }
+    #[doc(hidden)]
+    pub(crate) use request;
     /// Implements [`Object`] for a generated struct from its fields' wire names, with the
     /// struct's `Serialize`, `Deserialize` and [`Strict`]:
     /// `Name { field = "wireName", … } extras [fields of generated types]`.
@@ -885,17 +936,10 @@ pub mod v1_0 {
             size = "size" } extra[]
         );
         /// What the docs say about [`create_gadgets`]: method, path and permissions.
-        pub const CREATE_GADGETS: crate::Endpoint = crate::Endpoint {
-            name: "create_gadgets",
-            version: "v1.0",
-            method: "POST",
-            path: "/gadgets",
-            permissions: crate::Permissions {
-                delegated_work: &[],
-                delegated_personal: &[],
-                application: &[],
-            },
-            source: "v1.0/api/gadget-create.md",
+        pub const CREATE_GADGETS: crate::Endpoint = crate::endpoint! {
+            name = "create_gadgets", version = "v1.0", method = "POST", path =
+            "/gadgets", delegated_work = [], delegated_personal = [], application = [],
+            source = "v1.0/api/gadget-create.md",
         };
         /// Create a gadget.
         ///
@@ -909,25 +953,13 @@ pub mod v1_0 {
         pub fn create_gadgets(
             body: &super::types::Gadget,
         ) -> crate::ApiRequest<super::types::Gadget> {
-            crate::ApiRequest::new(
-                &CREATE_GADGETS,
-                crate::path(&["/gadgets"], &[]),
-                crate::to_body(body),
-                crate::Shape::Plain,
-            )
+            crate::request!(CREATE_GADGETS, Plain, ["/gadgets"], [], body)
         }
         /// What the docs say about [`create_polish`]: method, path and permissions.
-        pub const CREATE_POLISH: crate::Endpoint = crate::Endpoint {
-            name: "create_polish",
-            version: "v1.0",
-            method: "POST",
-            path: "/gadgets/{id}/polish",
-            permissions: crate::Permissions {
-                delegated_work: &[],
-                delegated_personal: &[],
-                application: &[],
-            },
-            source: "v1.0/api/gadget-polish.md",
+        pub const CREATE_POLISH: crate::Endpoint = crate::endpoint! {
+            name = "create_polish", version = "v1.0", method = "POST", path =
+            "/gadgets/{id}/polish", delegated_work = [], delegated_personal = [],
+            application = [], source = "v1.0/api/gadget-polish.md",
         };
         /// Polish a gadget.
         ///
@@ -942,25 +974,37 @@ pub mod v1_0 {
             gadget_id: &str,
             body: &CreatePolishBody,
         ) -> crate::ApiRequest<()> {
-            crate::ApiRequest::new(
-                &CREATE_POLISH,
-                crate::path(&["/gadgets/", "/polish"], &[gadget_id]),
-                crate::to_body(body),
-                crate::Shape::NoContent,
+            crate::request!(
+                CREATE_POLISH, NoContent, ["/gadgets/", "/polish"], [gadget_id], body
+            )
+        }
+        /// What the docs say about [`put_content`]: method, path and permissions.
+        pub const PUT_CONTENT: crate::Endpoint = crate::endpoint! {
+            name = "put_content", version = "v1.0", method = "PUT", path =
+            "/gadgets/{id}/files/root:/{file-path}:/content", delegated_work = [],
+            delegated_personal = [], application = [], source =
+            "v1.0/api/gadget-manual-put.md",
+        };
+        /// Upload a gadget's manual to a path in the gadget's files.
+        ///
+        /// `PUT /gadgets/{id}/files/root:/{file-path}:/content`, documented in `v1.0/api/gadget-manual-put.md`.
+        ///
+        /// Permissions (least privileged first):
+        /// - Delegated (work or school account): not supported
+        /// - Delegated (personal Microsoft account): not supported
+        /// - Application: not supported
+        #[inline]
+        pub fn put_content(gadget_id: &str, file_path: &str) -> crate::ApiRequest<()> {
+            crate::request!(
+                PUT_CONTENT, NoContent, ["/gadgets/", "/files/root:/", ":/content"],
+                [gadget_id, file_path] keep[false, true]
             )
         }
         /// What the docs say about [`update_gadgets`]: method, path and permissions.
-        pub const UPDATE_GADGETS: crate::Endpoint = crate::Endpoint {
-            name: "update_gadgets",
-            version: "v1.0",
-            method: "PATCH",
-            path: "/gadgets/{id}",
-            permissions: crate::Permissions {
-                delegated_work: &[],
-                delegated_personal: &[],
-                application: &[],
-            },
-            source: "v1.0/api/gadget-update.md",
+        pub const UPDATE_GADGETS: crate::Endpoint = crate::endpoint! {
+            name = "update_gadgets", version = "v1.0", method = "PATCH", path =
+            "/gadgets/{id}", delegated_work = [], delegated_personal = [], application =
+            [], source = "v1.0/api/gadget-update.md",
         };
         /// Update a gadget.
         ///
@@ -975,11 +1019,8 @@ pub mod v1_0 {
             gadget_id: &str,
             body: &UpdateGadgetsBody,
         ) -> crate::ApiRequest<()> {
-            crate::ApiRequest::new(
-                &UPDATE_GADGETS,
-                crate::path(&["/gadgets/", ""], &[gadget_id]),
-                crate::to_body(body),
-                crate::Shape::NoContent,
+            crate::request!(
+                UPDATE_GADGETS, NoContent, ["/gadgets/", ""], [gadget_id], body
             )
         }
     }

@@ -521,6 +521,57 @@ mod runtime {
         }
         d.deserialize_map(Members(PhantomData))
     }
+    /// An [`Endpoint`] from what the docs say, in the fields' order: `endpoint! { name =
+    /// "…", version = "…", method = "…", path = "…", delegated_work = […],
+    /// delegated_personal = […], application = […], source = "…" }`. A macro rather than a
+    /// struct literal: a crate holds thousands, and the generator parses and formats a
+    /// macro's tokens far faster than an expression, while rustc sees the same literal.
+    #[doc(hidden)]
+    macro_rules! endpoint {
+        (
+            name = $n:literal, version = $v:literal, method = $m:literal, path =
+            $p:literal, delegated_work = [$($dw:literal),* $(,)?], delegated_personal =
+            [$($dp:literal),* $(,)?], application = [$($a:literal),* $(,)?], source =
+            $s:literal $(,)?
+        ) => {
+            crate ::Endpoint { name : $n, version : $v, method : $m, path : $p,
+            permissions : crate ::Permissions { delegated_work : & [$($dw),*],
+            delegated_personal : & [$($dp),*], application : & [$($a),*], }, source : $s,
+            }
+        };
+    }
+    #[doc(hidden)]
+    pub(crate) use endpoint;
+    /// The body of an endpoint function: `request!(ENDPOINT, Shape, [pieces], [params]
+    /// keep [flags], body)` builds the [`ApiRequest`], its path by [`path`] (or, with the
+    /// `keep` flags of parameters inside `:/…:`, [`drive_path`]); `keep` and `body` are
+    /// optional. A macro for the reason [`endpoint!`] is one.
+    #[doc(hidden)]
+    macro_rules! request {
+        (@ body) => {
+            None
+        };
+        (@ body $b:ident) => {
+            crate ::to_body($b)
+        };
+        (
+            $e:ident, $shape:ident, [$($piece:literal),* $(,)?], [$($param:ident),*
+            $(,)?] $(, $body:ident)? $(,)?
+        ) => {
+            crate ::ApiRequest::new(& $e, crate ::path(& [$($piece),*], & [$($param),*]),
+            crate ::request!(@ body $($body)?), crate ::Shape:: $shape,)
+        };
+        (
+            $e:ident, $shape:ident, [$($piece:literal),* $(,)?], [$($param:ident),*
+            $(,)?] keep[$($k:literal),* $(,)?] $(, $body:ident)? $(,)?
+        ) => {
+            crate ::ApiRequest::new(& $e, crate ::drive_path(& [$($piece),*], &
+            [$($param),*], & [$($k),*]), crate ::request!(@ body $($body)?), crate
+            ::Shape:: $shape,)
+        };
+    }
+    #[doc(hidden)]
+    pub(crate) use request;
     /// Implements [`Object`] for a generated struct from its fields' wire names, with the
     /// struct's `Serialize`, `Deserialize` and [`Strict`]:
     /// `Name { field = "wireName", … } extras [fields of generated types]`.
@@ -978,25 +1029,12 @@ pub mod v1_0 {
     pub mod endpoints {
         //! Endpoint functions of this API version: each builds a typed, sans-IO request.
         /// What the docs say about [`get_me`]: method, path and permissions.
-        pub const GET_ME: crate::Endpoint = crate::Endpoint {
-            name: "get_me",
-            version: "v1.0",
-            method: "GET",
-            path: "/me",
-            permissions: crate::Permissions {
-                delegated_work: &[
-                    "User.Read",
-                    "User.ReadWrite.All",
-                    "Directory.Read.All",
-                ],
-                delegated_personal: &["User.Read", "User.ReadWrite"],
-                application: &[
-                    "User.Read.All",
-                    "User.ReadWrite.All",
-                    "Directory.Read.All",
-                ],
-            },
-            source: "v1.0/api/user-get.md",
+        pub const GET_ME: crate::Endpoint = crate::endpoint! {
+            name = "get_me", version = "v1.0", method = "GET", path = "/me",
+            delegated_work = ["User.Read", "User.ReadWrite.All", "Directory.Read.All"],
+            delegated_personal = ["User.Read", "User.ReadWrite"], application =
+            ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All"], source =
+            "v1.0/api/user-get.md",
         };
         /// Read the properties of a user.
         ///
@@ -1008,33 +1046,15 @@ pub mod v1_0 {
         /// - Application: User.Read.All, User.ReadWrite.All, Directory.Read.All
         #[inline]
         pub fn get_me() -> crate::ApiRequest<super::types::User> {
-            crate::ApiRequest::new(
-                &GET_ME,
-                crate::path(&["/me"], &[]),
-                None,
-                crate::Shape::Plain,
-            )
+            crate::request!(GET_ME, Plain, ["/me"], [])
         }
         /// What the docs say about [`get_users`]: method, path and permissions.
-        pub const GET_USERS: crate::Endpoint = crate::Endpoint {
-            name: "get_users",
-            version: "v1.0",
-            method: "GET",
-            path: "/users/{id | userPrincipalName}",
-            permissions: crate::Permissions {
-                delegated_work: &[
-                    "User.Read",
-                    "User.ReadWrite.All",
-                    "Directory.Read.All",
-                ],
-                delegated_personal: &["User.Read", "User.ReadWrite"],
-                application: &[
-                    "User.Read.All",
-                    "User.ReadWrite.All",
-                    "Directory.Read.All",
-                ],
-            },
-            source: "v1.0/api/user-get.md",
+        pub const GET_USERS: crate::Endpoint = crate::endpoint! {
+            name = "get_users", version = "v1.0", method = "GET", path =
+            "/users/{id | userPrincipalName}", delegated_work = ["User.Read",
+            "User.ReadWrite.All", "Directory.Read.All"], delegated_personal =
+            ["User.Read", "User.ReadWrite"], application = ["User.Read.All",
+            "User.ReadWrite.All", "Directory.Read.All"], source = "v1.0/api/user-get.md",
         };
         /// Read the properties of a user.
         ///
@@ -1046,25 +1066,13 @@ pub mod v1_0 {
         /// - Application: User.Read.All, User.ReadWrite.All, Directory.Read.All
         #[inline]
         pub fn get_users(user_id: &str) -> crate::ApiRequest<super::types::User> {
-            crate::ApiRequest::new(
-                &GET_USERS,
-                crate::path(&["/users/", ""], &[user_id]),
-                None,
-                crate::Shape::Plain,
-            )
+            crate::request!(GET_USERS, Plain, ["/users/", ""], [user_id])
         }
         /// What the docs say about [`list_users`]: method, path and permissions.
-        pub const LIST_USERS: crate::Endpoint = crate::Endpoint {
-            name: "list_users",
-            version: "v1.0",
-            method: "GET",
-            path: "/users",
-            permissions: crate::Permissions {
-                delegated_work: &["User.ReadBasic.All", "User.Read.All"],
-                delegated_personal: &[],
-                application: &["User.Read.All"],
-            },
-            source: "v1.0/api/user-list.md",
+        pub const LIST_USERS: crate::Endpoint = crate::endpoint! {
+            name = "list_users", version = "v1.0", method = "GET", path = "/users",
+            delegated_work = ["User.ReadBasic.All", "User.Read.All"], delegated_personal
+            = [], application = ["User.Read.All"], source = "v1.0/api/user-list.md",
         };
         /// List the users of the organization.
         ///
@@ -1076,25 +1084,14 @@ pub mod v1_0 {
         /// - Application: User.Read.All
         #[inline]
         pub fn list_users() -> crate::ApiRequest<crate::Page<super::types::User>> {
-            crate::ApiRequest::new(
-                &LIST_USERS,
-                crate::path(&["/users"], &[]),
-                None,
-                crate::Shape::Collection,
-            )
+            crate::request!(LIST_USERS, Collection, ["/users"], [])
         }
         /// What the docs say about [`update_users`]: method, path and permissions.
-        pub const UPDATE_USERS: crate::Endpoint = crate::Endpoint {
-            name: "update_users",
-            version: "v1.0",
-            method: "PATCH",
-            path: "/users/{id}",
-            permissions: crate::Permissions {
-                delegated_work: &["User.ReadWrite", "User.ReadWrite.All"],
-                delegated_personal: &["User.ReadWrite"],
-                application: &["User.ReadWrite.All"],
-            },
-            source: "v1.0/api/user-update.md",
+        pub const UPDATE_USERS: crate::Endpoint = crate::endpoint! {
+            name = "update_users", version = "v1.0", method = "PATCH", path =
+            "/users/{id}", delegated_work = ["User.ReadWrite", "User.ReadWrite.All"],
+            delegated_personal = ["User.ReadWrite"], application =
+            ["User.ReadWrite.All"], source = "v1.0/api/user-update.md",
         };
         /// Update the properties of a user.
         ///
@@ -1109,12 +1106,7 @@ pub mod v1_0 {
             user_id: &str,
             body: &super::types::User,
         ) -> crate::ApiRequest<()> {
-            crate::ApiRequest::new(
-                &UPDATE_USERS,
-                crate::path(&["/users/", ""], &[user_id]),
-                crate::to_body(body),
-                crate::Shape::NoContent,
-            )
+            crate::request!(UPDATE_USERS, NoContent, ["/users/", ""], [user_id], body)
         }
     }
     pub use endpoints::*;

@@ -22,23 +22,14 @@ crate::graph_object!(
 );
 /// What the docs say about [`revoke_licenses`]: method, path and permissions.
 #[cfg(feature = "intune-onboarding")]
-pub const REVOKE_LICENSES: crate::Endpoint = crate::Endpoint {
-    name: "revoke_licenses",
-    version: "beta",
-    method: "POST",
-    path: "/deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses",
-    permissions: crate::Permissions {
-        delegated_work: &[
-            "DeviceManagementServiceConfig.ReadWrite.All",
-            "DeviceManagementConfiguration.ReadWrite.All",
-        ],
-        delegated_personal: &[],
-        application: &[
-            "DeviceManagementServiceConfig.ReadWrite.All",
-            "DeviceManagementConfiguration.ReadWrite.All",
-        ],
-    },
-    source: "beta/api/intune-onboarding-vpptoken-revokelicenses.md",
+pub const REVOKE_LICENSES: crate::Endpoint = crate::endpoint! {
+    name = "revoke_licenses", version = "beta", method = "POST", path =
+    "/deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses", delegated_work =
+    ["DeviceManagementServiceConfig.ReadWrite.All",
+    "DeviceManagementConfiguration.ReadWrite.All"], delegated_personal = [], application
+    = ["DeviceManagementServiceConfig.ReadWrite.All",
+    "DeviceManagementConfiguration.ReadWrite.All"], source =
+    "beta/api/intune-onboarding-vpptoken-revokelicenses.md",
 };
 /// Revokes the licenses associated with an Apple Volume Purchase Program token.
 ///
@@ -54,35 +45,21 @@ pub fn revoke_licenses(
     vpp_token_id: &str,
     body: &RevokeLicensesBody,
 ) -> crate::ApiRequest<()> {
-    crate::ApiRequest::new(
-        &REVOKE_LICENSES,
-        crate::path(
-            &["/deviceAppManagement/vppTokens/", "/revokeLicenses"],
-            &[vpp_token_id],
-        ),
-        crate::to_body(body),
-        crate::Shape::NoContent,
+    crate::request!(
+        REVOKE_LICENSES, NoContent, ["/deviceAppManagement/vppTokens/",
+        "/revokeLicenses"], [vpp_token_id], body
     )
 }
 /// What the docs say about [`sync_licenses`]: method, path and permissions.
 #[cfg(feature = "intune-onboarding")]
-pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
-    name: "sync_licenses",
-    version: "beta",
-    method: "POST",
-    path: "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses",
-    permissions: crate::Permissions {
-        delegated_work: &[
-            "DeviceManagementServiceConfig.ReadWrite.All",
-            "DeviceManagementConfiguration.ReadWrite.All",
-        ],
-        delegated_personal: &[],
-        application: &[
-            "DeviceManagementServiceConfig.ReadWrite.All",
-            "DeviceManagementConfiguration.ReadWrite.All",
-        ],
-    },
-    source: "beta/api/intune-onboarding-vpptoken-synclicenses.md",
+pub const SYNC_LICENSES: crate::Endpoint = crate::endpoint! {
+    name = "sync_licenses", version = "beta", method = "POST", path =
+    "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses", delegated_work =
+    ["DeviceManagementServiceConfig.ReadWrite.All",
+    "DeviceManagementConfiguration.ReadWrite.All"], delegated_personal = [], application
+    = ["DeviceManagementServiceConfig.ReadWrite.All",
+    "DeviceManagementConfiguration.ReadWrite.All"], source =
+    "beta/api/intune-onboarding-vpptoken-synclicenses.md",
 };
 /// Syncs licenses associated with a specific appleVolumePurchaseProgramToken
 ///
@@ -95,13 +72,8 @@ pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
 #[cfg(feature = "intune-onboarding")]
 #[inline]
 pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken> {
-    crate::ApiRequest::new(
-        &SYNC_LICENSES,
-        crate::path(
-            &["/deviceAppManagement/vppTokens/", "/syncLicenses"],
-            &[vpp_token_id],
-        ),
-        None,
-        crate::Shape::ValueWrapped,
+    crate::request!(
+        SYNC_LICENSES, ValueWrapped, ["/deviceAppManagement/vppTokens/",
+        "/syncLicenses"], [vpp_token_id]
     )
 }

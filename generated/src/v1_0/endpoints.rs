@@ -3,17 +3,12 @@
 //! Endpoint functions of this API version: each builds a typed, sans-IO request.
 /// What the docs say about [`sync_licenses`]: method, path and permissions.
 #[cfg(feature = "intune-onboarding")]
-pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
-    name: "sync_licenses",
-    version: "v1.0",
-    method: "POST",
-    path: "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses",
-    permissions: crate::Permissions {
-        delegated_work: &["DeviceManagementServiceConfig.ReadWrite.All"],
-        delegated_personal: &[],
-        application: &["DeviceManagementServiceConfig.ReadWrite.All"],
-    },
-    source: "v1.0/api/intune-onboarding-vpptoken-synclicenses.md",
+pub const SYNC_LICENSES: crate::Endpoint = crate::endpoint! {
+    name = "sync_licenses", version = "v1.0", method = "POST", path =
+    "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses", delegated_work =
+    ["DeviceManagementServiceConfig.ReadWrite.All"], delegated_personal = [], application
+    = ["DeviceManagementServiceConfig.ReadWrite.All"], source =
+    "v1.0/api/intune-onboarding-vpptoken-synclicenses.md",
 };
 /// 同步与特定 appleVolumePurchaseProgramToken 关联的许可证
 ///
@@ -26,13 +21,8 @@ pub const SYNC_LICENSES: crate::Endpoint = crate::Endpoint {
 #[cfg(feature = "intune-onboarding")]
 #[inline]
 pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken> {
-    crate::ApiRequest::new(
-        &SYNC_LICENSES,
-        crate::path(
-            &["/deviceAppManagement/vppTokens/", "/syncLicenses"],
-            &[vpp_token_id],
-        ),
-        None,
-        crate::Shape::ValueWrapped,
+    crate::request!(
+        SYNC_LICENSES, ValueWrapped, ["/deviceAppManagement/vppTokens/",
+        "/syncLicenses"], [vpp_token_id]
     )
 }

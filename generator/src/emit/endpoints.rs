@@ -12,7 +12,7 @@ use crate::model::ApiVersion;
 use crate::naming::ident;
 
 fn str_list(items: &[String]) -> TokenStream {
-    quote!(&[#(#items),*])
+    quote!([#(#items),*])
 }
 
 /// The response type of an endpoint as seen from the endpoints module.
@@ -28,12 +28,13 @@ pub fn response_type(e: &EndpointPlan) -> TokenStream {
     }
 }
 
+/// The `Shape` variant, as `request!` takes it.
 fn shape(s: Shape) -> TokenStream {
     match s {
-        Shape::Plain => quote!(crate::Shape::Plain),
-        Shape::ValueWrapped => quote!(crate::Shape::ValueWrapped),
-        Shape::Collection => quote!(crate::Shape::Collection),
-        Shape::NoContent => quote!(crate::Shape::NoContent),
+        Shape::Plain => quote!(Plain),
+        Shape::ValueWrapped => quote!(ValueWrapped),
+        Shape::Collection => quote!(Collection),
+        Shape::NoContent => quote!(NoContent),
     }
 }
 
@@ -83,16 +84,16 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
         let id = ident(&p.rust);
         quote!(#id: &str)
     });
-    let path_expr = path_call(&e.pieces, &e.params);
-    let (body_param, body_expr) = match &e.body {
-        BodyPlan::None => (quote!(), quote!(None)),
+    let path_args = path_args(&e.pieces, &e.params);
+    let (body_param, body_arg) = match &e.body {
+        BodyPlan::None => (quote!(), quote!()),
         BodyPlan::Type(t) => {
             let t = type_ref(t, &quote!(super::types::));
-            (quote!(body: &#t), quote!(crate::to_body(body)))
+            (quote!(body: &#t), quote!(, body))
         }
         BodyPlan::Params { rust, .. } => {
             let t = ident(rust);
-            (quote!(body: &#t), quote!(crate::to_body(body)))
+            (quote!(body: &#t), quote!(, body))
         }
     };
     let comma = if e.params.is_empty() || body_param.is_empty() {
@@ -106,13 +107,15 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
     let mut out = quote! {
         #[doc = #const_doc]
         #cfg
-        pub const #const_id: crate::Endpoint = crate::Endpoint {
-            name: #name,
-            version: #v,
-            method: #method,
-            path: #path,
-            permissions: crate::Permissions { delegated_work: #dw, delegated_personal: #dp, application: #app },
-            source: #source,
+        pub const #const_id: crate::Endpoint = crate::endpoint! {
+            name = #name,
+            version = #v,
+            method = #method,
+            path = #path,
+            delegated_work = #dw,
+            delegated_personal = #dp,
+            application = #app,
+            source = #source,
         };
     };
     out.extend(doc);
@@ -123,16 +126,16 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
         #cfg
         #[inline]
         pub fn #fn_id(#(#params),* #comma #body_param) -> crate::ApiRequest<#resp> {
-            crate::ApiRequest::new(&#const_id, #path_expr, #body_expr, #shape)
+            crate::request!(#const_id, #shape, #path_args #body_arg)
         }
     });
     out
 }
 
-/// The call that builds an endpoint's path: `crate::path(&[pieces], &[params])`, the literal
-/// pieces around the parameters (`""` where two parameters meet or one starts or ends the path),
-/// or `crate::drive_path` with the flags of parameters that keep their `/`.
-fn path_call(pieces: &[PathPiece], params: &[ParamPlan]) -> TokenStream {
+/// The path arguments of `request!`: `[pieces], [params]`, the literal pieces around the
+/// parameters (`""` where two parameters meet or one starts or ends the path), then `keep
+/// [flags]` when a parameter keeps its `/` (inside a drive path's `:/…:`).
+fn path_args(pieces: &[PathPiece], params: &[ParamPlan]) -> TokenStream {
     let mut lits: Vec<String> = vec![String::new()];
     let mut args = Vec::new();
     let mut keep = Vec::new();
@@ -147,9 +150,9 @@ fn path_call(pieces: &[PathPiece], params: &[ParamPlan]) -> TokenStream {
         }
     }
     if keep.contains(&true) {
-        quote!(crate::drive_path(&[#(#lits),*], &[#(#args),*], &[#(#keep),*]))
+        quote!([#(#lits),*], [#(#args),*] keep [#(#keep),*])
     } else {
-        quote!(crate::path(&[#(#lits),*], &[#(#args),*]))
+        quote!([#(#lits),*], [#(#args),*])
     }
 }
 
@@ -217,7 +220,7 @@ mod tests {
     }
 
     #[test]
-    fn path_calls_put_one_literal_around_each_parameter() {
+    fn path_args_put_one_literal_around_each_parameter() {
         let lit = |s: &str| PathPiece::Lit(s.into());
         let at = |index| PathPiece::Param {
             index,
@@ -227,12 +230,12 @@ mod tests {
         let pieces = [lit("/users/"), at(0), lit("/x"), at(1), at(2)];
         let params = [param("a"), param("b"), param("c")];
         assert_eq!(
-            path_call(&pieces, &params).to_string(),
-            quote!(crate::path(&["/users/", "/x", "", ""], &[a, b, c])).to_string()
+            path_args(&pieces, &params).to_string(),
+            quote!(["/users/", "/x", "", ""], [a, b, c]).to_string()
         );
         assert_eq!(
-            path_call(&[lit("/me")], &[]).to_string(),
-            quote!(crate::path(&["/me"], &[])).to_string()
+            path_args(&[lit("/me")], &[]).to_string(),
+            quote!(["/me"], []).to_string()
         );
     }
 
@@ -244,8 +247,7 @@ mod tests {
             1,
         );
         let (pieces, params) = super::super::plan::template(&p);
-        let call = path_call(&pieces, &params).to_string();
-        assert!(call.starts_with("crate :: drive_path"), "{call}");
-        assert!(call.ends_with("& [false , true])"), "{call}");
+        let args = path_args(&pieces, &params).to_string();
+        assert!(args.ends_with("keep [false , true]"), "{args}");
     }
 }

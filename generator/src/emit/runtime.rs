@@ -475,6 +475,63 @@ pub fn runtime(with_client: bool) -> TokenStream {
             d.deserialize_map(Members(PhantomData))
         }
 
+        /// An [`Endpoint`] from what the docs say, in the fields' order: `endpoint! { name =
+        /// "…", version = "…", method = "…", path = "…", delegated_work = […],
+        /// delegated_personal = […], application = […], source = "…" }`. A macro rather than a
+        /// struct literal: a crate holds thousands, and the generator parses and formats a
+        /// macro's tokens far faster than an expression, while rustc sees the same literal.
+        #[doc(hidden)]
+        macro_rules! endpoint {
+            (
+                name = $n:literal, version = $v:literal, method = $m:literal, path = $p:literal,
+                delegated_work = [$($dw:literal),* $(,)?], delegated_personal = [$($dp:literal),* $(,)?],
+                application = [$($a:literal),* $(,)?], source = $s:literal $(,)?
+            ) => {
+                crate::Endpoint {
+                    name: $n,
+                    version: $v,
+                    method: $m,
+                    path: $p,
+                    permissions: crate::Permissions {
+                        delegated_work: &[$($dw),*],
+                        delegated_personal: &[$($dp),*],
+                        application: &[$($a),*],
+                    },
+                    source: $s,
+                }
+            };
+        }
+        #[doc(hidden)]
+        pub(crate) use endpoint;
+
+        /// The body of an endpoint function: `request!(ENDPOINT, Shape, [pieces], [params]
+        /// keep [flags], body)` builds the [`ApiRequest`], its path by [`path`] (or, with the
+        /// `keep` flags of parameters inside `:/…:`, [`drive_path`]); `keep` and `body` are
+        /// optional. A macro for the reason [`endpoint!`] is one.
+        #[doc(hidden)]
+        macro_rules! request {
+            (@body) => { None };
+            (@body $b:ident) => { crate::to_body($b) };
+            ($e:ident, $shape:ident, [$($piece:literal),* $(,)?], [$($param:ident),* $(,)?] $(, $body:ident)? $(,)?) => {
+                crate::ApiRequest::new(
+                    &$e,
+                    crate::path(&[$($piece),*], &[$($param),*]),
+                    crate::request!(@body $($body)?),
+                    crate::Shape::$shape,
+                )
+            };
+            ($e:ident, $shape:ident, [$($piece:literal),* $(,)?], [$($param:ident),* $(,)?] keep [$($k:literal),* $(,)?] $(, $body:ident)? $(,)?) => {
+                crate::ApiRequest::new(
+                    &$e,
+                    crate::drive_path(&[$($piece),*], &[$($param),*], &[$($k),*]),
+                    crate::request!(@body $($body)?),
+                    crate::Shape::$shape,
+                )
+            };
+        }
+        #[doc(hidden)]
+        pub(crate) use request;
+
         /// Implements [`Object`] for a generated struct from its fields' wire names, with the
         /// struct's `Serialize`, `Deserialize` and [`Strict`]:
         /// `Name { field = "wireName", … } extras [fields of generated types]`.
