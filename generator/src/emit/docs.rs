@@ -104,13 +104,10 @@ mod tests {
         assert_eq!(clean("a */ b \"# c"), "a */ b \"# c");
     }
 
-    #[test]
-    fn paragraph_lines_are_consecutive_doc_lines() {
-        // Lines of one paragraph follow each other; paragraphs are a blank line apart.
-        let t = attrs(["a\n- b  \n- c", "d"]);
+    /// The doc strings of the attributes `attrs` makes, as rustdoc reads them.
+    fn doc_values(t: TokenStream) -> Vec<String> {
         let item: syn::ItemStruct = syn::parse2(quote!(#t struct S;)).expect("valid");
-        let lines: Vec<String> = item
-            .attrs
+        item.attrs
             .iter()
             .map(|a| match &a.meta {
                 syn::Meta::NameValue(nv) => match &nv.value {
@@ -122,31 +119,25 @@ mod tests {
                 },
                 _ => panic!("not name = value"),
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn paragraph_lines_are_consecutive_doc_lines() {
+        // Lines of one paragraph follow each other; paragraphs are a blank line apart.
+        let lines = doc_values(attrs(["a\n- b  \n- c", "d"]));
         assert_eq!(lines, [" a", " - b", " - c", " ", " d"]);
     }
 
     #[test]
     fn attrs_parse_as_attributes() {
-        let t = attrs(["first", "", "second \"quoted\" */"]);
-        let item: syn::ItemStruct = syn::parse2(quote!(#t struct S;)).expect("valid");
-        assert_eq!(item.attrs.len(), 3);
-        let value = |i: usize| match &item.attrs[i].meta {
-            syn::Meta::NameValue(nv) => match &nv.value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(s),
-                    ..
-                }) => s.value(),
-                _ => panic!("not a string"),
-            },
-            _ => panic!("not name = value"),
-        };
+        let values = doc_values(attrs(["first", "", "second \"quoted\" */"]));
+        assert_eq!(values.len(), 3);
         // Raw literals keep the text as it is, quotes and `"#` included.
-        assert_eq!(value(2), " second \"quoted\" */");
-        let t = attrs(["say \"#hi\"## \\n"]);
-        let item: syn::ItemStruct = syn::parse2(quote!(#t struct S;)).expect("valid");
-        assert!(matches!(&item.attrs[0].meta, syn::Meta::NameValue(nv)
-            if matches!(&nv.value, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })
-                if s.value() == " say \"#hi\"## \\n")));
+        assert_eq!(values[2], " second \"quoted\" */");
+        assert_eq!(
+            doc_values(attrs(["say \"#hi\"## \\n"])),
+            [" say \"#hi\"## \\n"]
+        );
     }
 }
