@@ -481,21 +481,55 @@ mod runtime {
     #[doc(hidden)]
     pub fn write_member<M: ::serde::ser::SerializeMap, T: Serialize>(
         m: &mut M,
+        r: &mut Result<(), M::Error>,
         key: &str,
         v: &Option<T>,
-    ) -> Result<(), M::Error> {
-        match v {
-            Some(v) => m.serialize_entry(key, v),
-            None => Ok(()),
+    ) {
+        if let (Ok(()), Some(v)) = (&r, v) {
+            *r = m.serialize_entry(key, v);
         }
     }
-    /// Writes the extras map's members.
+    /// Writes the extras map's members, unless writing the fields failed.
     #[doc(hidden)]
     pub fn write_extras<M: ::serde::ser::SerializeMap>(
         m: &mut M,
+        r: Result<(), M::Error>,
         extras: &JsonObject,
     ) -> Result<(), M::Error> {
+        r?;
         extras.iter().try_for_each(|(k, v)| m.serialize_entry(k, v))
+    }
+    /// Reads a member's value into its field.
+    #[doc(hidden)]
+    pub fn read_value<'de, A: ::serde::de::MapAccess<'de>, T: ::serde::Deserialize<'de>>(
+        map: &mut A,
+        slot: &mut T,
+    ) -> Result<(), A::Error> {
+        *slot = map.next_value()?;
+        Ok(())
+    }
+    /// Reads a member the docs do not define into the extras map.
+    #[doc(hidden)]
+    pub fn read_extra<'de, A: ::serde::de::MapAccess<'de>>(
+        map: &mut A,
+        key: String,
+        extras: &mut JsonObject,
+    ) -> Result<(), A::Error> {
+        extras.insert(key, map.next_value()?);
+        Ok(())
+    }
+    /// Reports a value of an enum that is none of its documented `members` (a flag enum's
+    /// `a,b` is fine when every part is one).
+    #[doc(hidden)]
+    pub fn report_member(v: &str, members: &[&str], path: &str, out: &mut Vec<String>) {
+        if !v.split(',').all(|p| members.contains(&p.trim())) {
+            out.push(format!("{path}: `{v}` is not a documented member"));
+        }
+    }
+    /// Reports the undefined properties inside a field of a generated type.
+    #[doc(hidden)]
+    pub fn walk_member<T: Strict>(v: &T, path: &str, key: &str, out: &mut Vec<String>) {
+        v.unknown_fields(&format!("{path}.{key}"), out);
     }
     /// Reads a generated struct from a JSON object, member by member.
     #[doc(hidden)]
@@ -583,15 +617,15 @@ mod runtime {
         ) => {
             impl crate ::Object for $t { fn write_members < M :
             ::serde::ser::SerializeMap > (& self, m : & mut M) -> ::std::result::Result <
-            (), M::Error > { $(crate ::write_member(m, $w, & self. $f) ?;)* crate
-            ::write_extras(m, & self. $extra) } fn read_member < 'de, A :
-            ::serde::de::MapAccess < 'de >> (& mut self, key : ::std::string::String, map
-            : & mut A) -> ::std::result::Result < (), A::Error > { match key.as_str() {
-            $($w => self. $f = map.next_value() ?,)* _ => { self. $extra .insert(key, map
-            .next_value() ?); } } Ok(()) } #[inline] fn walk(& self, path : & str, out :
-            & mut ::std::vec::Vec < ::std::string::String >) { crate ::report_extras(&
-            self. $extra, path, out); $(crate ::Strict::unknown_fields(& self. $n, &
-            format!("{}.{}", path, $nw), out);)* } } crate ::object_impls!($t);
+            (), M::Error > { let mut r = Ok(()); $(crate ::write_member(m, & mut r, $w, &
+            self. $f);)* crate ::write_extras(m, r, & self. $extra) } fn read_member <
+            'de, A : ::serde::de::MapAccess < 'de >> (& mut self, key :
+            ::std::string::String, map : & mut A) -> ::std::result::Result < (), A::Error
+            > { match key.as_str() { $($w => crate ::read_value(map, & mut self. $f),)* _
+            => crate ::read_extra(map, key, & mut self. $extra), } } #[inline] fn walk(&
+            self, path : & str, out : & mut ::std::vec::Vec < ::std::string::String >) {
+            crate ::report_extras(& self. $extra, path, out); $(crate ::walk_member(&
+            self. $n, path, $nw, out);)* } } crate ::object_impls!($t);
         };
     }
     #[doc(hidden)]
@@ -630,9 +664,8 @@ mod runtime {
             ::deserialize(d) ?; Ok(match s.as_str() { $($w => Self:: $v,)* _ => Self::
             $other (s) }) } } impl crate ::Strict for $t { #[inline] fn unknown_fields(&
             self, path : & str, out : & mut ::std::vec::Vec < ::std::string::String >) {
-            const MEMBERS : & [& str] = & [$($w),*]; if let Self:: $other (v) = self { if
-            ! v.split(',').all(| p | MEMBERS.contains(& p.trim())) { out
-            .push(format!("{}: `{}` is not a documented member", path, v)); } } } }
+            if let Self:: $other (v) = self { crate ::report_member(v, & [$($w),*], path,
+            out); } } }
         };
     }
     #[doc(hidden)]

@@ -442,17 +442,46 @@ pub fn runtime(with_client: bool) -> TokenStream {
 
         /// Writes member `key` when the field is present.
         #[doc(hidden)]
-        pub fn write_member<M: ::serde::ser::SerializeMap, T: Serialize>(m: &mut M, key: &str, v: &Option<T>) -> Result<(), M::Error> {
-            match v {
-                Some(v) => m.serialize_entry(key, v),
-                None => Ok(()),
+        pub fn write_member<M: ::serde::ser::SerializeMap, T: Serialize>(m: &mut M, r: &mut Result<(), M::Error>, key: &str, v: &Option<T>) {
+            if let (Ok(()), Some(v)) = (&r, v) {
+                *r = m.serialize_entry(key, v);
             }
         }
 
-        /// Writes the extras map's members.
+        /// Writes the extras map's members, unless writing the fields failed.
         #[doc(hidden)]
-        pub fn write_extras<M: ::serde::ser::SerializeMap>(m: &mut M, extras: &JsonObject) -> Result<(), M::Error> {
+        pub fn write_extras<M: ::serde::ser::SerializeMap>(m: &mut M, r: Result<(), M::Error>, extras: &JsonObject) -> Result<(), M::Error> {
+            r?;
             extras.iter().try_for_each(|(k, v)| m.serialize_entry(k, v))
+        }
+
+        /// Reads a member's value into its field.
+        #[doc(hidden)]
+        pub fn read_value<'de, A: ::serde::de::MapAccess<'de>, T: ::serde::Deserialize<'de>>(map: &mut A, slot: &mut T) -> Result<(), A::Error> {
+            *slot = map.next_value()?;
+            Ok(())
+        }
+
+        /// Reads a member the docs do not define into the extras map.
+        #[doc(hidden)]
+        pub fn read_extra<'de, A: ::serde::de::MapAccess<'de>>(map: &mut A, key: String, extras: &mut JsonObject) -> Result<(), A::Error> {
+            extras.insert(key, map.next_value()?);
+            Ok(())
+        }
+
+        /// Reports a value of an enum that is none of its documented `members` (a flag enum's
+        /// `a,b` is fine when every part is one).
+        #[doc(hidden)]
+        pub fn report_member(v: &str, members: &[&str], path: &str, out: &mut Vec<String>) {
+            if !v.split(',').all(|p| members.contains(&p.trim())) {
+                out.push(format!("{path}: `{v}` is not a documented member"));
+            }
+        }
+
+        /// Reports the undefined properties inside a field of a generated type.
+        #[doc(hidden)]
+        pub fn walk_member<T: Strict>(v: &T, path: &str, key: &str, out: &mut Vec<String>) {
+            v.unknown_fields(&format!("{path}.{key}"), out);
         }
 
         /// Reads a generated struct from a JSON object, member by member.
@@ -538,22 +567,24 @@ pub fn runtime(with_client: bool) -> TokenStream {
         #[doc(hidden)]
         macro_rules! graph_object {
             ($t:ident { $($f:ident = $w:literal),* $(,)? } $extra:ident [$($n:ident = $nw:literal),* $(,)?]) => {
+                // One plain call a field in each method (no `?`, no `format!`): the borrow
+                // checker's work on a crate of thousands of structs grows with every branch.
                 impl crate::Object for $t {
                     fn write_members<M: ::serde::ser::SerializeMap>(&self, m: &mut M) -> ::std::result::Result<(), M::Error> {
-                        $( crate::write_member(m, $w, &self.$f)?; )*
-                        crate::write_extras(m, &self.$extra)
+                        let mut r = Ok(());
+                        $( crate::write_member(m, &mut r, $w, &self.$f); )*
+                        crate::write_extras(m, r, &self.$extra)
                     }
                     fn read_member<'de, A: ::serde::de::MapAccess<'de>>(&mut self, key: ::std::string::String, map: &mut A) -> ::std::result::Result<(), A::Error> {
                         match key.as_str() {
-                            $( $w => self.$f = map.next_value()?, )*
-                            _ => { self.$extra.insert(key, map.next_value()?); }
+                            $( $w => crate::read_value(map, &mut self.$f), )*
+                            _ => crate::read_extra(map, key, &mut self.$extra),
                         }
-                        Ok(())
                     }
                     #[inline]
                     fn walk(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
                         crate::report_extras(&self.$extra, path, out);
-                        $( crate::Strict::unknown_fields(&self.$n, &format!("{}.{}", path, $nw), out); )*
+                        $( crate::walk_member(&self.$n, path, $nw, out); )*
                     }
                 }
                 crate::object_impls!($t);
@@ -610,11 +641,8 @@ pub fn runtime(with_client: bool) -> TokenStream {
                 impl crate::Strict for $t {
                     #[inline]
                     fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
-                        const MEMBERS: &[&str] = &[$($w),*];
                         if let Self::$other(v) = self {
-                            if !v.split(',').all(|p| MEMBERS.contains(&p.trim())) {
-                                out.push(format!("{}: `{}` is not a documented member", path, v));
-                            }
+                            crate::report_member(v, &[$($w),*], path, out);
                         }
                     }
                 }
