@@ -36,9 +36,9 @@ pub fn clean(text: &str) -> String {
     out
 }
 
-/// `#[doc = "…"]` attributes for paragraphs, skipping empty ones: a blank doc line between
-/// paragraphs, one attribute per line of a paragraph (so a markdown list is one paragraph).
-pub fn attrs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> TokenStream {
+/// The doc lines of paragraphs, skipping empty ones: a blank line between paragraphs, each
+/// line of a paragraph its own (so a markdown list is one paragraph).
+fn lines<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for p in paragraphs {
         let p = clean(p.trim());
@@ -50,11 +50,16 @@ pub fn attrs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> TokenStream {
         }
         lines.extend(p.split('\n').map(|l| l.trim_end().to_string()));
     }
+    lines
+}
+
+/// `#[doc = "…"]` attributes for paragraphs, as tokens (see [`lines`]).
+pub fn attrs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> TokenStream {
     // Raw literals: the text needs no escaping (which costs more per byte than the rest of
     // emission), and rustdoc and prettyplease read the same value either way.
     // Built by value: each line's text is moved into its token once, not copied per `quote!`.
     let mut out = TokenStream::new();
-    for l in &lines {
+    for l in lines(paragraphs) {
         let mut inner = TokenStream::new();
         inner.extend([
             TokenTree::Ident(Ident::new("doc", Span::call_site())),
@@ -67,6 +72,38 @@ pub fn attrs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> TokenStream {
         ]);
     }
     out
+}
+
+/// The same attributes as syntax trees, to attach to parsed items: what prettyplease prints
+/// from them is what it prints from [`attrs`], without tokenizing and parsing every line.
+pub fn syn_attrs<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Vec<syn::Attribute> {
+    lines(paragraphs)
+        .into_iter()
+        .map(|l| doc_line(&format!(" {l}")))
+        .collect()
+}
+
+/// One `#[doc = "…"]` attribute holding `text` as it is (no cleaning: for graphdoc's own text,
+/// such as intra-doc links).
+pub fn doc_line(text: &str) -> syn::Attribute {
+    syn::Attribute {
+        pound_token: Default::default(),
+        style: syn::AttrStyle::Outer,
+        bracket_token: Default::default(),
+        meta: syn::Meta::NameValue(syn::MetaNameValue {
+            path: Ident::new("doc", Span::call_site()).into(),
+            eq_token: Default::default(),
+            value: syn::Expr::Lit(syn::ExprLit {
+                attrs: Vec::new(),
+                lit: syn::Lit::new(raw_str(text)),
+            }),
+        }),
+    }
+}
+
+/// Puts doc attributes before an item's or field's own.
+pub fn prepend(attrs: &mut Vec<syn::Attribute>, docs: Vec<syn::Attribute>) {
+    attrs.splice(0..0, docs);
 }
 
 /// A raw string literal (`r#"…"#`) with enough `#`s for its text; an ordinary literal for
@@ -120,6 +157,26 @@ mod tests {
                 _ => panic!("not name = value"),
             })
             .collect()
+    }
+
+    #[test]
+    fn tree_attrs_print_like_token_attrs() {
+        let paragraphs = ["first `x` [y]", "", "a\n- b", "say \"#hi\"## */"];
+        let t = attrs(paragraphs);
+        let from_tokens: syn::ItemStruct = syn::parse2(quote!(#t struct S;)).expect("valid");
+        let mut from_trees: syn::ItemStruct = syn::parse2(quote!(
+            struct S;
+        ))
+        .expect("valid");
+        prepend(&mut from_trees.attrs, syn_attrs(paragraphs));
+        let print = |i: syn::ItemStruct| {
+            prettyplease::unparse(&syn::File {
+                shebang: None,
+                attrs: Vec::new(),
+                items: vec![syn::Item::Struct(i)],
+            })
+        };
+        assert_eq!(print(from_tokens), print(from_trees));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use quote::quote;
 use super::docs;
 use super::features::Gate;
 use super::plan::{BodyPlan, EndpointPlan, FieldPlan, ParamPlan, PathPiece, Shape};
-use super::types::{struct_tokens, type_ref};
+use super::types::{struct_items, type_ref};
 use super::{FileParts, Part};
 use crate::model::ApiVersion;
 use crate::naming::ident;
@@ -38,7 +38,7 @@ fn shape(s: Shape) -> TokenStream {
     }
 }
 
-fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
+fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Vec<syn::Item>> {
     let cfg = gate.one(&e.feature);
     let fn_id = ident(&e.rust);
     let const_id = ident(&e.const_name);
@@ -77,8 +77,10 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
         ]
         .join("\n"),
     ];
-    let doc = docs::attrs(doc_lines.iter().map(String::as_str));
-    let const_doc = format!(" What the docs say about [`{name}`]: method, path and permissions.");
+    let doc = docs::syn_attrs(doc_lines.iter().map(String::as_str));
+    let const_doc = docs::doc_line(&format!(
+        " What the docs say about [`{name}`]: method, path and permissions."
+    ));
 
     let params = e.params.iter().map(|p| {
         let id = ident(&p.rust);
@@ -103,9 +105,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
     };
     let resp = response_type(e);
     let shape = shape(e.response.shape);
-    // Joined by value, so the doc text is not copied again by `quote!`.
     let mut out = quote! {
-        #[doc = #const_doc]
         #cfg
         pub const #const_id: crate::Endpoint = crate::endpoint! {
             name = #name,
@@ -118,7 +118,6 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
             source = #source,
         };
     };
-    out.extend(doc);
     // `#[inline]`: the bindings crate type-checks every endpoint but makes machine code only
     // for those a user's crate calls (with the serialization of their bodies), a sixth of the
     // build of all features.
@@ -129,7 +128,12 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> TokenStream {
             crate::request!(#const_id, #shape, #path_args #body_arg)
         }
     });
-    out
+    let mut items = super::items(out)?;
+    if let [syn::Item::Const(c), syn::Item::Fn(f)] = items.as_mut_slice() {
+        docs::prepend(&mut c.attrs, vec![const_doc]);
+        docs::prepend(&mut f.attrs, doc);
+    }
+    Ok(items)
 }
 
 /// The path arguments of `request!`: `[pieces], [params]`, the literal pieces around the
@@ -157,7 +161,11 @@ fn path_args(pieces: &[PathPiece], params: &[ParamPlan]) -> TokenStream {
 }
 
 /// Tokens of one version's `endpoints.rs`: request body structs, then endpoint consts and fns.
-pub fn endpoints_file(eps: &[EndpointPlan], version: ApiVersion, gate: Gate) -> TokenStream {
+pub fn endpoints_file(
+    eps: &[EndpointPlan],
+    version: ApiVersion,
+    gate: Gate,
+) -> syn::Result<TokenStream> {
     endpoints_parts(eps, version, gate).tokens()
 }
 
@@ -182,10 +190,10 @@ pub fn endpoints_parts(eps: &[EndpointPlan], version: ApiVersion, gate: Gate) ->
         .map(move |(rust, fields, extras, e)| -> Part<'_> {
             Box::new(move || {
                 let doc =
-                    docs::attrs([
+                    docs::syn_attrs([
                         format!("Request body of `{}` ({}).", e.operation, e.source).as_str()
                     ]);
-                struct_tokens(
+                struct_items(
                     rust,
                     doc,
                     fields,

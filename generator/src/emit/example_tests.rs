@@ -19,7 +19,7 @@ fn json_lit(v: &serde_json::Value) -> Literal {
 }
 
 /// Tokens of one version's example test file; `krate` is the generated crate's lib name.
-pub fn example_tests(vp: &VersionPlan, module: &str, krate: &str) -> TokenStream {
+pub fn example_tests(vp: &VersionPlan, module: &str, krate: &str) -> syn::Result<TokenStream> {
     example_test_parts(vp, module, krate).tokens()
 }
 
@@ -33,7 +33,7 @@ pub fn example_test_parts<'a>(
         Box::new(move || {
             let (k, m) = (ident(krate), ident(module));
             let tests = endpoint_tests(e, &k, &m);
-            quote!(#(#tests)*)
+            super::items(quote!(#(#tests)*))
         })
     });
     FileParts {

@@ -59,19 +59,20 @@ fn field_type(f: &FieldPlan, named: &TokenStream) -> TokenStream {
 
 /// A struct with optional fields, `@odata.type` and a captured-extras map. Its JSON and
 /// `Strict` impls are the runtime's `graph_object!` over the fields' wire names (absent
-/// members read as `None` and are not written).
-pub fn struct_tokens(
+/// members read as `None` and are not written). `doc` goes on the struct, each field's own
+/// doc on the field, as syntax trees.
+pub fn struct_items(
     name: &str,
-    doc: TokenStream,
+    doc: Vec<syn::Attribute>,
     fields: &[FieldPlan],
     extras: &str,
     named: &TokenStream,
     cfg: &TokenStream,
-) -> TokenStream {
+) -> syn::Result<Vec<syn::Item>> {
     let id = ident(name);
     let extras = ident(extras);
     // Gathered by value into brace groups: interpolating with `quote!` would copy every token
-    // (and every doc string) once more.
+    // once more.
     let mut body = quote! {
         /// The `@odata.type` annotation: the value's concrete type.
         pub odata_type: Option<String>,
@@ -81,7 +82,6 @@ pub fn struct_tokens(
         let fid = ident(&f.rust);
         let ty = field_type(f, named);
         let wire = &f.wire;
-        body.extend(docs::attrs([f.doc.as_str()]));
         body.extend(quote!(pub #fid: #ty,));
         wires.extend(quote!(, #fid = #wire));
     }
@@ -99,23 +99,28 @@ pub fn struct_tokens(
             let wire = &f.wire;
             quote!(#fid = #wire)
         });
-    let mut out = doc;
-    out.extend(quote! {
+    let mut items = super::items(quote! {
         #cfg
         #[derive(Debug, Clone, PartialEq, Default)]
         pub struct #id #body
 
         #cfg
         crate::graph_object!(#id #wires #extras [#(#walks),*]);
-    });
-    out
+    })?;
+    if let Some(syn::Item::Struct(s)) = items.first_mut() {
+        docs::prepend(&mut s.attrs, doc);
+        // Field 0 is `odata_type`; the plan's fields follow in order.
+        for (field, f) in s.fields.iter_mut().skip(1).zip(fields) {
+            docs::prepend(&mut field.attrs, docs::syn_attrs([f.doc.as_str()]));
+        }
+    }
+    Ok(items)
 }
 
 /// `Any<Base>`: an untagged enum of the base and its derived structs, read by `@odata.type`.
 /// Each derived variant is compiled only with its own type's features.
 fn poly_tokens(
     name: &str,
-    doc: TokenStream,
     base: &str,
     variants: &[VariantPlan],
     cfg: &TokenStream,
@@ -127,7 +132,6 @@ fn poly_tokens(
     let vcfgs: Vec<_> = variants.iter().map(|v| variant_cfg(&v.rust)).collect();
     let wires = variants.iter().map(|v| &v.wire);
     quote! {
-        #doc
         #cfg
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
         #[serde(untagged)]
@@ -168,7 +172,7 @@ fn poly_tokens(
 }
 
 /// Tokens of one version's `types.rs`; `gate` decides whether items carry feature `cfg`s.
-pub fn types_file(types: &[TypePlan], gate: Gate) -> TokenStream {
+pub fn types_file(types: &[TypePlan], gate: Gate) -> syn::Result<TokenStream> {
     types_parts(types, gate).tokens()
 }
 
@@ -185,7 +189,7 @@ pub fn types_parts(types: &[TypePlan], gate: Gate) -> FileParts<'_> {
     let items = types.iter().map(|t| -> Part<'_> {
         let features = features.clone();
         Box::new(move || {
-            type_tokens(t, gate, &|rust: &str| {
+            type_items(t, gate, &|rust: &str| {
                 features.get(rust).map(|f| gate.any(f)).unwrap_or_default()
             })
         })
@@ -201,39 +205,42 @@ pub fn types_parts(types: &[TypePlan], gate: Gate) -> FileParts<'_> {
 }
 
 /// The items of one type.
-fn type_tokens(t: &TypePlan, gate: Gate, variant_cfg: &dyn Fn(&str) -> TokenStream) -> TokenStream {
+fn type_items(
+    t: &TypePlan,
+    gate: Gate,
+    variant_cfg: &dyn Fn(&str) -> TokenStream,
+) -> syn::Result<Vec<syn::Item>> {
     let cfg = gate.any(&t.features);
     let mut paragraphs = vec![t.doc.clone()];
     if let Some(b) = &t.base {
         paragraphs.push(format!("Derived from `{b}`; its properties are included."));
     }
     paragraphs.push(format!("Docs: `{}`.", t.source));
-    let doc = docs::attrs(paragraphs.iter().map(String::as_str));
+    let doc = docs::syn_attrs(paragraphs.iter().map(String::as_str));
     match &t.body {
         TypeBody::Struct { fields, extras } => {
-            struct_tokens(&t.rust, doc, fields, extras, &quote!(), &cfg)
+            struct_items(&t.rust, doc, fields, extras, &quote!(), &cfg)
         }
         TypeBody::Poly { base, variants } => {
-            poly_tokens(&t.rust, doc, base, variants, &cfg, variant_cfg)
+            let mut items = super::items(poly_tokens(&t.rust, base, variants, &cfg, variant_cfg))?;
+            if let Some(syn::Item::Enum(e)) = items.first_mut() {
+                docs::prepend(&mut e.attrs, doc);
+            }
+            Ok(items)
         }
         TypeBody::Enum { variants, other } => {
             let id = ident(&t.rust);
             let other = ident(other);
             let vs = variants.iter().map(|v| {
                 let vid = ident(&v.rust);
-                let vdoc = docs::attrs([v.doc.as_str()]);
-                quote! {
-                    #vdoc
-                    #vid,
-                }
+                quote!(#vid,)
             });
             let wires = variants.iter().map(|v| {
                 let vid = ident(&v.rust);
                 let wire = &v.wire;
                 quote!(#vid = #wire)
             });
-            quote! {
-                #doc
+            let mut items = super::items(quote! {
                 #cfg
                 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
                 #[non_exhaustive]
@@ -245,7 +252,14 @@ fn type_tokens(t: &TypePlan, gate: Gate, variant_cfg: &dyn Fn(&str) -> TokenStre
 
                 #cfg
                 crate::graph_enum!(#id, #other { #(#wires),* });
+            })?;
+            if let Some(syn::Item::Enum(e)) = items.first_mut() {
+                docs::prepend(&mut e.attrs, doc);
+                for (variant, v) in e.variants.iter_mut().zip(variants) {
+                    docs::prepend(&mut variant.attrs, docs::syn_attrs([v.doc.as_str()]));
+                }
             }
+            Ok(items)
         }
     }
 }
