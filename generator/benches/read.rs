@@ -173,14 +173,7 @@ fn emit_stages(model: &graphdoc::Model, opts: &graphdoc::emit::Options) -> (Dura
     let (t2, _) = best_of(3, || {
         parts
             .par_chunks(48)
-            .map(|c| {
-                prettyplease::unparse(&syn::File {
-                    shebang: None,
-                    attrs: Vec::new(),
-                    items: items(c),
-                })
-                .len()
-            })
+            .map(|c| graphdoc::emit::format_items(items(c)).len())
             .sum::<usize>()
     });
     (t1, t2)

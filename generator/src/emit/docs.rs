@@ -169,13 +169,7 @@ mod tests {
         ))
         .expect("valid");
         prepend(&mut from_trees.attrs, syn_attrs(paragraphs));
-        let print = |i: syn::ItemStruct| {
-            prettyplease::unparse(&syn::File {
-                shebang: None,
-                attrs: Vec::new(),
-                items: vec![syn::Item::Struct(i)],
-            })
-        };
+        let print = |i: syn::ItemStruct| super::super::format_items(vec![syn::Item::Struct(i)]);
         assert_eq!(print(from_tokens), print(from_trees));
     }
 

@@ -352,31 +352,49 @@ fn diag(
 
 /// Builds the plan from a model.
 pub fn plan(model: &Model, filter: &Filter) -> Plan {
-    use rayon::prelude::*;
     // Versions share nothing: planned in parallel, gathered in version order.
-    let planned: Vec<(Option<VersionPlan>, Vec<Diagnostic>)> = [ApiVersion::V1, ApiVersion::Beta]
-        .into_par_iter()
+    let kept: Vec<ApiVersion> = [ApiVersion::V1, ApiVersion::Beta]
+        .into_iter()
         .filter(|v| filter.keeps_version(*v))
-        .map(|version| {
-            let mut diags = Vec::new();
-            let ops = pick_operations(model, version, filter, &mut diags);
-            let vp =
-                (!ops.is_empty()).then(|| plan_version(model, version, &ops, filter, &mut diags));
-            (vp, diags)
-        })
         .collect();
-    let mut versions = Vec::new();
     let mut diags = Vec::new();
-    for (vp, d) in planned {
-        versions.extend(vp);
-        diags.extend(d);
-    }
+    let versions = par_map_diags(&kept, &mut diags, |&version, diags| {
+        let ops = pick_operations(model, version, filter, diags);
+        (!ops.is_empty()).then(|| plan_version(model, version, &ops, filter, diags))
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     diags.sort();
     diags.dedup();
     Plan {
         versions,
         diagnostics: diags,
     }
+}
+
+/// `f` over every item in parallel, each call with diagnostics of its own: the results in item
+/// order, the diagnostics appended in item order, so the plan never depends on scheduling.
+fn par_map_diags<T: Sync, R: Send>(
+    items: &[T],
+    diags: &mut Vec<Diagnostic>,
+    f: impl Fn(&T, &mut Vec<Diagnostic>) -> R + Sync,
+) -> Vec<R> {
+    use rayon::prelude::*;
+    let done: Vec<(R, Vec<Diagnostic>)> = items
+        .par_iter()
+        .map(|item| {
+            let mut d = Vec::new();
+            let r = f(item, &mut d);
+            (r, d)
+        })
+        .collect();
+    done.into_iter()
+        .map(|(r, d)| {
+            diags.extend(d);
+            r
+        })
+        .collect()
 }
 
 /// Operations documented differently by two locales (`locale-conflict` findings).
@@ -532,30 +550,10 @@ fn plan_version(
     };
 
     // Each type is planned on its own, in parallel; gathered in name order.
-    let per_type: Vec<(TypePlan, Vec<Diagnostic>)> = {
-        use rayon::prelude::*;
-        let chosen: Vec<(&String, &&TypeDef)> = chosen.iter().collect();
-        chosen
-            .par_iter()
-            .map(|(key, t)| {
-                let mut d = Vec::new();
-                let plan = plan_type(
-                    model,
-                    t,
-                    rust_names[*key].clone(),
-                    &rust_names,
-                    &resolve,
-                    &mut d,
-                );
-                (plan, d)
-            })
-            .collect()
-    };
-    let mut types = Vec::with_capacity(per_type.len());
-    for (t, d) in per_type {
-        types.push(t);
-        diags.extend(d);
-    }
+    let chosen_defs: Vec<&TypeDef> = chosen.values().copied().collect();
+    let mut types = par_map_diags(&chosen_defs, diags, |t, d| {
+        plan_type(model, t, &rust_names, &resolve, d)
+    });
     for (key, mut variants) in derived {
         variants.sort();
         let base = &chosen[&key];
@@ -664,11 +662,11 @@ fn scope_for_bodies(rust_names: &BTreeMap<String, String>) -> Scope {
     s
 }
 
-/// The plan of one chosen type: an enum's variants or a struct's fields (inherited ones too).
+/// The plan of one chosen type (`rust_names` holds its name, by lowercase docs name): an
+/// enum's variants or a struct's fields (inherited ones too).
 fn plan_type(
     model: &Model,
     t: &TypeDef,
-    rust: String,
     rust_names: &BTreeMap<String, String>,
     resolve: &dyn Fn(&str) -> Option<TypeRef>,
     diags: &mut Vec<Diagnostic>,
@@ -715,7 +713,7 @@ fn plan_type(
     };
     TypePlan {
         wire: t.name.clone(),
-        rust,
+        rust: rust_names[&t.name.to_ascii_lowercase()].clone(),
         base: t
             .base
             .as_deref()
@@ -909,24 +907,11 @@ fn plan_endpoints(
     reuse: &(dyn Fn(&Operation) -> Option<TypeRef> + Sync),
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<EndpointPlan> {
-    use rayon::prelude::*;
-    // Operations are planned independently (beta's are most of the plan's time), in parallel;
-    // endpoints and diagnostics are gathered in operation order, so the plan never depends on
-    // scheduling.
-    let per_op: Vec<(Vec<EndpointPlan>, Vec<Diagnostic>)> = ops
-        .par_iter()
-        .map(|op| {
-            let mut d = Vec::new();
-            let eps = plan_operation(op, resolve, reuse, &mut d);
-            (eps, d)
-        })
-        .collect();
-    let mut out = Vec::with_capacity(per_op.iter().map(|(e, _)| e.len()).sum());
-    for (eps, d) in per_op {
-        out.extend(eps);
-        diags.extend(d);
-    }
-    out
+    // Operations are planned independently (beta's are most of the plan's time), in parallel.
+    par_map_diags(ops, diags, |op, d| plan_operation(op, resolve, reuse, d))
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// The endpoints of one operation: one per documented path, examples attached.
