@@ -146,6 +146,33 @@ fn main() {
         "ratio generate/parse : {:>8.2}x",
         gen.as_secs_f64() / base.as_secs_f64()
     );
+    // What no emitter that formats every byte with prettyplease can go below: the model plus
+    // prettyplease alone over the output's syntax trees (no plan, no quote!, no syn parse).
+    let floor = ours + format_t.saturating_sub(items_t);
+    println!(
+        "  floor (model + pp) : {:>8.1} ms = {:.2}x parse",
+        floor.as_secs_f64() * 1e3,
+        floor.as_secs_f64() / base.as_secs_f64()
+    );
+    // Scaling with cores: the same generation on one thread.
+    if rayon::current_num_threads() > 1 {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a one-thread pool");
+        let (one, _) = pool.install(|| {
+            best_of(2, || {
+                let m = graphdoc::read::read_files(&files, graphdoc::diag::Sink::new(""));
+                graphdoc::emit::generate(&m, &opts).expect("generates")
+            })
+        });
+        println!(
+            "generate on 1 thread : {:>8.1} ms = {:.2}x the time on {} threads",
+            one.as_secs_f64() * 1e3,
+            one.as_secs_f64() / gen.as_secs_f64(),
+            rayon::current_num_threads()
+        );
+    }
     if let Some(mb) = peak_rss_mb() {
         println!("peak memory          : {mb:>8.1} MB");
     }

@@ -130,6 +130,14 @@ impl EmitError {
             message: e.to_string(),
         }
     }
+
+    /// Formatted chunks of `file` that do not fit the module they belong in.
+    fn layout(file: &str) -> EmitError {
+        EmitError {
+            file: file.to_string(),
+            message: "a formatted chunk does not fit its module (a graphdoc bug)".into(),
+        }
+    }
 }
 
 /// Formats items with prettyplease, as a file of their own.
@@ -154,47 +162,123 @@ pub fn render(file: &str, tokens: TokenStream) -> Result<String, EmitError> {
 /// small, big enough that the per-task cost stays negligible.
 const CHUNK: usize = 48;
 
-/// Renders files given as parts: every chunk of every file is one parallel task; the chunks of
-/// a file are joined in order after its header, so the text does not depend on scheduling.
-fn render_parts(
-    jobs: &[(String, FileParts<'_>)],
-    chunk: usize,
-) -> Result<Vec<(String, String)>, EmitError> {
+/// One file, or one module of the single-file form, to render from parts.
+struct Job<'a> {
+    /// The file, for messages.
+    path: String,
+    /// Header and items.
+    parts: FileParts<'a>,
+    /// The `pub mod`s the parts sit in, outermost first (the single-file form); empty for a
+    /// file of their own.
+    nest: Vec<String>,
+}
+
+/// The item that stands where a module's parts go, in a skeleton or a wrapper.
+fn marker() -> syn::Item {
+    syn::parse_quote!(graphdoc_parts!();)
+}
+
+/// Splits formatted text at its marker lines: `n` markers give `n + 1` pieces.
+fn split_at_markers(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let end = at + line.len();
+        if line.trim() == "graphdoc_parts!();" {
+            pieces.push(at);
+            pieces.push(end);
+        }
+        at = end;
+    }
+    let mut bounds = vec![0];
+    bounds.extend(pieces);
+    bounds.push(text.len());
+    bounds.chunks(2).map(|b| &text[b[0]..b[1]]).collect()
+}
+
+/// `items` inside `pub mod a { pub mod b { … } }` for `nest = [a, b]`, with `inner` (the
+/// innermost module's `//!` docs) first inside it.
+fn nest_items(
+    nest: &[String],
+    inner: Vec<syn::Attribute>,
+    items: Vec<syn::Item>,
+) -> Vec<syn::Item> {
+    let mut inner = Some(inner);
+    nest.iter().rev().fold(items, |items, name| {
+        let id = crate::naming::ident(name);
+        let mut m: syn::ItemMod = syn::parse_quote!(pub mod #id {});
+        m.attrs = inner.take().unwrap_or_default();
+        m.content = Some((Default::default(), items));
+        vec![syn::Item::Mod(m)]
+    })
+}
+
+/// Renders files (or modules) given as parts: every chunk of every job is one parallel task;
+/// the chunks of a job are joined in order, so the text does not depend on scheduling. A
+/// file's header is a task of its own; a nested module's header and chunks are each formatted
+/// inside the module's `pub mod`s, and the wrappers' lines are cut away again, which leaves the
+/// text that formatting the whole file gives (items are formatted one by one at their
+/// indentation).
+fn render_parts(jobs: &[Job<'_>], chunk: usize) -> Result<Vec<String>, EmitError> {
     use rayon::prelude::*;
+    // What each nested job's wrapper prints before and after its items.
+    let wrappers: Vec<Option<(String, String)>> = jobs
+        .iter()
+        .map(|j| {
+            if j.nest.is_empty() {
+                return Ok(None);
+            }
+            let text = format_items(nest_items(&j.nest, Vec::new(), vec![marker()]));
+            match split_at_markers(&text)[..] {
+                [pre, post] => Ok(Some((pre.to_string(), post.to_string()))),
+                _ => Err(EmitError::layout(&j.path)),
+            }
+        })
+        .collect::<Result<_, _>>()?;
     let tasks: Vec<(usize, Option<std::ops::Range<usize>>)> = jobs
         .iter()
         .enumerate()
-        .flat_map(|(j, (_, parts))| {
-            let n = parts.items.len();
-            std::iter::once((j, None)).chain(
-                (0..n)
-                    .step_by(chunk)
-                    .map(move |at| (j, Some(at..(at + chunk).min(n)))),
-            )
+        .flat_map(|(j, job)| {
+            let n = job.parts.items.len();
+            // A nested module's header goes with its first chunk (one task when it has none).
+            let header = job.nest.is_empty().then_some((j, None));
+            let chunks = (0..n.max(usize::from(header.is_none())))
+                .step_by(chunk)
+                .map(move |at| (j, Some(at..(at + chunk).min(n))));
+            header.into_iter().chain(chunks)
         })
         .collect();
     let texts: Vec<Result<String, EmitError>> = tasks
         .par_iter()
         .map(|(j, range)| {
-            let (path, parts) = &jobs[*j];
-            match range {
-                None => render(path, (parts.header)()),
-                Some(r) => {
-                    let mut items = Vec::new();
-                    for part in &parts.items[r.clone()] {
-                        items.extend(part().map_err(EmitError::syn(path))?);
-                    }
-                    Ok(format_items(items))
-                }
+            let job = &jobs[*j];
+            let path = job.path.as_str();
+            let Some(r) = range else {
+                return render(path, (job.parts.header)());
+            };
+            let mut items = Vec::new();
+            let mut inner = Vec::new();
+            if r.start == 0 && !job.nest.is_empty() {
+                let header: syn::File =
+                    syn::parse2((job.parts.header)()).map_err(EmitError::syn(path))?;
+                (inner, items) = (header.attrs, header.items);
             }
+            for part in &job.parts.items[r.clone()] {
+                items.extend(part().map_err(EmitError::syn(path))?);
+            }
+            let Some((pre, post)) = &wrappers[*j] else {
+                return Ok(format_items(items));
+            };
+            let text = format_items(nest_items(&job.nest, inner, items));
+            text.strip_prefix(pre.as_str())
+                .and_then(|t| t.strip_suffix(post.as_str()))
+                .map(str::to_string)
+                .ok_or_else(|| EmitError::layout(path))
         })
         .collect();
-    let mut out: Vec<(String, String)> = jobs
-        .iter()
-        .map(|(p, _)| (p.clone(), String::new()))
-        .collect();
+    let mut out = vec![String::new(); jobs.len()];
     for ((j, _), text) in tasks.iter().zip(texts) {
-        out[*j].1.push_str(&text?);
+        out[*j].push_str(&text?);
     }
     Ok(out)
 }
@@ -223,25 +307,30 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
     // parallel; tokens are made inside each task (proc-macro2 tokens are not Send) from the
     // plan, which is plain shared data.
     let lib = opts.crate_name.replace('-', "_");
-    let mut jobs: Vec<(String, FileParts<'_>)> = Vec::new();
+    let mut jobs: Vec<Job<'_>> = Vec::new();
     for vp in &plan.versions {
         let m = version_module(vp.version);
         stats.types += vp.types.len();
         stats.endpoints += vp.endpoints.len();
         stats.examples += vp.endpoints.iter().map(|e| e.examples.len()).sum::<usize>();
         let gate = features::Gate { on: true };
-        jobs.push((
-            format!("src/{m}/types.rs"),
-            types::types_parts(&vp.types, gate),
-        ));
-        jobs.push((
-            format!("src/{m}/endpoints.rs"),
-            endpoints::endpoints_parts(&vp.endpoints, vp.version, gate),
-        ));
-        jobs.push((
-            format!("tests/examples_{m}.rs"),
-            example_tests::example_test_parts(vp, m, &lib),
-        ));
+        for (path, parts) in [
+            (
+                format!("src/{m}/types.rs"),
+                types::types_parts(&vp.types, gate),
+            ),
+            (
+                format!("src/{m}/endpoints.rs"),
+                endpoints::endpoints_parts(&vp.endpoints, vp.version, gate),
+            ),
+            (
+                format!("tests/examples_{m}.rs"),
+                example_tests::example_test_parts(vp, m, &lib),
+            ),
+        ] {
+            let nest = Vec::new();
+            jobs.push(Job { path, parts, nest });
+        }
         let doc = format!(
             " Microsoft Graph `{}`: types and endpoint functions.",
             vp.version.as_str()
@@ -260,8 +349,8 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
         );
         mods.push(m);
     }
-    for (path, text) in render_parts(&jobs, CHUNK)? {
-        files.insert(path, text);
+    for (job, text) in jobs.iter().zip(render_parts(&jobs, CHUNK)?) {
+        files.insert(job.path.clone(), text);
     }
     let mod_ids = mods.iter().map(|m| crate::naming::ident(m));
     let features = mods.iter().map(|m| m.to_string());
@@ -395,32 +484,60 @@ pub fn generate_single_file(
 ) -> Result<(String, Vec<Diagnostic>, Stats), EmitError> {
     let plan = plan::plan(model, &opts.filter);
     let mut stats = Stats::default();
-    let runtime = runtime::runtime(false);
-    let versions = plan.versions.iter().map(|vp| {
+    let gate = features::Gate { on: false };
+    let mut jobs = Vec::new();
+    let mut modules = Vec::new();
+    for vp in &plan.versions {
         stats.types += vp.types.len();
         stats.endpoints += vp.endpoints.len();
-        let m = crate::naming::ident(version_module(vp.version));
-        let types = types::types_file(&vp.types, features::Gate { on: false })
-            .map_err(EmitError::syn("graphdoc.rs"))?;
-        let eps =
-            endpoints::endpoints_file(&vp.endpoints, vp.version, features::Gate { on: false })
-                .map_err(EmitError::syn("graphdoc.rs"))?;
-        Ok(quote! {
-            pub mod #m {
-                pub mod types { #types }
-                pub mod endpoints { #eps }
-                pub use endpoints::*;
-            }
-        })
-    });
-    let versions = versions.collect::<Result<Vec<TokenStream>, EmitError>>()?;
-    let tokens = quote! {
-        #[allow(clippy::all)]
-        mod runtime { #runtime }
-        pub use runtime::*;
-        #(#versions)*
-    };
-    let text = render("graphdoc.rs", tokens)?;
+        let m = version_module(vp.version);
+        let nest = |inner: &str| vec![m.to_string(), inner.to_string()];
+        let path = "graphdoc.rs".to_string();
+        jobs.push(Job {
+            path: path.clone(),
+            parts: types::types_parts(&vp.types, gate),
+            nest: nest("types"),
+        });
+        jobs.push(Job {
+            path,
+            parts: endpoints::endpoints_parts(&vp.endpoints, vp.version, gate),
+            nest: nest("endpoints"),
+        });
+        modules.push(crate::naming::ident(m));
+    }
+    // The file around the modules' parts, a marker where each module's parts go; the parts are
+    // built and formatted in chunks on all cores, as `generate` does.
+    let runtime = runtime::runtime(false);
+    let mark = marker();
+    let skeleton = render(
+        "graphdoc.rs",
+        quote! {
+            #[allow(clippy::all)]
+            mod runtime { #runtime }
+            pub use runtime::*;
+            #(
+                pub mod #modules {
+                    pub mod types { #mark }
+                    pub mod endpoints { #mark }
+                    pub use endpoints::*;
+                }
+            )*
+        },
+    )?;
+    let bodies = render_parts(&jobs, CHUNK)?;
+    let pieces = split_at_markers(&skeleton);
+    if pieces.len() != bodies.len() + 1 {
+        return Err(EmitError::layout("graphdoc.rs"));
+    }
+    let mut text =
+        String::with_capacity(skeleton.len() + bodies.iter().map(String::len).sum::<usize>());
+    for (piece, body) in pieces
+        .iter()
+        .zip(bodies.iter().map(String::as_str).chain([""]))
+    {
+        text.push_str(piece);
+        text.push_str(body);
+    }
     Ok((text, plan.diagnostics, stats))
 }
 
@@ -437,25 +554,82 @@ mod tests {
         let mut jobs = Vec::new();
         for vp in &plan.versions {
             let gate = features::Gate { on: true };
-            jobs.push(("types".to_string(), types::types_parts(&vp.types, gate)));
-            jobs.push((
-                "endpoints".to_string(),
-                endpoints::endpoints_parts(&vp.endpoints, vp.version, gate),
-            ));
-            jobs.push((
-                "tests".to_string(),
-                example_tests::example_test_parts(vp, "v1_0", "k"),
-            ));
+            for (path, parts) in [
+                ("types", types::types_parts(&vp.types, gate)),
+                (
+                    "endpoints",
+                    endpoints::endpoints_parts(&vp.endpoints, vp.version, gate),
+                ),
+                ("tests", example_tests::example_test_parts(vp, "v1_0", "k")),
+            ] {
+                let (path, nest) = (path.to_string(), Vec::new());
+                jobs.push(Job { path, parts, nest });
+            }
         }
         assert!(
-            jobs.iter().any(|(_, p)| p.items.len() > 3),
+            jobs.iter().any(|j| j.parts.items.len() > 3),
             "too small to chunk"
         );
         for chunk in [1, 2, 3] {
-            for ((path, parts), (_, text)) in jobs.iter().zip(render_parts(&jobs, chunk).unwrap()) {
-                let whole = render(path, parts.tokens().unwrap()).unwrap();
-                assert_eq!(text, whole, "{path} in chunks of {chunk}");
+            for (job, text) in jobs.iter().zip(render_parts(&jobs, chunk).unwrap()) {
+                let whole = render(&job.path, job.parts.tokens().unwrap()).unwrap();
+                assert_eq!(text, whole, "{} in chunks of {chunk}", job.path);
             }
         }
+    }
+
+    /// The single file, its modules formatted in chunks inside their `pub mod`s, is the file
+    /// formatting it whole gives.
+    #[test]
+    fn single_file_in_chunks_matches_the_whole_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pages/users");
+        let model = crate::read::read_docs(&[root, "../docs-input".into()]);
+        let (text, _, _) = generate_single_file(&model, &Default::default()).unwrap();
+        let plan = plan::plan(&model, &Default::default());
+        let gate = features::Gate { on: false };
+        let versions = plan.versions.iter().map(|vp| {
+            let m = crate::naming::ident(version_module(vp.version));
+            let types = types::types_file(&vp.types, gate).unwrap();
+            let eps = endpoints::endpoints_file(&vp.endpoints, vp.version, gate).unwrap();
+            quote! {
+                pub mod #m {
+                    pub mod types { #types }
+                    pub mod endpoints { #eps }
+                    pub use endpoints::*;
+                }
+            }
+        });
+        let runtime = runtime::runtime(false);
+        let whole = render(
+            "graphdoc.rs",
+            quote! {
+                #[allow(clippy::all)]
+                mod runtime { #runtime }
+                pub use runtime::*;
+                #(#versions)*
+            },
+        )
+        .unwrap();
+        assert!(plan.versions.len() == 2 && text.matches("pub mod types {").count() == 2);
+        assert_eq!(text, whole);
+        // Chunks of one part each: every join between chunks is exercised.
+        let vp = &plan.versions[0];
+        let job = Job {
+            path: "x".into(),
+            parts: types::types_parts(&vp.types, gate),
+            nest: vec!["v".to_string(), "types".to_string()],
+        };
+        assert!(job.parts.items.len() > 3, "too small to chunk");
+        let types = types::types_file(&vp.types, gate).unwrap();
+        let whole = format_items(vec![
+            syn::parse_quote!(pub mod v { pub mod types { #types } }),
+        ]);
+        let body = render_parts(std::slice::from_ref(&job), 1)
+            .unwrap()
+            .remove(0);
+        assert_eq!(
+            whole,
+            format!("pub mod v {{\n    pub mod types {{\n{body}    }}\n}}\n")
+        );
     }
 }
