@@ -276,9 +276,16 @@ fn render_parts(jobs: &[Job<'_>], chunk: usize) -> Result<Vec<String>, EmitError
                 .ok_or_else(|| EmitError::layout(path))
         })
         .collect();
-    let mut out = vec![String::new(); jobs.len()];
+    let texts = texts.into_iter().collect::<Result<Vec<_>, _>>()?;
+    // Each file's text allocated once at its length: growing a 13 MB string by doubling
+    // copied it and touched fresh pages again and again.
+    let mut len = vec![0; jobs.len()];
+    for ((j, _), text) in tasks.iter().zip(&texts) {
+        len[*j] += text.len();
+    }
+    let mut out: Vec<String> = len.into_iter().map(String::with_capacity).collect();
     for ((j, _), text) in tasks.iter().zip(texts) {
-        out[*j].push_str(&text?);
+        out[*j].push_str(&text);
     }
     Ok(out)
 }
