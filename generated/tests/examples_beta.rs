@@ -35,34 +35,34 @@ fn sync_licenses_1_response() {
         r##"{
   "value": {
     "@odata.type": "#microsoft.graph.vppToken",
-    "appleId": "Apple Id value",
-    "automaticallyUpdateApps": true,
-    "claimTokenManagementFromExternalMdm": true,
-    "countryOrRegion": "Country Or Region value",
-    "dataSharingConsentGranted": true,
-    "displayName": "Display Name value",
-    "expirationDateTime": "2016-12-31T23:57:57.2481234-08:00",
     "id": "9ceb2f92-2f92-9ceb-922f-eb9c922feb9c",
-    "lastModifiedDateTime": "2017-01-01T00:00:35.1329464-08:00",
-    "lastSyncDateTime": "2017-01-01T00:02:49.3205976-08:00",
-    "lastSyncStatus": "inProgress",
-    "locationName": "Location Name value",
     "organizationName": "Organization Name value",
-    "roleScopeTagIds": [
-      "Role Scope Tag Ids value"
-    ],
-    "state": "valid",
+    "vppTokenAccountType": "education",
+    "appleId": "Apple Id value",
+    "expirationDateTime": "2016-12-31T23:57:57.2481234-08:00",
+    "lastSyncDateTime": "2017-01-01T00:02:49.3205976-08:00",
     "token": "Token value",
+    "lastModifiedDateTime": "2017-01-01T00:00:35.1329464-08:00",
+    "state": "valid",
     "tokenActionResults": [
       {
         "@odata.type": "microsoft.graph.vppTokenActionResult",
         "actionName": "Action Name value",
         "actionState": "pending",
-        "lastUpdatedDateTime": "2017-01-01T00:00:56.8321556-08:00",
-        "startDateTime": "2016-12-31T23:58:46.7156189-08:00"
+        "startDateTime": "2016-12-31T23:58:46.7156189-08:00",
+        "lastUpdatedDateTime": "2017-01-01T00:00:56.8321556-08:00"
       }
     ],
-    "vppTokenAccountType": "education"
+    "lastSyncStatus": "inProgress",
+    "automaticallyUpdateApps": true,
+    "countryOrRegion": "Country Or Region value",
+    "dataSharingConsentGranted": true,
+    "displayName": "Display Name value",
+    "locationName": "Location Name value",
+    "claimTokenManagementFromExternalMdm": true,
+    "roleScopeTagIds": [
+      "Role Scope Tag Ids value"
+    ]
   }
 }"##,
     );

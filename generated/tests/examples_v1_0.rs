@@ -13,18 +13,18 @@ fn sync_licenses_1_response() {
         r##"{
   "value": {
     "@odata.type": "#microsoft.graph.vppToken",
-    "appleId": "Apple Id value",
-    "automaticallyUpdateApps": true,
-    "countryOrRegion": "Country Or Region value",
-    "expirationDateTime": "2016-12-31T23:57:57.2481234-08:00",
     "id": "9ceb2f92-2f92-9ceb-922f-eb9c922feb9c",
-    "lastModifiedDateTime": "2017-01-01T00:00:35.1329464-08:00",
-    "lastSyncDateTime": "2017-01-01T00:02:49.3205976-08:00",
-    "lastSyncStatus": "inProgress",
     "organizationName": "Organization Name value",
-    "state": "valid",
+    "vppTokenAccountType": "education",
+    "appleId": "Apple Id value",
+    "expirationDateTime": "2016-12-31T23:57:57.2481234-08:00",
+    "lastSyncDateTime": "2017-01-01T00:02:49.3205976-08:00",
     "token": "Token value",
-    "vppTokenAccountType": "education"
+    "lastModifiedDateTime": "2017-01-01T00:00:35.1329464-08:00",
+    "state": "valid",
+    "lastSyncStatus": "inProgress",
+    "automaticallyUpdateApps": true,
+    "countryOrRegion": "Country Or Region value"
   }
 }"##,
     );

@@ -38,6 +38,7 @@ pub fn add(types: &mut [TypePlan], endpoints: &mut [EndpointPlan], diags: &mut V
                 seen: &seen,
             };
             if let (Some((_, body)), Some(ty)) = (&ex.response, &e.response.ty) {
+                let body = &body.value();
                 let items: Vec<&Value> = match e.response.shape {
                     Shape::Collection => match body.get("value") {
                         Some(Value::Array(items)) => items.iter().collect(),
@@ -55,6 +56,7 @@ pub fn add(types: &mut [TypePlan], endpoints: &mut [EndpointPlan], diags: &mut V
             else {
                 continue;
             };
+            let body = &body.value();
             match &e.body {
                 BodyPlan::Type(ty) => walk.value(body, ty, false),
                 BodyPlan::Params { fields, .. } => {

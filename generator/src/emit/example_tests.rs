@@ -9,13 +9,22 @@ use super::docs::raw_str;
 use super::plan::{BodyPlan, EndpointPlan, VersionPlan};
 use super::types::type_ref;
 use super::{FileParts, Part};
+use crate::model::Json;
 use crate::naming::ident;
 use crate::read::http::percent_decode;
 use proc_macro2::Literal;
 
-/// Pretty JSON text of an example, as a raw string literal.
-fn json_lit(v: &serde_json::Value) -> Literal {
-    raw_str(&serde_json::to_string_pretty(v).unwrap_or_else(|_| v.to_string()))
+/// Pretty JSON text of an example, as a raw string literal: the docs' text streamed from the
+/// parser to the pretty printer, never built into a tree, so keys keep the docs' order.
+fn json_lit(v: &Json) -> Literal {
+    let mut out = Vec::with_capacity(v.text().len() * 2);
+    let mut de = serde_json::Deserializer::from_str(v.text());
+    let pretty = serde_transcode::transcode(&mut de, &mut serde_json::Serializer::pretty(&mut out));
+    match (pretty, String::from_utf8(out)) {
+        (Ok(()), Ok(text)) => raw_str(&text),
+        // Checked when read, so not reached; the text as written is the same JSON.
+        _ => raw_str(v.text()),
+    }
 }
 
 /// Tokens of one version's example test file; `krate` is the generated crate's lib name.

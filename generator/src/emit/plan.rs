@@ -304,9 +304,9 @@ pub struct ExampleCase {
     /// Path parameter values taken from the example request URL, by parameter.
     pub args: Vec<String>,
     /// Example request: method, path and query as written, and the JSON body if any.
-    pub request: Option<(String, String, Option<String>, Option<serde_json::Value>)>,
+    pub request: Option<(String, String, Option<String>, Option<crate::model::Json>)>,
     /// Example response: status and valid JSON body (absent when the body is empty or not JSON).
-    pub response: Option<(u16, serde_json::Value)>,
+    pub response: Option<(u16, crate::model::Json)>,
     /// Whether the response is marked truncated.
     pub truncated: bool,
     /// Whether the request goes to Graph (not, say, a change notification the service sends to an app).
@@ -1386,12 +1386,12 @@ fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
             .as_ref()
             .filter(|_| to_graph)
             .and_then(|r| match &r.body {
-                Body::Json(v) => Some((r.status.unwrap_or(200), v.value())),
+                Body::Json(v) => Some((r.status.unwrap_or(200), v.clone())),
                 _ => None,
             });
         let request = req.map(|r| {
             let body = match &r.body {
-                Body::Json(v) => Some(v.value()),
+                Body::Json(v) => Some(v.clone()),
                 _ => None,
             };
             let path = path.clone().unwrap_or_else(|| r.path.clone());
