@@ -3,7 +3,7 @@
 //! references) and naming (Rust names beside wire names, unique within each scope) happen here,
 //! so the emitters only translate plain data into tokens.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{
@@ -1562,14 +1562,18 @@ fn singular(word: &str) -> &str {
 }
 
 /// Literal words of a path (functions without their argument lists), in order.
-fn literals(path: &str) -> Vec<String> {
+fn literals<'p>(path: &'p str, seen: &mut HashMap<&'p str, String>) -> Vec<String> {
     path.split('/')
         .filter(|s| !s.is_empty() && !s.starts_with('{'))
         .map(|s| s.split(['(', ':']).next().unwrap_or(s))
         .filter(|s| {
             !s.is_empty() && !s.starts_with('$') || *s == "$value" || *s == "$count" || *s == "$ref"
         })
-        .map(|s| naming::snake(s.trim_start_matches('$')))
+        .map(|s| {
+            seen.entry(s)
+                .or_insert_with(|| naming::snake(s.trim_start_matches('$')))
+                .clone()
+        })
         .filter(|s| !s.is_empty())
         .collect()
 }
@@ -1627,26 +1631,25 @@ fn name_endpoints(eps: &mut [EndpointPlan]) {
     use rayon::prelude::*;
     // Each path's literal words once (in parallel, kept in endpoint order); a name is
     // recomputed only when its level rises.
+    // Paths repeat their segments (`deviceManagement` thousands of times): each worker
+    // converts a segment once.
     let (lits, mut names): (Vec<Vec<String>>, Vec<String>) = eps
         .par_iter()
-        .map(|e| {
-            let l = literals(&e.path);
+        .map_init(HashMap::new, |seen, e| {
+            let l = literals(&e.path, seen);
             let name = endpoint_name(e, &l, 0);
             (l, name)
         })
         .unzip();
     let mut level = vec![0usize; eps.len()];
     loop {
-        let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (i, n) in names.iter().enumerate() {
-            groups.entry(n.as_str()).or_default().push(i);
+        // Counted by hashing; the endpoints to raise are then taken in index order.
+        let mut count: HashMap<&str, u32> = HashMap::with_capacity(names.len());
+        for n in &names {
+            *count.entry(n.as_str()).or_default() += 1;
         }
-        let raise: Vec<usize> = groups
-            .values()
-            .filter(|g| g.len() > 1)
-            .flatten()
-            .copied()
-            .filter(|&i| level[i] + 1 < lits[i].len())
+        let raise: Vec<usize> = (0..names.len())
+            .filter(|&i| count[names[i].as_str()] > 1 && level[i] + 1 < lits[i].len())
             .collect();
         if raise.is_empty() {
             break;
@@ -1912,6 +1915,8 @@ mod tests {
 
     #[test]
     fn literal_words() {
+        let mut seen = HashMap::new();
+        let mut literals = |path| literals(path, &mut seen);
         assert_eq!(
             literals("/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses"),
             ["device_app_management", "vpp_tokens", "sync_licenses"]
