@@ -120,10 +120,11 @@ fn main() {
     // Generation: read + plan + emit + format, all in memory (writing is measured by the CLI).
     let opts = graphdoc::emit::Options::default();
     let (plan_t, _) = best_of(5, || graphdoc::emit::plan::plan(&model, &opts.filter));
-    let (gen, out) = best_of(5, || {
+    let generate = || {
         let m = graphdoc::read::read_files(&files, graphdoc::diag::Sink::new(""));
         graphdoc::emit::generate(&m, &opts).expect("generates")
-    });
+    };
+    let (gen, out) = best_of(5, generate);
     let bytes: usize = out.files.values().map(String::len).sum();
     println!(
         "  of which plan      : {:>8.1} ms",
@@ -163,12 +164,7 @@ fn main() {
             .num_threads(1)
             .build()
             .expect("a one-thread pool");
-        let (one, _) = pool.install(|| {
-            best_of(2, || {
-                let m = graphdoc::read::read_files(&files, graphdoc::diag::Sink::new(""));
-                graphdoc::emit::generate(&m, &opts).expect("generates")
-            })
-        });
+        let (one, _) = pool.install(|| best_of(2, generate));
         println!(
             "generate on 1 thread : {:>8.1} ms = {:.2}x the time on {} threads",
             one.as_secs_f64() * 1e3,

@@ -240,9 +240,12 @@ fn render_parts(jobs: &[Job<'_>], chunk: usize) -> Result<Vec<String>, EmitError
         .enumerate()
         .flat_map(|(j, job)| {
             let n = job.parts.items.len();
-            // A nested module's header goes with its first chunk (one task when it has none).
-            let header = job.nest.is_empty().then_some((j, None));
-            let chunks = (0..n.max(usize::from(header.is_none())))
+            let nested = !job.nest.is_empty();
+            // A file's header is a task of its own; a nested module's goes with its first
+            // chunk, so such a module has one chunk even without items.
+            let header = (!nested).then_some((j, None));
+            let end = if nested { n.max(1) } else { n };
+            let chunks = (0..end)
                 .step_by(chunk)
                 .map(move |at| (j, Some(at..(at + chunk).min(n))));
             header.into_iter().chain(chunks)
@@ -514,22 +517,10 @@ pub fn generate_single_file(
     }
     // The file around the modules' parts, a marker where each module's parts go; the parts are
     // built and formatted in chunks on all cores, as `generate` does.
-    let runtime = runtime::runtime(false);
     let mark = marker();
     let skeleton = render(
         "graphdoc.rs",
-        quote! {
-            #[allow(clippy::all)]
-            mod runtime { #runtime }
-            pub use runtime::*;
-            #(
-                pub mod #modules {
-                    pub mod types { #mark }
-                    pub mod endpoints { #mark }
-                    pub use endpoints::*;
-                }
-            )*
-        },
+        single_file_layout(modules.iter().map(|m| (m, &mark, &mark))),
     )?;
     let bodies = render_parts(&jobs, CHUNK)?;
     let pieces = split_at_markers(&skeleton);
@@ -546,6 +537,29 @@ pub fn generate_single_file(
         text.push_str(body);
     }
     Ok((text, plan.diagnostics, stats))
+}
+
+/// The single file: the runtime, then per version `pub mod <version> { pub mod types { … }
+/// pub mod endpoints { … } }` around the given types and endpoints.
+fn single_file_layout<'a, T: quote::ToTokens + 'a>(
+    versions: impl Iterator<Item = (&'a syn::Ident, T, T)>,
+) -> TokenStream {
+    let runtime = runtime::runtime(false);
+    let versions = versions.map(|(m, types, endpoints)| {
+        quote! {
+            pub mod #m {
+                pub mod types { #types }
+                pub mod endpoints { #endpoints }
+                pub use endpoints::*;
+            }
+        }
+    });
+    quote! {
+        #[allow(clippy::all)]
+        mod runtime { #runtime }
+        pub use runtime::*;
+        #(#versions)*
+    }
 }
 
 #[cfg(test)]
@@ -594,27 +608,20 @@ mod tests {
         let (text, _, _) = generate_single_file(&model, &Default::default()).unwrap();
         let plan = plan::plan(&model, &Default::default());
         let gate = features::Gate { on: false };
-        let versions = plan.versions.iter().map(|vp| {
-            let m = crate::naming::ident(version_module(vp.version));
-            let types = types::types_file(&vp.types, gate).unwrap();
-            let eps = endpoints::endpoints_file(&vp.endpoints, vp.version, gate).unwrap();
-            quote! {
-                pub mod #m {
-                    pub mod types { #types }
-                    pub mod endpoints { #eps }
-                    pub use endpoints::*;
-                }
-            }
-        });
-        let runtime = runtime::runtime(false);
+        let versions: Vec<_> = plan
+            .versions
+            .iter()
+            .map(|vp| {
+                (
+                    crate::naming::ident(version_module(vp.version)),
+                    types::types_file(&vp.types, gate).unwrap(),
+                    endpoints::endpoints_file(&vp.endpoints, vp.version, gate).unwrap(),
+                )
+            })
+            .collect();
         let whole = render(
             "graphdoc.rs",
-            quote! {
-                #[allow(clippy::all)]
-                mod runtime { #runtime }
-                pub use runtime::*;
-                #(#versions)*
-            },
+            single_file_layout(versions.iter().map(|(m, t, e)| (m, t, e))),
         )
         .unwrap();
         assert!(plan.versions.len() == 2 && text.matches("pub mod types {").count() == 2);

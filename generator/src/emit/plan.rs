@@ -1629,10 +1629,9 @@ fn name_bodies(eps: &mut [EndpointPlan], mut scope: Scope) {
 /// path until they differ; identical paths are numbered in (path, source) order.
 fn name_endpoints(eps: &mut [EndpointPlan]) {
     use rayon::prelude::*;
-    // Each path's literal words once (in parallel, kept in endpoint order); a name is
-    // recomputed only when its level rises.
-    // Paths repeat their segments (`deviceManagement` thousands of times): each worker
-    // converts a segment once.
+    // Each path's literal words once (in parallel, kept in endpoint order; paths repeat their
+    // segments, so each worker converts a segment once); a name is recomputed only when its
+    // level rises.
     let (lits, mut names): (Vec<Vec<String>>, Vec<String>) = eps
         .par_iter()
         .map_init(HashMap::new, |seen, e| {
