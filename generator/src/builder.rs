@@ -139,12 +139,13 @@ impl Builder {
             )?,
         };
         let mut sink = crate::diag::Sink::new("");
-        let mut files = Vec::new();
         for d in &self.docs {
-            // Directories too, so added or removed pages rerun the build.
+            // Directories too, so added or removed pages rerun the build (and a directory
+            // created after a failed build reruns it).
             println!("cargo:rerun-if-changed={}", d.display());
-            files.extend(crate::read::find_pages(d, &mut sink));
         }
+        let files = crate::read::find_all_pages(&self.docs, &mut sink)
+            .map_err(|e| format!("graphdoc: {e}; nothing was written"))?;
         for f in &files {
             println!("cargo:rerun-if-changed={}", f.path.display());
         }
@@ -155,6 +156,17 @@ impl Builder {
         };
         let (text, plan_diags, stats) =
             emit::generate_single_file(&model, &opts).map_err(|e| e.to_string())?;
+        if stats.types + stats.endpoints == 0 {
+            return Err(format!(
+                "graphdoc: the {} pages read document no operation or type to bind{}; nothing was written",
+                model.pages.total,
+                if self.filter.include.is_empty() && self.filter.exclude.is_empty() && self.filter.versions.is_empty() {
+                    ""
+                } else {
+                    " with the versions and include/exclude filters given"
+                }
+            ));
+        }
         let warnings: Vec<_> = model
             .diagnostics
             .iter()

@@ -42,11 +42,14 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}: {}[{}]: {}",
-            self.file, self.line, self.severity, self.code, self.message
-        )
+        // A finding about no file (a docs root, the run) has no location; one about a whole
+        // file (line 0) names the file alone.
+        match (self.file.as_str(), self.line) {
+            ("", _) => {}
+            (file, 0) => write!(f, "{file}: ")?,
+            (file, line) => write!(f, "{file}:{line}: ")?,
+        }
+        write!(f, "{}[{}]: {}", self.severity, self.code, self.message)
     }
 }
 

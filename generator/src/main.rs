@@ -138,8 +138,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Mock { docs, port } => {
-            let model = graphdoc::read_docs(&docs);
+            let model = match read(&docs) {
+                Ok(m) => m,
+                Err(code) => return code,
+            };
             let routes = graphdoc::mock::Routes::from_model(&model).len();
+            if routes == 0 {
+                eprintln!(
+                    "error: the docs under {} have no example responses to serve",
+                    show_paths(&docs)
+                );
+                return ExitCode::from(2);
+            }
             match graphdoc::mock::MockServer::start(&model, port) {
                 Ok(server) => {
                     out!(
@@ -172,14 +182,18 @@ fn main() -> ExitCode {
                 },
                 None => (PathBuf::from(&old), PathBuf::from(&new), None),
             };
-            let a = graphdoc::read_docs(std::slice::from_ref(&old_dir));
-            let b = graphdoc::read_docs(std::slice::from_ref(&new_dir));
-            let changes =
-                graphdoc::diff::diff(&a, &b, graphdoc::diff::DiffOptions { ignore_version });
+            let a = read(std::slice::from_ref(&old_dir));
+            let b = read(std::slice::from_ref(&new_dir));
             if let Some((x, y)) = &_guard {
                 let _ = std::fs::remove_dir_all(x);
                 let _ = std::fs::remove_dir_all(y);
             }
+            let (a, b) = match (a, b) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(code), _) | (_, Err(code)) => return code,
+            };
+            let changes =
+                graphdoc::diff::diff(&a, &b, graphdoc::diff::DiffOptions { ignore_version });
             match format {
                 DiffFormat::Text => out!("{}", graphdoc::diff::report(&changes).trim_end()),
                 DiffFormat::Markdown => out!("{}", graphdoc::diff::markdown(&changes).trim_end()),
@@ -197,7 +211,10 @@ fn main() -> ExitCode {
             summary_only,
         } => {
             use std::io::IsTerminal;
-            let model = graphdoc::read_docs(&docs);
+            let model = match read(&docs) {
+                Ok(m) => m,
+                Err(code) => return code,
+            };
             let source = |file: &str| {
                 docs.iter()
                     .find_map(|d| std::fs::read_to_string(d.join(file)).ok())
@@ -236,11 +253,22 @@ fn main() -> ExitCode {
             example_fields,
         } => {
             let started = std::time::Instant::now();
+            // Everything that can be refused is refused before anything is read or written.
+            if let Err(e) = graphdoc::naming::validate_crate_name(&crate_name) {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
             let progress = Progress::new();
-            let model = graphdoc::read::read_docs_with_progress(&docs, &|d, t| {
-                progress.tick("reading pages", d, t)
-            });
+            let model =
+                graphdoc::read::read_roots(&docs, &|d, t| progress.tick("reading pages", d, t));
             progress.clear();
+            let model = match model {
+                Ok(m) => m,
+                Err(e) => {
+                    eprintln!("error: {e}; nothing was written");
+                    return ExitCode::from(2);
+                }
+            };
             let opts = graphdoc::emit::Options {
                 crate_name,
                 filter: graphdoc::emit::plan::Filter {
@@ -255,6 +283,19 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
+            if output.stats.types + output.stats.endpoints == 0 {
+                for d in model.diagnostics.iter().chain(&output.diagnostics) {
+                    if d.severity >= graphdoc::diag::Severity::Warning {
+                        eprintln!("{d}");
+                    }
+                }
+                eprintln!(
+                    "error: the {} pages under {} document no operation or type to bind; nothing was written",
+                    model.pages.total,
+                    show_paths(&docs)
+                );
+                return ExitCode::from(2);
+            }
             let findings: Vec<&graphdoc::diag::Diagnostic> = model
                 .diagnostics
                 .iter()
@@ -282,6 +323,13 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
+            if !report.replaced.is_empty() {
+                eprintln!(
+                    "replaced {} file(s) graphdoc had not written (--force): {}",
+                    report.replaced.len(),
+                    report.replaced.join(", ")
+                );
+            }
             let count = |sev| findings.iter().filter(|d| d.severity == sev).count();
             use graphdoc::diag::Severity::*;
             out!(
@@ -289,10 +337,7 @@ fn main() -> ExitCode {
                 model.pages.total,
                 model.operations.len(),
                 model.types.len(),
-                docs.iter()
-                    .map(|d| d.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                show_paths(&docs)
             );
             out!(
                 "generated {} types, {} endpoints, tests for {} examples; {} items skipped or degraded, each with a diagnostic",
@@ -319,13 +364,20 @@ fn main() -> ExitCode {
             drop(findings);
             std::mem::forget((model, output));
             if failed {
-                eprintln!("error: the docs have findings at or above {worst} (--strict)");
+                if strict {
+                    eprintln!("error: the docs have warnings or errors (--strict); the bindings were written");
+                } else {
+                    eprintln!("error: the docs have errors; the bindings were written");
+                }
                 return ExitCode::FAILURE;
             }
             ExitCode::SUCCESS
         }
         Command::Model { docs, format } => {
-            let model = graphdoc::read_docs(&docs);
+            let model = match read(&docs) {
+                Ok(m) => m,
+                Err(code) => return code,
+            };
             match format {
                 Format::Json => match serde_json::to_string_pretty(&model) {
                     Ok(s) => out!("{s}"),
@@ -357,6 +409,23 @@ fn main() -> ExitCode {
 // roughly halves the time glibc's allocator spends on them.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Reads the docs roots for a verb; a root that is missing, not a directory or without pages
+/// is reported and ends the verb (exit status 2) before it does anything.
+fn read(docs: &[PathBuf]) -> Result<graphdoc::Model, ExitCode> {
+    graphdoc::read::read_roots(docs, &|_, _| {}).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    })
+}
+
+/// The docs roots as the user gave them, for messages.
+fn show_paths(docs: &[PathBuf]) -> String {
+    docs.iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// Extracts a git revision of `repo` into a temporary directory (`git archive | tar -x`).
 fn checkout(repo: &std::path::Path, rev: &str) -> Result<PathBuf, String> {

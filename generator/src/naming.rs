@@ -129,6 +129,75 @@ pub fn const_ident(name: &str) -> Ident {
     ident(&snake_text(name).to_ascii_uppercase())
 }
 
+/// Names cargo or rustc refuse for a package: the standard crates, and the names Windows
+/// keeps for devices (a package directory named `con` cannot be made there).
+const RESERVED_CRATE_NAMES: &[&str] = &[
+    "std",
+    "core",
+    "alloc",
+    "proc_macro",
+    "proc-macro",
+    "test",
+    "build",
+    "deps",
+    "examples",
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    "com1",
+    "com2",
+    "com3",
+    "com4",
+    "com5",
+    "com6",
+    "com7",
+    "com8",
+    "com9",
+    "lpt1",
+    "lpt2",
+    "lpt3",
+    "lpt4",
+    "lpt5",
+    "lpt6",
+    "lpt7",
+    "lpt8",
+    "lpt9",
+];
+
+/// Checks a package name for the generated crate the way cargo does (and crates.io's length
+/// limit), so a bad `--crate-name` is a message before anything is read or written, never a
+/// panic while emitting `use my_crate::…`. The library name is the package name with `-` as `_`.
+pub fn validate_crate_name(name: &str) -> Result<(), String> {
+    let problem = if name.is_empty() {
+        Some("it is empty".to_string())
+    } else if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        Some(format!(
+            "`{c}` is not allowed (use ASCII letters, digits, `-` and `_`)"
+        ))
+    } else if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        Some("it must start with an ASCII letter".to_string())
+    } else if name.len() > 64 {
+        Some("it is longer than 64 characters".to_string())
+    } else {
+        let lib = name.replace('-', "_");
+        if RAW_OK.contains(&lib.as_str()) || NO_RAW.contains(&lib.as_str()) {
+            Some(format!("`{lib}` is a Rust keyword"))
+        } else if RESERVED_CRATE_NAMES.contains(&name.to_ascii_lowercase().as_str()) {
+            Some("it is reserved by Rust, cargo or Windows".to_string())
+        } else {
+            None
+        }
+    };
+    match problem {
+        Some(why) => Err(format!("invalid crate name `{name}`: {why}")),
+        None => Ok(()),
+    }
+}
+
 /// Hands out unique identifier texts within one scope, in call order: the first holder of a
 /// name keeps it, later ones get `_2`, `_3`… (camel: `2`, `3`). Reserved names are never handed out.
 #[derive(Debug, Default, Clone)]
@@ -201,6 +270,36 @@ mod tests {
         assert_eq!(type_ident("self").to_string(), "Self_");
         assert_eq!(type_ident("Self").to_string(), "Self_");
         assert_eq!(type_ident("crate").to_string(), "Crate");
+    }
+
+    #[test]
+    fn crate_names_as_cargo_takes_them() {
+        for ok in [
+            "graph-bindings",
+            "my_graph",
+            "g",
+            "Graph2",
+            "graphdoc-generated",
+        ] {
+            assert_eq!(validate_crate_name(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "",
+            "1graph",
+            "my.graph",
+            "My Graph!",
+            "-x",
+            "_x",
+            "type",
+            "self",
+            "std",
+            "con",
+            "grä",
+            &"a".repeat(65),
+        ] {
+            let e = validate_crate_name(bad).expect_err(bad);
+            assert!(e.starts_with("invalid crate name"), "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -27,8 +27,14 @@ pub fn human(d: &Diagnostic, roots: &[PathBuf], color: bool) -> String {
         "{c}{}[{}]{reset}{bold}: {}{reset}",
         d.severity, d.code, d.message
     );
-    if !d.file.is_empty() {
-        let _ = writeln!(s, "  --> {}:{}", d.file, d.line);
+    match (d.file.as_str(), d.line) {
+        ("", _) => {}
+        (file, 0) => {
+            let _ = writeln!(s, "  --> {file}");
+        }
+        (file, line) => {
+            let _ = writeln!(s, "  --> {file}:{line}");
+        }
     }
     let source = roots
         .iter()

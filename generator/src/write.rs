@@ -20,6 +20,8 @@ pub struct WriteReport {
     pub unchanged: Vec<String>,
     /// Files from an earlier run that this output no longer has, removed.
     pub removed: Vec<String>,
+    /// Files graphdoc did not write before that were overwritten (only with `force`).
+    pub replaced: Vec<String>,
 }
 
 /// Why a write was refused or failed.
@@ -27,6 +29,8 @@ pub struct WriteReport {
 pub enum WriteError {
     /// The directory has files and no marker: it is not graphdoc's to write into.
     NotOurs(PathBuf),
+    /// Files that graphdoc did not write would be overwritten (without `force`).
+    WouldReplace(PathBuf, Vec<String>),
     /// A file path in the output would leave the directory.
     BadPath(String),
     /// I/O failure, with the path.
@@ -40,6 +44,12 @@ impl std::fmt::Display for WriteError {
                 f,
                 "`{}` is not empty and was not created by graphdoc (no {MARKER}); pass --force to write into it",
                 p.display()
+            ),
+            WriteError::WouldReplace(dir, files) => write!(
+                f,
+                "`{}` has files graphdoc did not write that this run would replace: {}; pass --force to replace them",
+                dir.display(),
+                files.join(", ")
             ),
             WriteError::BadPath(p) => write!(f, "refusing to write outside the output directory: `{p}`"),
             WriteError::Io(p, e) => write!(f, "{}: {e}", p.display()),
@@ -123,7 +133,6 @@ pub fn write_files<'a>(
             BTreeSet::new()
         }
     };
-    fs::create_dir_all(dir).map_err(io_err(dir))?;
     let mut report = WriteReport::default();
     let mut current = BTreeSet::new();
     let files: Vec<(&String, &String)> = files.into_iter().collect();
@@ -132,6 +141,21 @@ pub fn write_files<'a>(
             return Err(WriteError::BadPath((*rel).clone()));
         }
     }
+    // Files graphdoc did not write are replaced only when forced, and always named.
+    let foreign: Vec<String> = files
+        .iter()
+        .filter(|(rel, contents)| {
+            !previous.contains(*rel)
+                && fs::read(dir.join(rel)).is_ok_and(|old| old != contents.as_bytes())
+        })
+        .map(|(rel, _)| (*rel).clone())
+        .collect();
+    if !foreign.is_empty() && !force {
+        return Err(WriteError::WouldReplace(dir.to_path_buf(), foreign));
+    }
+    report.replaced = foreign;
+    // Only now, with every check passed, does anything touch the disk.
+    fs::create_dir_all(dir).map_err(io_err(dir))?;
     // The marker first lists the union, so an interrupted run still knows every file it may own.
     let union: BTreeSet<&str> = previous
         .iter()
@@ -266,6 +290,43 @@ mod tests {
         // Once the obstacle is gone, the next run completes.
         fs::remove_dir_all(temp_path(&d.join("b.rs"))).unwrap();
         assert_eq!(write_files(&d, &new, false).unwrap().written.len(), 3);
+        fs::remove_dir_all(&d).ok();
+    }
+
+    #[test]
+    fn files_graphdoc_did_not_write_are_replaced_only_when_forced_and_named() {
+        let d = tmp("replace");
+        write_files(&d, &files(&[("src/lib.rs", "generated")]), false).unwrap();
+        // The user adds a file where the next output puts one of its own.
+        fs::write(d.join("Cargo.toml"), "user's manifest").unwrap();
+        let next = files(&[("src/lib.rs", "generated"), ("Cargo.toml", "[package]")]);
+        match write_files(&d, &next, false) {
+            Err(WriteError::WouldReplace(_, list)) => assert_eq!(list, ["Cargo.toml"]),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            fs::read_to_string(d.join("Cargo.toml")).unwrap(),
+            "user's manifest"
+        );
+        let r = write_files(&d, &next, true).unwrap();
+        assert_eq!(r.replaced, ["Cargo.toml"]);
+        // Once written, the file is graphdoc's: later runs replace it without asking.
+        let again = files(&[("src/lib.rs", "generated"), ("Cargo.toml", "[package]\n")]);
+        assert!(write_files(&d, &again, false).unwrap().replaced.is_empty());
+        fs::remove_dir_all(&d).ok();
+    }
+
+    #[test]
+    fn a_refused_write_creates_no_directory() {
+        let d = tmp("refused");
+        fs::create_dir_all(&d).unwrap();
+        fs::write(d.join("mine.txt"), "x").unwrap();
+        let inner = d.join("sub");
+        fs::create_dir_all(&inner).unwrap();
+        fs::write(inner.join("a.rs"), "user").unwrap();
+        fs::write(inner.join(MARKER), "# Files written by graphdoc\n").unwrap();
+        assert!(write_files(&inner, &files(&[("a.rs", "gen"), ("b/c.rs", "gen")]), false).is_err());
+        assert!(!inner.join("b").exists());
         fs::remove_dir_all(&d).ok();
     }
 

@@ -160,6 +160,72 @@ fn fill(f: &mut impl std::io::Read, buf: &mut Vec<u8>) -> std::io::Result<usize>
     }
 }
 
+/// Why a set of docs directories cannot be read at all (as opposed to a page that cannot be
+/// read, which is a diagnostic): the verbs stop on these before they write anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocsError {
+    /// No docs directory was given.
+    NoRoots,
+    /// The path does not exist.
+    NotFound(PathBuf),
+    /// The path exists but is not a directory.
+    NotADirectory(PathBuf),
+    /// The directory holds no `.md` page (outside `includes/` and `snippets/`).
+    NoPages(PathBuf),
+}
+
+impl std::fmt::Display for DocsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DocsError::NoRoots => f.write_str("no docs directory given"),
+            DocsError::NotFound(p) => write!(f, "docs directory `{}` does not exist", p.display()),
+            DocsError::NotADirectory(p) => {
+                write!(f, "docs path `{}` is not a directory", p.display())
+            }
+            DocsError::NoPages(p) => write!(
+                f,
+                "docs directory `{}` holds no `.md` pages (includes/ and snippets/ are not pages)",
+                p.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DocsError {}
+
+/// Finds the pages of every root, failing when a root is missing, not a directory, or holds
+/// no page: a mistyped path must never read as "the API is empty".
+pub fn find_all_pages(roots: &[PathBuf], sink: &mut Sink) -> Result<Vec<PageFile>, DocsError> {
+    if roots.is_empty() {
+        return Err(DocsError::NoRoots);
+    }
+    let mut files = Vec::new();
+    for root in roots {
+        match std::fs::metadata(root) {
+            Err(_) => return Err(DocsError::NotFound(root.clone())),
+            Ok(m) if !m.is_dir() => return Err(DocsError::NotADirectory(root.clone())),
+            Ok(_) => {}
+        }
+        let pages = find_pages(root, sink);
+        if pages.is_empty() {
+            return Err(DocsError::NoPages(root.clone()));
+        }
+        files.extend(pages);
+    }
+    Ok(files)
+}
+
+/// [`read_docs_with_progress`] for the verbs: fails on roots that cannot be docs
+/// ([`find_all_pages`]) instead of reading them as an empty API.
+pub fn read_roots(
+    roots: &[PathBuf],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Model, DocsError> {
+    let mut sink = Sink::new("");
+    let files = find_all_pages(roots, &mut sink)?;
+    Ok(read_files_with_progress(&files, sink, progress))
+}
+
 /// Reads every page under the given roots into one model. Output does not depend on thread
 /// count or directory order.
 pub fn read_docs(roots: &[PathBuf]) -> Model {
