@@ -71,11 +71,19 @@ fn broken_pages_give_diagnostics() {
             _ => None,
         });
     assert_eq!(big, Some(20_000));
+    // Two pages document `GET /hostiles/{id}/children/{id}`: one function, both pages named.
     let plan = graphdoc::emit::plan::plan(&model, &Default::default());
-    assert!(plan
-        .diagnostics
+    let same: Vec<_> = plan.versions[0]
+        .endpoints
         .iter()
-        .any(|d| d.code == "duplicate-operation" && d.file == "v1.0/api/hostile-get.md"));
+        .filter(|e| e.method == "GET" && e.path == "/hostiles/{id}/children/{id}")
+        .collect();
+    assert_eq!(same.len(), 1);
+    let pages: Vec<&str> = same[0].pages.iter().map(|p| p.source.as_str()).collect();
+    assert_eq!(
+        pages,
+        ["v1.0/api/hostile-get.md", "v1.0/api/hostile-duplicate.md"]
+    );
 }
 
 #[test]

@@ -77,7 +77,13 @@ fn seed_bindings_have_the_promised_items() {
     let out = output();
     for v in ["beta", "v1_0"] {
         let eps = &out.files[&format!("src/{v}/endpoints.rs")];
-        assert!(eps.contains("pub fn sync_licenses(vpp_token_id: &str) -> crate::ApiRequest<super::types::VppToken>"), "{v}: {eps}");
+        // In the modules of its path, the type three modules up (vpp_tokens, device_app_management,
+        // endpoints).
+        assert!(
+            eps.contains("pub mod device_app_management {\n    pub mod vpp_tokens {\n"),
+            "{v}: {eps}"
+        );
+        assert!(eps.contains("pub fn sync_licenses(\n            vpp_token_id: &str,\n        ) -> crate::ApiRequest<super::super::super::types::VppToken>"), "{v}: {eps}");
         assert!(
             eps.contains("pub const SYNC_LICENSES: crate::Endpoint"),
             "{v}"

@@ -65,7 +65,9 @@ async fn generated_client_end_to_end() {
     let client = Client::new(server.base_url(), "test-token");
 
     let token = client
-        .send(&beta::sync_licenses("any-token-id"))
+        .send(&beta::device_app_management::vpp_tokens::sync_licenses(
+            "any-token-id",
+        ))
         .await
         .expect("syncLicenses answers");
     assert_eq!(
@@ -76,7 +78,7 @@ async fn generated_client_end_to_end() {
     assert_eq!(token.token_action_results.as_ref().map(Vec::len), Some(1));
 
     let v1 = client
-        .send(&v1_0::sync_licenses("x"))
+        .send(&v1_0::device_app_management::vpp_tokens::sync_licenses("x"))
         .await
         .expect("v1.0 syncLicenses answers");
     assert_eq!(
@@ -84,18 +86,20 @@ async fn generated_client_end_to_end() {
         Some(v1_0::types::VppTokenSyncStatus::InProgress)
     );
 
-    let body = beta::endpoints::RevokeLicensesBody {
+    let body = beta::device_app_management::vpp_tokens::RevokeLicensesBody {
         notify_managed_devices: Some(true),
         ..Default::default()
     };
     client
-        .send(&beta::revoke_licenses("x", &body))
+        .send(&beta::device_app_management::vpp_tokens::revoke_licenses(
+            "x", &body,
+        ))
         .await
         .expect("revokeLicenses answers 204");
 
     // A path the docs do not have: the mock's error body becomes a typed Graph error.
     let missing = graphdoc_generated::ApiRequest::<()>::new(
-        &v1_0::SYNC_LICENSES,
+        &v1_0::device_app_management::vpp_tokens::SYNC_LICENSES,
         "/nowhere".into(),
         None,
         graphdoc_generated::Shape::NoContent,

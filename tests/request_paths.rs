@@ -29,7 +29,7 @@ fn drive_paths_keep_the_slashes_of_flagged_parameters() {
 
 #[test]
 fn generated_endpoints_build_their_path() {
-    let req = v1_0::sync_licenses("token/1");
+    let req = v1_0::device_app_management::vpp_tokens::sync_licenses("token/1");
     assert_eq!(
         req.path(),
         "/deviceAppManagement/vppTokens/token%2F1/syncLicenses"

@@ -5,6 +5,23 @@
 //! Each version is a module behind a cargo feature of the same name. Endpoint
 //! functions build sans-IO [`ApiRequest`]s; send them with any HTTP client and
 //! parse the answer with [`ApiRequest::parse_response`].
+//!
+//! # Finding a function
+//!
+//! There is one function per HTTP operation (method and path), however many
+//! pages document it. The path's literal segments are modules (`/me/…` is `me`,
+//! a cast `microsoft.graph.group` is `as_group`); path parameters are the
+//! arguments, in path order. In the last module the call is named by what it
+//! does: `list` (GET of a collection), `get`, `create` (POST to a collection),
+//! `update` (PATCH), `replace` (PUT; `upload` for `content`), `delete`, an
+//! action's or function's own name (`send_mail`, `delta`), `add_ref`,
+//! `remove_ref` and `get_ref` for `$ref`, `get_value` for `$value`, `count` for
+//! `$count`. So `GET /users/{id}/messages` is `v1_0::users::messages::list(user_id)`
+//! and `POST /me/sendMail` is `v1_0::me::send_mail(&body)`, with its body type
+//! `v1_0::me::SendMailBody` beside it. Where two operations would share a name,
+//! the one whose path ends in parameters is `…_by_<parameters>`, then the
+//! method is added. Names depend on the method and path alone, so new pages
+//! add functions without renaming existing ones.
 #![allow(clippy::all)]
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #[rustfmt::skip]

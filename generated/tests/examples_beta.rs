@@ -5,8 +5,8 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #[test]
 #[cfg(feature = "intune-onboarding")]
-fn revoke_licenses_1_request() {
-    let body: graphdoc_generated::beta::endpoints::RevokeLicensesBody = graphdoc_generated::testing::example_body(
+fn device_app_management_vpp_tokens_revoke_licenses_1_request() {
+    let body: graphdoc_generated::beta::device_app_management::vpp_tokens::RevokeLicensesBody = graphdoc_generated::testing::example_body(
         "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78",
         r#"{
   "notifyManagedDevices": true,
@@ -15,7 +15,10 @@ fn revoke_licenses_1_request() {
     );
     graphdoc_generated::testing::request_example(
         "beta/api/intune-onboarding-vpptoken-revokelicenses.md:78",
-        &graphdoc_generated::beta::revoke_licenses("{vppTokenId}", &body),
+        &graphdoc_generated::beta::device_app_management::vpp_tokens::revoke_licenses(
+            "{vppTokenId}",
+            &body,
+        ),
         "POST",
         "/deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses",
         "",
@@ -27,10 +30,12 @@ fn revoke_licenses_1_request() {
 }
 #[test]
 #[cfg(feature = "intune-onboarding")]
-fn sync_licenses_1_response() {
+fn device_app_management_vpp_tokens_sync_licenses_1_response() {
     graphdoc_generated::testing::response_example(
         "beta/api/intune-onboarding-vpptoken-synclicenses.md:61",
-        &graphdoc_generated::beta::sync_licenses("{vppTokenId}"),
+        &graphdoc_generated::beta::device_app_management::vpp_tokens::sync_licenses(
+            "{vppTokenId}",
+        ),
         200u16,
         r##"{
   "value": {
@@ -69,10 +74,12 @@ fn sync_licenses_1_response() {
 }
 #[test]
 #[cfg(feature = "intune-onboarding")]
-fn sync_licenses_1_request() {
+fn device_app_management_vpp_tokens_sync_licenses_1_request() {
     graphdoc_generated::testing::request_example(
         "beta/api/intune-onboarding-vpptoken-synclicenses.md:61",
-        &graphdoc_generated::beta::sync_licenses("{vppTokenId}"),
+        &graphdoc_generated::beta::device_app_management::vpp_tokens::sync_licenses(
+            "{vppTokenId}",
+        ),
         "POST",
         "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses",
         "",

@@ -5,10 +5,12 @@
 #![cfg_attr(rustfmt, rustfmt::skip)]
 #[test]
 #[cfg(feature = "intune-onboarding")]
-fn sync_licenses_1_response() {
+fn device_app_management_vpp_tokens_sync_licenses_1_response() {
     graphdoc_generated::testing::response_example(
         "v1.0/api/intune-onboarding-vpptoken-synclicenses.md:64",
-        &graphdoc_generated::v1_0::sync_licenses("{vppTokenId}"),
+        &graphdoc_generated::v1_0::device_app_management::vpp_tokens::sync_licenses(
+            "{vppTokenId}",
+        ),
         200u16,
         r##"{
   "value": {
@@ -31,10 +33,12 @@ fn sync_licenses_1_response() {
 }
 #[test]
 #[cfg(feature = "intune-onboarding")]
-fn sync_licenses_1_request() {
+fn device_app_management_vpp_tokens_sync_licenses_1_request() {
     graphdoc_generated::testing::request_example(
         "v1.0/api/intune-onboarding-vpptoken-synclicenses.md:64",
-        &graphdoc_generated::v1_0::sync_licenses("{vppTokenId}"),
+        &graphdoc_generated::v1_0::device_app_management::vpp_tokens::sync_licenses(
+            "{vppTokenId}",
+        ),
         "POST",
         "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses",
         "",

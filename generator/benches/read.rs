@@ -188,7 +188,9 @@ fn emit_stages(model: &graphdoc::Model, opts: &graphdoc::emit::Options) -> (Dura
     let mut files = Vec::new();
     for vp in &plan.versions {
         files.push(types::types_parts(&vp.types, gate));
-        files.push(endpoints::endpoints_parts(&vp.endpoints, vp.version, gate));
+        for (_, eps) in endpoints::module_tree(&vp.endpoints) {
+            files.push(endpoints::module_parts(&eps, vp.version, gate));
+        }
         files.push(example_tests::example_test_parts(vp, "v", "c"));
     }
     let parts: Vec<_> = files.iter().flat_map(|f| f.items.iter()).collect();

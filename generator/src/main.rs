@@ -124,6 +124,7 @@ enum Command {
     /// Read docs pages and print the model (operations, types, diagnostics).
     ///
     /// Example: graphdoc model --docs docs-input --format json
+    ///          graphdoc model --docs docs-input --resolved
     Model {
         /// Docs directories to read (repeatable).
         #[arg(long = "docs", required = true, num_args = 1..)]
@@ -131,6 +132,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// Print the resolved API instead: one entry per operation (method and canonical
+        /// path) with its pages, permissions, and the generated function and types.
+        #[arg(long)]
+        resolved: bool,
     },
 }
 
@@ -373,11 +378,29 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Command::Model { docs, format } => {
+        Command::Model {
+            docs,
+            format,
+            resolved,
+        } => {
             let model = match read(&docs) {
                 Ok(m) => m,
                 Err(code) => return code,
             };
+            if resolved {
+                let index = graphdoc::emit::index::resolved(&model, &Default::default());
+                match format {
+                    Format::Json => match serde_json::to_string_pretty(&index) {
+                        Ok(s) => out!("{s}"),
+                        Err(e) => {
+                            eprintln!("error: cannot serialize the index: {e}");
+                            return ExitCode::FAILURE;
+                        }
+                    },
+                    Format::Summary => out!("operations: {}", index.len()),
+                }
+                return ExitCode::SUCCESS;
+            }
             match format {
                 Format::Json => match serde_json::to_string_pretty(&model) {
                     Ok(s) => out!("{s}"),

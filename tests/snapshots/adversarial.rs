@@ -106,6 +106,28 @@ mod runtime {
                 response: PhantomData,
             }
         }
+        /// The same request with the body of another type: used by generated example tests
+        /// whose page documents the operation with a body type of its own.
+        #[doc(hidden)]
+        pub fn with_body<B: Serialize>(mut self, body: &B) -> Self {
+            self.body = to_body(body);
+            self
+        }
+        /// The same request read as another type: used by generated example tests whose
+        /// page documents the operation with a type of its own.
+        #[doc(hidden)]
+        pub fn retype<U>(self, shape: Shape) -> ApiRequest<U> {
+            let ApiRequest { endpoint, path, url, query, body, .. } = self;
+            ApiRequest {
+                endpoint,
+                path,
+                url,
+                query,
+                body,
+                shape,
+                response: PhantomData,
+            }
+        }
         /// The endpoint this request calls.
         pub fn endpoint(&self) -> &'static Endpoint {
             self.endpoint
@@ -992,119 +1014,106 @@ pub mod v1_0 {
         );
     }
     pub mod endpoints {
-        //! Endpoint functions of this API version: each builds a typed, sans-IO request.
-        /// What the docs say about [`delete_hostiles`]: method, path and permissions.
-        pub const DELETE_HOSTILES: crate::Endpoint = crate::endpoint! {
-            name = "delete_hostiles", version = "v1.0", method = "DELETE", path =
-            "/hostiles/{id}", delegated_work = [], delegated_personal = [], application =
-            [], source = "v1.0/api/hostile-self-include.md",
-        };
-        /// A permissions include that points at this very page.
-        ///
-        /// `DELETE /hostiles/{id}`, documented in `v1.0/api/hostile-self-include.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): not supported
-        /// - Delegated (personal Microsoft account): not supported
-        /// - Application: not supported
-        #[inline]
-        pub fn delete_hostiles(hostile_id: &str) -> crate::ApiRequest<()> {
-            crate::request!(DELETE_HOSTILES, NoContent, ["/hostiles/", ""], [hostile_id])
+        //! Endpoint functions of this API version, in modules that follow the path: each builds
+        //! a typed, sans-IO request.
+        pub mod broken {
+            /// What the docs say about [`get`]: method, path and permissions.
+            pub const GET: crate::Endpoint = crate::endpoint! {
+                name = "broken::get", version = "v1.0", method = "GET", path =
+                "/broken/{id}", delegated_work = [], delegated_personal = [], application
+                = [], source = "v1.0/api/broken-bytes.md",
+            };
+            /// Broken bytes
+            ///
+            /// `GET /broken/{id}`, documented in `v1.0/api/broken-bytes.md`.
+            ///
+            /// Permissions (least privileged first):
+            /// - Delegated (work or school account): not supported
+            /// - Delegated (personal Microsoft account): not supported
+            /// - Application: not supported
+            #[inline]
+            pub fn get(broken_id: &str) -> crate::ApiRequest<()> {
+                crate::request!(GET, NoContent, ["/broken/", ""], [broken_id])
+            }
         }
-        /// What the docs say about [`get_broken`]: method, path and permissions.
-        pub const GET_BROKEN: crate::Endpoint = crate::endpoint! {
-            name = "get_broken", version = "v1.0", method = "GET", path = "/broken/{id}",
-            delegated_work = [], delegated_personal = [], application = [], source =
-            "v1.0/api/broken-bytes.md",
-        };
-        /// Broken bytes
-        ///
-        /// `GET /broken/{id}`, documented in `v1.0/api/broken-bytes.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): not supported
-        /// - Delegated (personal Microsoft account): not supported
-        /// - Application: not supported
-        #[inline]
-        pub fn get_broken(broken_id: &str) -> crate::ApiRequest<()> {
-            crate::request!(GET_BROKEN, NoContent, ["/broken/", ""], [broken_id])
-        }
-        /// What the docs say about [`get_hostiles_children`]: method, path and permissions.
-        pub const GET_HOSTILES_CHILDREN: crate::Endpoint = crate::endpoint! {
-            name = "get_hostiles_children", version = "v1.0", method = "GET", path =
-            "/hostiles/{id}/children/{id}", delegated_work = [], delegated_personal = [],
-            application = [], source = "v1.0/api/hostile-duplicate.md",
-        };
-        /// Documents the same path as hostile-get: a duplicate operation.
-        ///
-        /// `GET /hostiles/{id}/children/{id}`, documented in `v1.0/api/hostile-duplicate.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): not supported
-        /// - Delegated (personal Microsoft account): not supported
-        /// - Application: not supported
-        #[inline]
-        pub fn get_hostiles_children(
-            hostile_id: &str,
-            children_id: &str,
-        ) -> crate::ApiRequest<super::types::Hostile> {
-            crate::request!(
-                GET_HOSTILES_CHILDREN, Plain, ["/hostiles/", "/children/", ""],
-                [hostile_id, children_id]
-            )
-        }
-        /// What the docs say about [`get_hostiles_children_2`]: method, path and permissions.
-        pub const GET_HOSTILES_CHILDREN_2: crate::Endpoint = crate::endpoint! {
-            name = "get_hostiles_children_2", version = "v1.0", method = "GET", path =
-            "/hostiles/{id}/children/{id}", delegated_work = ["Hostile.Read"],
-            delegated_personal = [], application = ["Hostile.Read.All"], source =
-            "v1.0/api/hostile-get.md",
-        };
-        /// A path whose parameters are keywords, repeated, and named like the function's locals.
-        ///
-        /// `GET /hostiles/{id}/children/{id}`, documented in `v1.0/api/hostile-get.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): Hostile.Read
-        /// - Delegated (personal Microsoft account): not supported
-        /// - Application: Hostile.Read.All
-        #[inline]
-        pub fn get_hostiles_children_2(
-            hostile_id: &str,
-            children_id: &str,
-        ) -> crate::ApiRequest<super::types::Hostile> {
-            crate::request!(
-                GET_HOSTILES_CHILDREN_2, Plain, ["/hostiles/", "/children/", ""],
-                [hostile_id, children_id]
-            )
-        }
-        /// What the docs say about [`get_hostiles_children_3`]: method, path and permissions.
-        pub const GET_HOSTILES_CHILDREN_3: crate::Endpoint = crate::endpoint! {
-            name = "get_hostiles_children_3", version = "v1.0", method = "GET", path =
-            "/hostiles/{type}/children/{type}/{path}/{body}/{self}", delegated_work =
-            ["Hostile.Read"], delegated_personal = [], application =
-            ["Hostile.Read.All"], source = "v1.0/api/hostile-get.md",
-        };
-        /// A path whose parameters are keywords, repeated, and named like the function's locals.
-        ///
-        /// `GET /hostiles/{type}/children/{type}/{path}/{body}/{self}`, documented in `v1.0/api/hostile-get.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): Hostile.Read
-        /// - Delegated (personal Microsoft account): not supported
-        /// - Application: Hostile.Read.All
-        #[inline]
-        pub fn get_hostiles_children_3(
-            r#type: &str,
-            type_2: &str,
-            path: &str,
-            body_2: &str,
-            self_: &str,
-        ) -> crate::ApiRequest<super::types::Hostile> {
-            crate::request!(
-                GET_HOSTILES_CHILDREN_3, Plain, ["/hostiles/", "/children/", "/", "/",
-                "/", ""], [r#type, type_2, path, body_2, self_]
-            )
+        pub mod hostiles {
+            /// What the docs say about [`delete`]: method, path and permissions.
+            pub const DELETE: crate::Endpoint = crate::endpoint! {
+                name = "hostiles::delete", version = "v1.0", method = "DELETE", path =
+                "/hostiles/{id}", delegated_work = [], delegated_personal = [],
+                application = [], source = "v1.0/api/hostile-self-include.md",
+            };
+            /// A permissions include that points at this very page.
+            ///
+            /// `DELETE /hostiles/{id}`, documented in `v1.0/api/hostile-self-include.md`.
+            ///
+            /// Permissions (least privileged first):
+            /// - Delegated (work or school account): not supported
+            /// - Delegated (personal Microsoft account): not supported
+            /// - Application: not supported
+            #[inline]
+            pub fn delete(hostile_id: &str) -> crate::ApiRequest<()> {
+                crate::request!(DELETE, NoContent, ["/hostiles/", ""], [hostile_id])
+            }
+            pub mod children {
+                /// What the docs say about [`get_by_children_id`]: method, path and permissions.
+                pub const GET_BY_CHILDREN_ID: crate::Endpoint = crate::endpoint! {
+                    name = "hostiles::children::get_by_children_id", version = "v1.0",
+                    method = "GET", path = "/hostiles/{id}/children/{id}", delegated_work
+                    = ["Hostile.Read"], delegated_personal = [], application =
+                    ["Hostile.Read.All"], source = "v1.0/api/hostile-get.md",
+                };
+                /// A path whose parameters are keywords, repeated, and named like the function's locals.
+                ///
+                /// `GET /hostiles/{id}/children/{id}`, documented in `v1.0/api/hostile-get.md`, `v1.0/api/hostile-duplicate.md`.
+                ///
+                /// Permissions (least privileged first):
+                /// - Delegated (work or school account): Hostile.Read
+                /// - Delegated (personal Microsoft account): not supported
+                /// - Application: Hostile.Read.All
+                #[inline]
+                pub fn get_by_children_id(
+                    hostile_id: &str,
+                    children_id: &str,
+                ) -> crate::ApiRequest<super::super::super::types::Hostile> {
+                    crate::request!(
+                        GET_BY_CHILDREN_ID, Plain, ["/hostiles/", "/children/", ""],
+                        [hostile_id, children_id]
+                    )
+                }
+                /// What the docs say about [`get_by_type_2_and_path_and_body_2_and_self`]: method, path and permissions.
+                pub const GET_BY_TYPE_2_AND_PATH_AND_BODY_2_AND_SELF: crate::Endpoint = crate::endpoint! {
+                    name =
+                    "hostiles::children::get_by_type_2_and_path_and_body_2_and_self",
+                    version = "v1.0", method = "GET", path =
+                    "/hostiles/{type}/children/{type}/{path}/{body}/{self}",
+                    delegated_work = ["Hostile.Read"], delegated_personal = [],
+                    application = ["Hostile.Read.All"], source =
+                    "v1.0/api/hostile-get.md",
+                };
+                /// A path whose parameters are keywords, repeated, and named like the function's locals.
+                ///
+                /// `GET /hostiles/{type}/children/{type}/{path}/{body}/{self}`, documented in `v1.0/api/hostile-get.md`.
+                ///
+                /// Permissions (least privileged first):
+                /// - Delegated (work or school account): Hostile.Read
+                /// - Delegated (personal Microsoft account): not supported
+                /// - Application: Hostile.Read.All
+                #[inline]
+                pub fn get_by_type_2_and_path_and_body_2_and_self(
+                    r#type: &str,
+                    type_2: &str,
+                    path: &str,
+                    body_2: &str,
+                    self_: &str,
+                ) -> crate::ApiRequest<super::super::super::types::Hostile> {
+                    crate::request!(
+                        GET_BY_TYPE_2_AND_PATH_AND_BODY_2_AND_SELF, Plain, ["/hostiles/",
+                        "/children/", "/", "/", "/", ""], [r#type, type_2, path, body_2,
+                        self_]
+                    )
+                }
+            }
         }
     }
     pub use endpoints::*;

@@ -106,6 +106,28 @@ mod runtime {
                 response: PhantomData,
             }
         }
+        /// The same request with the body of another type: used by generated example tests
+        /// whose page documents the operation with a body type of its own.
+        #[doc(hidden)]
+        pub fn with_body<B: Serialize>(mut self, body: &B) -> Self {
+            self.body = to_body(body);
+            self
+        }
+        /// The same request read as another type: used by generated example tests whose
+        /// page documents the operation with a type of its own.
+        #[doc(hidden)]
+        pub fn retype<U>(self, shape: Shape) -> ApiRequest<U> {
+            let ApiRequest { endpoint, path, url, query, body, .. } = self;
+            ApiRequest {
+                endpoint,
+                path,
+                url,
+                query,
+                body,
+                shape,
+                response: PhantomData,
+            }
+        }
         /// The endpoint this request calls.
         pub fn endpoint(&self) -> &'static Endpoint {
             self.endpoint
@@ -935,126 +957,133 @@ pub mod v1_0 {
         );
     }
     pub mod endpoints {
-        //! Endpoint functions of this API version: each builds a typed, sans-IO request.
-        /// Request body of `gadget-polish` (v1.0/api/gadget-polish.md).
-        #[derive(Debug, Clone, PartialEq, Default)]
-        pub struct CreatePolishBody {
-            /// The `@odata.type` annotation: the value's concrete type.
-            pub odata_type: Option<String>,
-            /// Name shown to people.
-            pub display_name: Option<String>,
-            /// How much to polish: not a gadget property.
-            pub shine: Option<i32>,
-            /// Properties the docs do not define, and `@odata.*` annotations.
-            pub extra: crate::JsonObject,
-        }
-        crate::graph_object!(
-            CreatePolishBody { odata_type = "@odata.type", display_name = "displayName",
-            shine = "shine" } extra[]
-        );
-        /// Request body of `gadget-update` (v1.0/api/gadget-update.md).
-        #[derive(Debug, Clone, PartialEq, Default)]
-        pub struct UpdateGadgetsBody {
-            /// The `@odata.type` annotation: the value's concrete type.
-            pub odata_type: Option<String>,
-            /// Name shown to people.
-            pub display_name: Option<String>,
-            /// Size in units (the table disagrees with the resource's Int32).
-            pub size: Option<i64>,
-            /// Properties the docs do not define, and `@odata.*` annotations.
-            pub extra: crate::JsonObject,
-        }
-        crate::graph_object!(
-            UpdateGadgetsBody { odata_type = "@odata.type", display_name = "displayName",
-            size = "size" } extra[]
-        );
-        /// What the docs say about [`create_gadgets`]: method, path and permissions.
-        pub const CREATE_GADGETS: crate::Endpoint = crate::endpoint! {
-            name = "create_gadgets", version = "v1.0", method = "POST", path =
-            "/gadgets", delegated_work = [], delegated_personal = [], application = [],
-            source = "v1.0/api/gadget-create.md",
-        };
-        /// Create a gadget.
-        ///
-        /// `POST /gadgets`, documented in `v1.0/api/gadget-create.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): not supported
-        /// - Delegated (personal Microsoft account): not supported
-        /// - Application: not supported
-        #[inline]
-        pub fn create_gadgets(
-            body: &super::types::Gadget,
-        ) -> crate::ApiRequest<super::types::Gadget> {
-            crate::request!(CREATE_GADGETS, Plain, ["/gadgets"], [], body)
-        }
-        /// What the docs say about [`create_polish`]: method, path and permissions.
-        pub const CREATE_POLISH: crate::Endpoint = crate::endpoint! {
-            name = "create_polish", version = "v1.0", method = "POST", path =
-            "/gadgets/{id}/polish", delegated_work = [], delegated_personal = [],
-            application = [], source = "v1.0/api/gadget-polish.md",
-        };
-        /// Polish a gadget.
-        ///
-        /// `POST /gadgets/{id}/polish`, documented in `v1.0/api/gadget-polish.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): not supported
-        /// - Delegated (personal Microsoft account): not supported
-        /// - Application: not supported
-        #[inline]
-        pub fn create_polish(
-            gadget_id: &str,
-            body: &CreatePolishBody,
-        ) -> crate::ApiRequest<()> {
-            crate::request!(
-                CREATE_POLISH, NoContent, ["/gadgets/", "/polish"], [gadget_id], body
-            )
-        }
-        /// What the docs say about [`put_content`]: method, path and permissions.
-        pub const PUT_CONTENT: crate::Endpoint = crate::endpoint! {
-            name = "put_content", version = "v1.0", method = "PUT", path =
-            "/gadgets/{id}/files/root:/{file-path}:/content", delegated_work = [],
-            delegated_personal = [], application = [], source =
-            "v1.0/api/gadget-manual-put.md",
-        };
-        /// Upload a gadget's manual to a path in the gadget's files.
-        ///
-        /// `PUT /gadgets/{id}/files/root:/{file-path}:/content`, documented in `v1.0/api/gadget-manual-put.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): not supported
-        /// - Delegated (personal Microsoft account): not supported
-        /// - Application: not supported
-        #[inline]
-        pub fn put_content(gadget_id: &str, file_path: &str) -> crate::ApiRequest<()> {
-            crate::request!(
-                PUT_CONTENT, NoContent, ["/gadgets/", "/files/root:/", ":/content"],
-                [gadget_id, file_path] keep[false, true]
-            )
-        }
-        /// What the docs say about [`update_gadgets`]: method, path and permissions.
-        pub const UPDATE_GADGETS: crate::Endpoint = crate::endpoint! {
-            name = "update_gadgets", version = "v1.0", method = "PATCH", path =
-            "/gadgets/{id}", delegated_work = [], delegated_personal = [], application =
-            [], source = "v1.0/api/gadget-update.md",
-        };
-        /// Update a gadget.
-        ///
-        /// `PATCH /gadgets/{id}`, documented in `v1.0/api/gadget-update.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): not supported
-        /// - Delegated (personal Microsoft account): not supported
-        /// - Application: not supported
-        #[inline]
-        pub fn update_gadgets(
-            gadget_id: &str,
-            body: &UpdateGadgetsBody,
-        ) -> crate::ApiRequest<()> {
-            crate::request!(
-                UPDATE_GADGETS, NoContent, ["/gadgets/", ""], [gadget_id], body
-            )
+        //! Endpoint functions of this API version, in modules that follow the path: each builds
+        //! a typed, sans-IO request.
+        pub mod gadgets {
+            /// Request body of `polish`.
+            #[derive(Debug, Clone, PartialEq, Default)]
+            pub struct PolishBody {
+                /// The `@odata.type` annotation: the value's concrete type.
+                pub odata_type: Option<String>,
+                /// Name shown to people.
+                pub display_name: Option<String>,
+                /// How much to polish: not a gadget property.
+                pub shine: Option<i32>,
+                /// Properties the docs do not define, and `@odata.*` annotations.
+                pub extra: crate::JsonObject,
+            }
+            crate::graph_object!(
+                PolishBody { odata_type = "@odata.type", display_name = "displayName",
+                shine = "shine" } extra[]
+            );
+            /// Request body of `update`.
+            #[derive(Debug, Clone, PartialEq, Default)]
+            pub struct UpdateBody {
+                /// The `@odata.type` annotation: the value's concrete type.
+                pub odata_type: Option<String>,
+                /// Name shown to people.
+                pub display_name: Option<String>,
+                /// Size in units (the table disagrees with the resource's Int32).
+                pub size: Option<i64>,
+                /// Properties the docs do not define, and `@odata.*` annotations.
+                pub extra: crate::JsonObject,
+            }
+            crate::graph_object!(
+                UpdateBody { odata_type = "@odata.type", display_name = "displayName",
+                size = "size" } extra[]
+            );
+            /// What the docs say about [`create`]: method, path and permissions.
+            pub const CREATE: crate::Endpoint = crate::endpoint! {
+                name = "gadgets::create", version = "v1.0", method = "POST", path =
+                "/gadgets", delegated_work = [], delegated_personal = [], application =
+                [], source = "v1.0/api/gadget-create.md",
+            };
+            /// Create a gadget.
+            ///
+            /// `POST /gadgets`, documented in `v1.0/api/gadget-create.md`.
+            ///
+            /// Permissions (least privileged first):
+            /// - Delegated (work or school account): not supported
+            /// - Delegated (personal Microsoft account): not supported
+            /// - Application: not supported
+            #[inline]
+            pub fn create(
+                body: &super::super::types::Gadget,
+            ) -> crate::ApiRequest<super::super::types::Gadget> {
+                crate::request!(CREATE, Plain, ["/gadgets"], [], body)
+            }
+            /// What the docs say about [`polish`]: method, path and permissions.
+            pub const POLISH: crate::Endpoint = crate::endpoint! {
+                name = "gadgets::polish", version = "v1.0", method = "POST", path =
+                "/gadgets/{id}/polish", delegated_work = [], delegated_personal = [],
+                application = [], source = "v1.0/api/gadget-polish.md",
+            };
+            /// Polish a gadget.
+            ///
+            /// `POST /gadgets/{id}/polish`, documented in `v1.0/api/gadget-polish.md`.
+            ///
+            /// Permissions (least privileged first):
+            /// - Delegated (work or school account): not supported
+            /// - Delegated (personal Microsoft account): not supported
+            /// - Application: not supported
+            #[inline]
+            pub fn polish(gadget_id: &str, body: &PolishBody) -> crate::ApiRequest<()> {
+                crate::request!(
+                    POLISH, NoContent, ["/gadgets/", "/polish"], [gadget_id], body
+                )
+            }
+            /// What the docs say about [`update`]: method, path and permissions.
+            pub const UPDATE: crate::Endpoint = crate::endpoint! {
+                name = "gadgets::update", version = "v1.0", method = "PATCH", path =
+                "/gadgets/{id}", delegated_work = [], delegated_personal = [],
+                application = [], source = "v1.0/api/gadget-update.md",
+            };
+            /// Update a gadget.
+            ///
+            /// `PATCH /gadgets/{id}`, documented in `v1.0/api/gadget-update.md`.
+            ///
+            /// Permissions (least privileged first):
+            /// - Delegated (work or school account): not supported
+            /// - Delegated (personal Microsoft account): not supported
+            /// - Application: not supported
+            #[inline]
+            pub fn update(gadget_id: &str, body: &UpdateBody) -> crate::ApiRequest<()> {
+                crate::request!(UPDATE, NoContent, ["/gadgets/", ""], [gadget_id], body)
+            }
+            pub mod files {
+                pub mod root {
+                    pub mod path {
+                        pub mod content {
+                            /// What the docs say about [`upload`]: method, path and permissions.
+                            pub const UPLOAD: crate::Endpoint = crate::endpoint! {
+                                name = "gadgets::files::root::path::content::upload",
+                                version = "v1.0", method = "PUT", path =
+                                "/gadgets/{id}/files/root:/{file-path}:/content",
+                                delegated_work = [], delegated_personal = [], application =
+                                [], source = "v1.0/api/gadget-manual-put.md",
+                            };
+                            /// Upload a gadget's manual to a path in the gadget's files.
+                            ///
+                            /// `PUT /gadgets/{id}/files/root:/{file-path}:/content`, documented in `v1.0/api/gadget-manual-put.md`.
+                            ///
+                            /// Permissions (least privileged first):
+                            /// - Delegated (work or school account): not supported
+                            /// - Delegated (personal Microsoft account): not supported
+                            /// - Application: not supported
+                            #[inline]
+                            pub fn upload(
+                                gadget_id: &str,
+                                file_path: &str,
+                            ) -> crate::ApiRequest<()> {
+                                crate::request!(
+                                    UPLOAD, NoContent, ["/gadgets/", "/files/root:/",
+                                    ":/content"], [gadget_id, file_path] keep[false, true]
+                                )
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
     pub use endpoints::*;

@@ -106,6 +106,28 @@ mod runtime {
                 response: PhantomData,
             }
         }
+        /// The same request with the body of another type: used by generated example tests
+        /// whose page documents the operation with a body type of its own.
+        #[doc(hidden)]
+        pub fn with_body<B: Serialize>(mut self, body: &B) -> Self {
+            self.body = to_body(body);
+            self
+        }
+        /// The same request read as another type: used by generated example tests whose
+        /// page documents the operation with a type of its own.
+        #[doc(hidden)]
+        pub fn retype<U>(self, shape: Shape) -> ApiRequest<U> {
+            let ApiRequest { endpoint, path, url, query, body, .. } = self;
+            ApiRequest {
+                endpoint,
+                path,
+                url,
+                query,
+                body,
+                shape,
+                response: PhantomData,
+            }
+        }
         /// The endpoint this request calls.
         pub fn endpoint(&self) -> &'static Endpoint {
             self.endpoint
@@ -1060,86 +1082,93 @@ pub mod v1_0 {
         crate::graph_enum!(UserType, Other { Member = "Member", Guest = "Guest" });
     }
     pub mod endpoints {
-        //! Endpoint functions of this API version: each builds a typed, sans-IO request.
-        /// What the docs say about [`get_me`]: method, path and permissions.
-        pub const GET_ME: crate::Endpoint = crate::endpoint! {
-            name = "get_me", version = "v1.0", method = "GET", path = "/me",
-            delegated_work = ["User.Read", "User.ReadWrite.All", "Directory.Read.All"],
-            delegated_personal = ["User.Read", "User.ReadWrite"], application =
-            ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All"], source =
-            "v1.0/api/user-get.md",
-        };
-        /// Read the properties of a user.
-        ///
-        /// `GET /me`, documented in `v1.0/api/user-get.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): User.Read, User.ReadWrite.All, Directory.Read.All
-        /// - Delegated (personal Microsoft account): User.Read, User.ReadWrite
-        /// - Application: User.Read.All, User.ReadWrite.All, Directory.Read.All
-        #[inline]
-        pub fn get_me() -> crate::ApiRequest<super::types::User> {
-            crate::request!(GET_ME, Plain, ["/me"], [])
+        //! Endpoint functions of this API version, in modules that follow the path: each builds
+        //! a typed, sans-IO request.
+        pub mod me {
+            /// What the docs say about [`get`]: method, path and permissions.
+            pub const GET: crate::Endpoint = crate::endpoint! {
+                name = "me::get", version = "v1.0", method = "GET", path = "/me",
+                delegated_work = ["User.Read", "User.ReadWrite.All",
+                "Directory.Read.All"], delegated_personal = ["User.Read",
+                "User.ReadWrite"], application = ["User.Read.All", "User.ReadWrite.All",
+                "Directory.Read.All"], source = "v1.0/api/user-get.md",
+            };
+            /// Read the properties of a user.
+            ///
+            /// `GET /me`, documented in `v1.0/api/user-get.md`.
+            ///
+            /// Permissions (least privileged first):
+            /// - Delegated (work or school account): User.Read, User.ReadWrite.All, Directory.Read.All
+            /// - Delegated (personal Microsoft account): User.Read, User.ReadWrite
+            /// - Application: User.Read.All, User.ReadWrite.All, Directory.Read.All
+            #[inline]
+            pub fn get() -> crate::ApiRequest<super::super::types::User> {
+                crate::request!(GET, Plain, ["/me"], [])
+            }
         }
-        /// What the docs say about [`get_users`]: method, path and permissions.
-        pub const GET_USERS: crate::Endpoint = crate::endpoint! {
-            name = "get_users", version = "v1.0", method = "GET", path =
-            "/users/{id | userPrincipalName}", delegated_work = ["User.Read",
-            "User.ReadWrite.All", "Directory.Read.All"], delegated_personal =
-            ["User.Read", "User.ReadWrite"], application = ["User.Read.All",
-            "User.ReadWrite.All", "Directory.Read.All"], source = "v1.0/api/user-get.md",
-        };
-        /// Read the properties of a user.
-        ///
-        /// `GET /users/{id | userPrincipalName}`, documented in `v1.0/api/user-get.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): User.Read, User.ReadWrite.All, Directory.Read.All
-        /// - Delegated (personal Microsoft account): User.Read, User.ReadWrite
-        /// - Application: User.Read.All, User.ReadWrite.All, Directory.Read.All
-        #[inline]
-        pub fn get_users(user_id: &str) -> crate::ApiRequest<super::types::User> {
-            crate::request!(GET_USERS, Plain, ["/users/", ""], [user_id])
-        }
-        /// What the docs say about [`list_users`]: method, path and permissions.
-        pub const LIST_USERS: crate::Endpoint = crate::endpoint! {
-            name = "list_users", version = "v1.0", method = "GET", path = "/users",
-            delegated_work = ["User.ReadBasic.All", "User.Read.All"], delegated_personal
-            = [], application = ["User.Read.All"], source = "v1.0/api/user-list.md",
-        };
-        /// List the users of the organization.
-        ///
-        /// `GET /users`, documented in `v1.0/api/user-list.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): User.ReadBasic.All, User.Read.All
-        /// - Delegated (personal Microsoft account): not supported
-        /// - Application: User.Read.All
-        #[inline]
-        pub fn list_users() -> crate::ApiRequest<crate::Page<super::types::User>> {
-            crate::request!(LIST_USERS, Collection, ["/users"], [])
-        }
-        /// What the docs say about [`update_users`]: method, path and permissions.
-        pub const UPDATE_USERS: crate::Endpoint = crate::endpoint! {
-            name = "update_users", version = "v1.0", method = "PATCH", path =
-            "/users/{id}", delegated_work = ["User.ReadWrite", "User.ReadWrite.All"],
-            delegated_personal = ["User.ReadWrite"], application =
-            ["User.ReadWrite.All"], source = "v1.0/api/user-update.md",
-        };
-        /// Update the properties of a user.
-        ///
-        /// `PATCH /users/{id}`, documented in `v1.0/api/user-update.md`.
-        ///
-        /// Permissions (least privileged first):
-        /// - Delegated (work or school account): User.ReadWrite, User.ReadWrite.All
-        /// - Delegated (personal Microsoft account): User.ReadWrite
-        /// - Application: User.ReadWrite.All
-        #[inline]
-        pub fn update_users(
-            user_id: &str,
-            body: &super::types::User,
-        ) -> crate::ApiRequest<()> {
-            crate::request!(UPDATE_USERS, NoContent, ["/users/", ""], [user_id], body)
+        pub mod users {
+            /// What the docs say about [`get`]: method, path and permissions.
+            pub const GET: crate::Endpoint = crate::endpoint! {
+                name = "users::get", version = "v1.0", method = "GET", path =
+                "/users/{id | userPrincipalName}", delegated_work = ["User.Read",
+                "User.ReadWrite.All", "Directory.Read.All"], delegated_personal =
+                ["User.Read", "User.ReadWrite"], application = ["User.Read.All",
+                "User.ReadWrite.All", "Directory.Read.All"], source =
+                "v1.0/api/user-get.md",
+            };
+            /// Read the properties of a user.
+            ///
+            /// `GET /users/{id | userPrincipalName}`, documented in `v1.0/api/user-get.md`.
+            ///
+            /// Permissions (least privileged first):
+            /// - Delegated (work or school account): User.Read, User.ReadWrite.All, Directory.Read.All
+            /// - Delegated (personal Microsoft account): User.Read, User.ReadWrite
+            /// - Application: User.Read.All, User.ReadWrite.All, Directory.Read.All
+            #[inline]
+            pub fn get(user_id: &str) -> crate::ApiRequest<super::super::types::User> {
+                crate::request!(GET, Plain, ["/users/", ""], [user_id])
+            }
+            /// What the docs say about [`list`]: method, path and permissions.
+            pub const LIST: crate::Endpoint = crate::endpoint! {
+                name = "users::list", version = "v1.0", method = "GET", path = "/users",
+                delegated_work = ["User.ReadBasic.All", "User.Read.All"],
+                delegated_personal = [], application = ["User.Read.All"], source =
+                "v1.0/api/user-list.md",
+            };
+            /// List the users of the organization.
+            ///
+            /// `GET /users`, documented in `v1.0/api/user-list.md`.
+            ///
+            /// Permissions (least privileged first):
+            /// - Delegated (work or school account): User.ReadBasic.All, User.Read.All
+            /// - Delegated (personal Microsoft account): not supported
+            /// - Application: User.Read.All
+            #[inline]
+            pub fn list() -> crate::ApiRequest<crate::Page<super::super::types::User>> {
+                crate::request!(LIST, Collection, ["/users"], [])
+            }
+            /// What the docs say about [`update`]: method, path and permissions.
+            pub const UPDATE: crate::Endpoint = crate::endpoint! {
+                name = "users::update", version = "v1.0", method = "PATCH", path =
+                "/users/{id}", delegated_work = ["User.ReadWrite", "User.ReadWrite.All"],
+                delegated_personal = ["User.ReadWrite"], application =
+                ["User.ReadWrite.All"], source = "v1.0/api/user-update.md",
+            };
+            /// Update the properties of a user.
+            ///
+            /// `PATCH /users/{id}`, documented in `v1.0/api/user-update.md`.
+            ///
+            /// Permissions (least privileged first):
+            /// - Delegated (work or school account): User.ReadWrite, User.ReadWrite.All
+            /// - Delegated (personal Microsoft account): User.ReadWrite
+            /// - Application: User.ReadWrite.All
+            #[inline]
+            pub fn update(
+                user_id: &str,
+                body: &super::super::types::User,
+            ) -> crate::ApiRequest<()> {
+                crate::request!(UPDATE, NoContent, ["/users/", ""], [user_id], body)
+            }
         }
     }
     pub use endpoints::*;

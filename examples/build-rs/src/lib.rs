@@ -8,7 +8,7 @@ mod tests {
 
     #[test]
     fn builds_the_sync_licenses_request() {
-        let req = beta::sync_licenses("token 1");
+        let req = beta::device_app_management::vpp_tokens::sync_licenses("token 1");
         let http = req.to_http("https://graph.microsoft.com").unwrap();
         assert_eq!(http.method(), "POST");
         assert_eq!(
@@ -28,7 +28,9 @@ mod tests {
     #[test]
     fn parses_the_documented_response() {
         let body = br#"{"value": {"id": "9ceb2f92-2f92-9ceb-922f-eb9c922feb9c", "state": "valid", "lastSyncStatus": "brandNew"}}"#;
-        let token = v1_0::sync_licenses("x").parse_response(200, body).unwrap();
+        let token = v1_0::device_app_management::vpp_tokens::sync_licenses("x")
+            .parse_response(200, body)
+            .unwrap();
         assert_eq!(token.state, Some(v1_0::types::VppTokenState::Valid));
         // Members Graph adds later are kept, not rejected.
         assert_eq!(
@@ -40,7 +42,8 @@ mod tests {
     #[test]
     fn graph_errors_are_typed() {
         let body = br#"{"error": {"code": "Request_ResourceNotFound", "message": "Resource 'x' does not exist"}}"#;
-        match v1_0::sync_licenses("x").parse_response(404, body) {
+        match v1_0::device_app_management::vpp_tokens::sync_licenses("x").parse_response(404, body)
+        {
             Err(Error::Graph { status: 404, error }) => {
                 assert_eq!(error.code, "Request_ResourceNotFound")
             }

@@ -1,4 +1,6 @@
-//! Endpoint functions and their descriptions (`src/<version>/endpoints.rs`), from the plan.
+//! Endpoint functions and their descriptions (`src/<version>/endpoints.rs`), from the plan: one
+//! module per literal path segment (`users::messages`), each with its operations' consts,
+//! functions and parameter bodies.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -15,9 +17,24 @@ fn str_list(items: &[String]) -> TokenStream {
     quote!([#(#items),*])
 }
 
-/// The response type of an endpoint as seen from the endpoints module.
+/// `super::…::types::` as seen from an endpoint's module: one `super` for each module below
+/// the version's `endpoints`, and one for `endpoints` itself.
+pub fn types_path(e: &EndpointPlan) -> TokenStream {
+    let supers = std::iter::repeat_n(quote!(super::), e.module.len() + 1);
+    quote!(#(#supers)* types::)
+}
+
+/// The function's path below the version module: `users::messages::list`.
+pub fn rust_path(e: &EndpointPlan) -> String {
+    let mut s = e.module.join("::");
+    s.push_str("::");
+    s.push_str(e.rust.trim_start_matches("r#"));
+    s
+}
+
+/// The response type of an endpoint as seen from its module.
 pub fn response_type(e: &EndpointPlan) -> TokenStream {
-    let named = quote!(super::types::);
+    let named = types_path(e);
     match (&e.response.ty, e.response.shape) {
         (_, Shape::NoContent) | (None, _) => quote!(()),
         (Some(t), Shape::Collection) => {
@@ -39,10 +56,12 @@ fn shape(s: Shape) -> TokenStream {
 }
 
 fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Vec<syn::Item>> {
-    let cfg = gate.one(&e.feature);
+    let cfg = gate.any(&e.features);
     let fn_id = ident(&e.rust);
     let const_id = ident(&e.const_name);
-    let (name, method, path, source) = (&e.rust, &e.method, &e.path, &e.source);
+    let name = rust_path(e);
+    let (method, path, source) = (&e.method, &e.path, &e.source);
+    let named = types_path(e);
     let v = version.as_str();
     let (dw, dp, app) = (
         str_list(&e.permissions.delegated_work),
@@ -62,7 +81,10 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Ve
     // Few doc lines: every one is an attribute to generate, parse and format, ten thousand times.
     let doc_lines = [
         e.doc.clone(),
-        format!("`{method} {path}`, documented in `{source}`."),
+        format!(
+            "`{method} {path}`, documented in {}.",
+            super::resolve::page_list(&e.pages)
+        ),
         [
             "Permissions (least privileged first):".to_string(),
             perm_line(
@@ -79,7 +101,8 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Ve
     ];
     let doc = docs::syn_attrs(doc_lines.iter().map(String::as_str));
     let const_doc = docs::doc_line(&format!(
-        " What the docs say about [`{name}`]: method, path and permissions."
+        " What the docs say about [`{}`]: method, path and permissions.",
+        e.rust.trim_start_matches("r#")
     ));
 
     let params = e.params.iter().map(|p| {
@@ -90,7 +113,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Ve
     let (body_param, body_arg) = match &e.body {
         BodyPlan::None => (quote!(), quote!()),
         BodyPlan::Type(t) => {
-            let t = type_ref(t, &quote!(super::types::));
+            let t = type_ref(t, &named);
             (quote!(body: &#t), quote!(, body))
         }
         BodyPlan::Params { rust, .. } => {
@@ -160,17 +183,82 @@ fn path_args(pieces: &[PathPiece], params: &[ParamPlan]) -> TokenStream {
     }
 }
 
-/// Tokens of one version's `endpoints.rs`: request body structs, then endpoint consts and fns.
+/// The modules of one version's endpoints, outermost first (a module before the modules in
+/// it), each with its endpoints; modules that only hold modules are listed too.
+pub fn module_tree(eps: &[EndpointPlan]) -> Vec<(Vec<String>, Vec<&EndpointPlan>)> {
+    let mut tree: std::collections::BTreeMap<Vec<String>, Vec<&EndpointPlan>> = Default::default();
+    for e in eps {
+        for depth in 1..e.module.len() {
+            tree.entry(e.module[..depth].to_vec()).or_default();
+        }
+        tree.entry(e.module.clone()).or_default().push(e);
+    }
+    tree.into_iter().collect()
+}
+
+/// The nested `pub mod`s of a module tree, `fill(i)` inside module `i` before its submodules.
+pub fn nest_modules(
+    tree: &[(Vec<String>, Vec<&EndpointPlan>)],
+    fill: &mut dyn FnMut(usize) -> TokenStream,
+) -> TokenStream {
+    // Modules come outermost first, so each module's submodules directly follow it.
+    fn level(
+        tree: &[(Vec<String>, Vec<&EndpointPlan>)],
+        at: &mut usize,
+        depth: usize,
+        fill: &mut dyn FnMut(usize) -> TokenStream,
+    ) -> TokenStream {
+        let mut out = TokenStream::new();
+        while *at < tree.len() && tree[*at].0.len() == depth + 1 {
+            let i = *at;
+            *at += 1;
+            let id = ident(&tree[i].0[depth]);
+            let mut inner = fill(i);
+            inner.extend(level(tree, at, depth + 1, fill));
+            out.extend(quote!(pub mod #id { #inner }));
+        }
+        out
+    }
+    level(tree, &mut 0, 0, fill)
+}
+
+/// The header of a version's `endpoints.rs`.
+pub fn endpoints_header() -> TokenStream {
+    quote! {
+        //! Endpoint functions of this API version, in modules that follow the path: each builds
+        //! a typed, sans-IO request.
+    }
+}
+
+/// Tokens of one version's whole `endpoints.rs` (the modules' items formatted in place).
 pub fn endpoints_file(
     eps: &[EndpointPlan],
     version: ApiVersion,
     gate: Gate,
 ) -> syn::Result<TokenStream> {
-    endpoints_parts(eps, version, gate).tokens()
+    let tree = module_tree(eps);
+    let mut err = None;
+    let mut fill = |i: usize| match module_parts(&tree[i].1, version, gate).tokens() {
+        Ok(t) => t,
+        Err(e) => {
+            err.get_or_insert(e);
+            TokenStream::new()
+        }
+    };
+    let mut out = endpoints_header();
+    out.extend(nest_modules(&tree, &mut fill));
+    match err {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
 }
 
-/// [`endpoints_file`] as a header and parts: parameter bodies (by name), then functions.
-pub fn endpoints_parts(eps: &[EndpointPlan], version: ApiVersion, gate: Gate) -> FileParts<'_> {
+/// One module's items as parts: its parameter bodies (by name), then its functions.
+pub fn module_parts<'a>(
+    eps: &[&'a EndpointPlan],
+    version: ApiVersion,
+    gate: Gate,
+) -> FileParts<'a> {
     let mut bodies: Vec<(&str, &[FieldPlan], &str, &EndpointPlan)> = Vec::new();
     for e in eps {
         if let BodyPlan::Params {
@@ -179,9 +267,7 @@ pub fn endpoints_parts(eps: &[EndpointPlan], version: ApiVersion, gate: Gate) ->
             extras,
         } = &e.body
         {
-            if !bodies.iter().any(|(n, ..)| *n == rust.as_str()) {
-                bodies.push((rust, fields, extras, e));
-            }
+            bodies.push((rust, fields, extras, e));
         }
     }
     bodies.sort_by(|a, b| a.0.cmp(b.0));
@@ -189,29 +275,26 @@ pub fn endpoints_parts(eps: &[EndpointPlan], version: ApiVersion, gate: Gate) ->
         .into_iter()
         .map(move |(rust, fields, extras, e)| -> Part<'_> {
             Box::new(move || {
-                let doc =
-                    docs::syn_attrs([
-                        format!("Request body of `{}` ({}).", e.operation, e.source).as_str()
-                    ]);
+                let doc = docs::syn_attrs([format!(
+                    "Request body of `{}`.",
+                    e.rust.trim_start_matches("r#")
+                )
+                .as_str()]);
                 struct_items(
                     rust,
                     doc,
                     fields,
                     extras,
-                    &quote!(super::types::),
-                    &gate.one(&e.feature),
+                    &types_path(e),
+                    &gate.any(&e.features),
                 )
             })
         });
     let fn_parts = eps
         .iter()
-        .map(move |e| -> Part<'_> { Box::new(move || endpoint(e, version, gate)) });
+        .map(move |&e| -> Part<'a> { Box::new(move || endpoint(e, version, gate)) });
     FileParts {
-        header: Box::new(|| {
-            quote! {
-                //! Endpoint functions of this API version: each builds a typed, sans-IO request.
-            }
-        }),
+        header: Box::new(TokenStream::new),
         items: body_parts.chain(fn_parts).collect(),
     }
 }

@@ -30,7 +30,7 @@ pub fn add(types: &mut [TypePlan], endpoints: &mut [EndpointPlan], diags: &mut V
     let mut on_bodies: BTreeMap<(usize, String), Seen> = BTreeMap::new();
     for (ei, e) in endpoints.iter().enumerate() {
         for ex in &e.examples {
-            let seen = (e.source.clone(), ex.line);
+            let seen = (ex.source.clone(), ex.line);
             let mut walk = Walk {
                 types,
                 index: &index,

@@ -38,13 +38,29 @@ pub fn example_test_parts<'a>(
     module: &'a str,
     krate: &'a str,
 ) -> FileParts<'a> {
-    let items = vp.endpoints.iter().map(move |e| -> Part<'a> {
-        Box::new(move || {
-            let (k, m) = (ident(krate), ident(module));
-            let tests = endpoint_tests(e, &k, &m);
-            super::items(quote!(#(#tests)*))
+    // Test names start with the function's path (`users_messages_list_1_response`), unique in
+    // the file: two paths that join alike are told apart in endpoint order.
+    let mut scope = crate::naming::Scope::default();
+    let prefixes: Vec<String> = vp
+        .endpoints
+        .iter()
+        .map(|e| {
+            let mut words = e.module.clone();
+            words.push(e.rust.trim_start_matches("r#").to_string());
+            scope.claim(words.join("_"))
         })
-    });
+        .collect();
+    let items = vp
+        .endpoints
+        .iter()
+        .zip(prefixes)
+        .map(move |(e, prefix)| -> Part<'a> {
+            Box::new(move || {
+                let (k, m) = (ident(krate), ident(module));
+                let tests = endpoint_tests(e, &prefix, &k, &m);
+                super::items(quote!(#(#tests)*))
+            })
+        });
     FileParts {
         header: Box::new(move || {
             quote! {
@@ -57,34 +73,58 @@ pub fn example_test_parts<'a>(
     }
 }
 
+/// A response plan as the type `parse_response` gives and its `Shape` variant.
+fn own_response(
+    r: &super::plan::ResponsePlan,
+    krate: &syn::Ident,
+    named: &TokenStream,
+) -> (TokenStream, TokenStream) {
+    use super::plan::Shape;
+    match (&r.ty, r.shape) {
+        (_, Shape::NoContent) | (None, _) => (quote!(()), quote!(NoContent)),
+        (Some(t), Shape::Collection) => {
+            let t = type_ref(t, named);
+            (quote!(#krate::Page<#t>), quote!(Collection))
+        }
+        (Some(t), Shape::ValueWrapped) => (type_ref(t, named), quote!(ValueWrapped)),
+        (Some(t), Shape::Plain) => (type_ref(t, named), quote!(Plain)),
+    }
+}
+
 fn endpoint_tests<'a>(
     e: &'a EndpointPlan,
+    prefix: &'a str,
     krate: &'a syn::Ident,
     m: &'a syn::Ident,
 ) -> impl Iterator<Item = TokenStream> + 'a {
     let f = ident(&e.rust);
-    let feature = e.feature.as_str();
+    let mods: Vec<syn::Ident> = e.module.iter().map(|w| ident(w)).collect();
     let takes_body = !matches!(e.body, BodyPlan::None);
     let body_ty = match &e.body {
         BodyPlan::None => quote!(()),
         BodyPlan::Type(t) => type_ref(t, &quote!(#krate::#m::types::)),
         BodyPlan::Params { rust, .. } => {
             let b = ident(rust);
-            quote!(#krate::#m::endpoints::#b)
+            quote!(#krate::#m::#(#mods::)*#b)
         }
     };
-    let cfg = quote!(#[cfg(feature = #feature)]);
+    let cfg = super::features::Gate { on: true }.any(&e.features);
     e.examples.iter().flat_map(move |ex| {
         let args = &ex.args;
-        let at = format!("{}:{}", e.source, ex.line);
+        let at = format!("{}:{}", ex.source, ex.line);
         let mut out = Vec::new();
         // Endpoints that take a body need one to build the request; an empty object will do for
         // checking the response, and the request check below uses the example's own body.
-        let call = |body: TokenStream| if takes_body { quote!(#krate::#m::#f(#(#args,)* #body)) } else { quote!(#krate::#m::#f(#(#args),*)) };
+        let call = |body: TokenStream| if takes_body { quote!(#krate::#m::#(#mods::)*#f(#(#args,)* #body)) } else { quote!(#krate::#m::#(#mods::)*#f(#(#args),*)) };
         if let Some((status, json)) = &ex.response {
-            let name = format_ident!("{}_{}_response", e.rust.trim_start_matches("r#"), ex.index);
+            let name = format_ident!("{prefix}_{}_response", ex.index);
             let body = json_lit(json);
-            let req = call(quote!(&body));
+            let mut req = call(quote!(&body));
+            if let Some(own) = &ex.response_as {
+                // The example's page documents its own type for the call: it is read as that.
+                let (ty, shape) = own_response(own, krate, &quote!(#krate::#m::types::));
+                req = quote!(#req.retype::<#ty>(#krate::Shape::#shape));
+            }
             let make_body = takes_body.then(|| quote!(let body: #body_ty = Default::default();));
             out.push(quote! {
                 #[test]
@@ -96,7 +136,7 @@ fn endpoint_tests<'a>(
             });
         }
         if let Some((method, path, query, body)) = ex.request.as_ref().filter(|_| ex.graph_request) {
-            let name = format_ident!("{}_{}_request", e.rust.trim_start_matches("r#"), ex.index);
+            let name = format_ident!("{prefix}_{}_request", ex.index);
             let pairs: Vec<(String, String)> = query
                 .as_deref()
                 .unwrap_or("")
@@ -111,12 +151,21 @@ fn endpoint_tests<'a>(
                 .collect();
             let (ks, vs): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
             let query = query.clone().unwrap_or_default();
+            let mut own_body = false;
             let (make_body, expected) = match (takes_body, body) {
                 (true, Some(json)) => {
                     let text = json_lit(json);
+                    // The example's page documents a body type of its own: read as that.
+                    let ty = match &ex.body_as {
+                        Some(t) => {
+                            own_body = true;
+                            type_ref(t, &quote!(#krate::#m::types::))
+                        }
+                        None => body_ty.clone(),
+                    };
                     (
                         quote! {
-                            let body: #body_ty = #krate::testing::example_body(#at, #text);
+                            let body: #ty = #krate::testing::example_body(#at, #text);
                         },
                         quote!(Some(#text)),
                     )
@@ -128,7 +177,12 @@ fn endpoint_tests<'a>(
                 }
                 (false, None) => (quote!(), quote!(None)),
             };
-            let req = call(quote!(&body));
+            let req = if own_body {
+                let built = call(quote!(&Default::default()));
+                quote!(#built.with_body(&body))
+            } else {
+                call(quote!(&body))
+            };
             out.push(quote! {
                 #[test]
                 #cfg

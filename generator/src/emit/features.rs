@@ -1,4 +1,4 @@
-//! Cargo features per workload: each endpoint belongs to its page's workload (`ms.prod`, else
+//! Cargo features per workload: each endpoint belongs to its pages' workloads (`ms.prod`, else
 //! the page-name prefix); each type is compiled when a workload that reaches it is enabled (or
 //! its own page's workload). Reachability follows fields, bodies and responses; `Any*` enums
 //! reach only their base, and each derived variant carries its own type's `cfg`.
@@ -66,7 +66,8 @@ pub fn area_groups<'a>(
 ) -> BTreeMap<String, Vec<String>> {
     let pages = endpoints
         .into_iter()
-        .map(|e| (e.workload.as_deref(), e.operation.as_str()))
+        .flat_map(|e| &e.pages)
+        .map(|p| (p.workload.as_deref(), p.operation.as_str()))
         .chain(
             types
                 .into_iter()
@@ -101,7 +102,7 @@ fn refs_of(ty: &TypeRef, out: &mut Vec<String>) {
     }
 }
 
-/// Fills `TypePlan::features` and `EndpointPlan::feature`.
+/// Fills `TypePlan::features` and `EndpointPlan::features`.
 pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
     let index = super::plan::type_index(types);
     let edges: Vec<Vec<usize>> = types
@@ -130,7 +131,11 @@ pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
         )
         .collect();
     for e in endpoints.iter_mut() {
-        e.feature = feature_name(e.workload.as_deref(), &e.operation);
+        e.features = e
+            .pages
+            .iter()
+            .map(|p| feature_name(p.workload.as_deref(), &p.operation))
+            .collect();
         let mut roots = Vec::new();
         if let Some(t) = &e.response.ty {
             refs_of(t, &mut roots);
@@ -144,7 +149,7 @@ pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
         }
         for r in roots {
             if let Some(&i) = index.get(&r) {
-                sets[i].insert(e.feature.clone());
+                sets[i].extend(e.features.iter().cloned());
             }
         }
     }

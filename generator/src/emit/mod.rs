@@ -6,8 +6,10 @@ pub mod endpoints;
 pub mod example_fields;
 pub mod example_tests;
 pub mod features;
+pub mod index;
 pub mod infer;
 pub mod plan;
+pub mod resolve;
 pub mod runtime;
 pub mod types;
 
@@ -269,6 +271,10 @@ fn render_parts(jobs: &[Job<'_>], chunk: usize) -> Result<Vec<String>, EmitError
             for part in &job.parts.items[r.clone()] {
                 items.extend(part().map_err(EmitError::syn(path))?);
             }
+            // A module that only holds modules has nothing of its own to print.
+            if items.is_empty() && inner.is_empty() {
+                return Ok(String::new());
+            }
             let Some((pre, post)) = &wrappers[*j] else {
                 return Ok(format_items(items));
             };
@@ -318,20 +324,34 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
     // plan, which is plain shared data.
     let lib = opts.crate_name.replace('-', "_");
     let mut jobs: Vec<Job<'_>> = Vec::new();
+    // Files made of a skeleton and the modules' parts: (path, skeleton text, their jobs).
+    let mut spliced: Vec<(String, String, std::ops::Range<usize>)> = Vec::new();
     for vp in &plan.versions {
         let m = version_module(vp.version);
         stats.types += vp.types.len();
         stats.endpoints += vp.endpoints.len();
         stats.examples += vp.endpoints.iter().map(|e| e.examples.len()).sum::<usize>();
         let gate = features::Gate { on: true };
+        let path = format!("src/{m}/endpoints.rs");
+        let tree = endpoints::module_tree(&vp.endpoints);
+        let mut skeleton = endpoints::endpoints_header();
+        skeleton.extend(endpoints::nest_modules(
+            &tree,
+            &mut |_| quote!(graphdoc_parts!();),
+        ));
+        let start = jobs.len();
+        for (module, eps) in &tree {
+            jobs.push(Job {
+                path: path.clone(),
+                parts: endpoints::module_parts(eps, vp.version, gate),
+                nest: module.clone(),
+            });
+        }
+        spliced.push((path.clone(), render(&path, skeleton)?, start..jobs.len()));
         for (path, parts) in [
             (
                 format!("src/{m}/types.rs"),
                 types::types_parts(&vp.types, gate),
-            ),
-            (
-                format!("src/{m}/endpoints.rs"),
-                endpoints::endpoints_parts(&vp.endpoints, vp.version, gate),
             ),
             (
                 format!("tests/examples_{m}.rs"),
@@ -359,8 +379,15 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
         );
         mods.push(m);
     }
-    for (job, text) in jobs.iter().zip(render_parts(&jobs, CHUNK)?) {
-        files.insert(job.path.clone(), text);
+    let texts = render_parts(&jobs, CHUNK)?;
+    for (path, skeleton, range) in &spliced {
+        files.insert(path.clone(), splice(path, skeleton, &texts[range.clone()])?);
+    }
+    let in_spliced = |i: usize| spliced.iter().any(|(_, _, r)| r.contains(&i));
+    for (i, (job, text)) in jobs.iter().zip(texts).enumerate() {
+        if !in_spliced(i) {
+            files.insert(job.path.clone(), text);
+        }
     }
     let mod_ids = mods.iter().map(|m| crate::naming::ident(m));
     let features = mods.iter().map(|m| m.to_string());
@@ -374,6 +401,23 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
                 //! Each version is a module behind a cargo feature of the same name. Endpoint
                 //! functions build sans-IO [`ApiRequest`]s; send them with any HTTP client and
                 //! parse the answer with [`ApiRequest::parse_response`].
+                //!
+                //! # Finding a function
+                //!
+                //! There is one function per HTTP operation (method and path), however many
+                //! pages document it. The path's literal segments are modules (`/me/…` is `me`,
+                //! a cast `microsoft.graph.group` is `as_group`); path parameters are the
+                //! arguments, in path order. In the last module the call is named by what it
+                //! does: `list` (GET of a collection), `get`, `create` (POST to a collection),
+                //! `update` (PATCH), `replace` (PUT; `upload` for `content`), `delete`, an
+                //! action's or function's own name (`send_mail`, `delta`), `add_ref`,
+                //! `remove_ref` and `get_ref` for `$ref`, `get_value` for `$value`, `count` for
+                //! `$count`. So `GET /users/{id}/messages` is `v1_0::users::messages::list(user_id)`
+                //! and `POST /me/sendMail` is `v1_0::me::send_mail(&body)`, with its body type
+                //! `v1_0::me::SendMailBody` beside it. Where two operations would share a name,
+                //! the one whose path ends in parameters is `…_by_<parameters>`, then the
+                //! method is added. Names depend on the method and path alone, so new pages
+                //! add functions without renaming existing ones.
                 #![allow(clippy::all)]
                 // Generated code is formatted by prettyplease; rustfmt must leave it byte-identical.
                 #![cfg_attr(rustfmt, rustfmt::skip)]
@@ -394,7 +438,7 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
         .flat_map(|vp| {
             vp.endpoints
                 .iter()
-                .map(|e| e.feature.clone())
+                .flat_map(|e| e.features.iter().cloned())
                 .chain(vp.types.iter().flat_map(|t| t.features.iter().cloned()))
         })
         .collect();
@@ -508,24 +552,44 @@ pub fn generate_single_file(
             parts: types::types_parts(&vp.types, gate),
             nest: nest("types"),
         });
-        jobs.push(Job {
-            path,
-            parts: endpoints::endpoints_parts(&vp.endpoints, vp.version, gate),
-            nest: nest("endpoints"),
-        });
-        modules.push(crate::naming::ident(m));
+        let tree = endpoints::module_tree(&vp.endpoints);
+        for (module, eps) in &tree {
+            let mut nest = nest("endpoints");
+            nest.extend(module.iter().cloned());
+            jobs.push(Job {
+                path: path.clone(),
+                parts: endpoints::module_parts(eps, vp.version, gate),
+                nest,
+            });
+        }
+        let mut eps = endpoints::endpoints_header();
+        eps.extend(endpoints::nest_modules(
+            &tree,
+            &mut |_| quote!(graphdoc_parts!();),
+        ));
+        modules.push((crate::naming::ident(m), eps));
     }
     // The file around the modules' parts, a marker where each module's parts go; the parts are
     // built and formatted in chunks on all cores, as `generate` does.
-    let mark = marker();
+    let mark = quote!(graphdoc_parts!(););
     let skeleton = render(
         "graphdoc.rs",
-        single_file_layout(modules.iter().map(|m| (m, &mark, &mark))),
+        single_file_layout(
+            modules
+                .iter()
+                .map(|(m, eps)| (m, mark.clone(), eps.clone())),
+        ),
     )?;
     let bodies = render_parts(&jobs, CHUNK)?;
-    let pieces = split_at_markers(&skeleton);
+    let text = splice("graphdoc.rs", &skeleton, &bodies)?;
+    Ok((text, plan.diagnostics, stats))
+}
+
+/// A skeleton's marker lines replaced by the bodies, in order.
+fn splice(path: &str, skeleton: &str, bodies: &[String]) -> Result<String, EmitError> {
+    let pieces = split_at_markers(skeleton);
     if pieces.len() != bodies.len() + 1 {
-        return Err(EmitError::layout("graphdoc.rs"));
+        return Err(EmitError::layout(path));
     }
     let mut text =
         String::with_capacity(skeleton.len() + bodies.iter().map(String::len).sum::<usize>());
@@ -536,13 +600,13 @@ pub fn generate_single_file(
         text.push_str(piece);
         text.push_str(body);
     }
-    Ok((text, plan.diagnostics, stats))
+    Ok(text)
 }
 
 /// The single file: the runtime, then per version `pub mod <version> { pub mod types { … }
 /// pub mod endpoints { … } }` around the given types and endpoints.
-fn single_file_layout<'a, T: quote::ToTokens + 'a>(
-    versions: impl Iterator<Item = (&'a syn::Ident, T, T)>,
+fn single_file_layout<'a>(
+    versions: impl Iterator<Item = (&'a syn::Ident, TokenStream, TokenStream)>,
 ) -> TokenStream {
     let runtime = runtime::runtime(false);
     let versions = versions.map(|(m, types, endpoints)| {
@@ -577,10 +641,6 @@ mod tests {
             let gate = features::Gate { on: true };
             for (path, parts) in [
                 ("types", types::types_parts(&vp.types, gate)),
-                (
-                    "endpoints",
-                    endpoints::endpoints_parts(&vp.endpoints, vp.version, gate),
-                ),
                 ("tests", example_tests::example_test_parts(vp, "v1_0", "k")),
             ] {
                 let (path, nest) = (path.to_string(), Vec::new());
@@ -596,6 +656,25 @@ mod tests {
                 let whole = render(&job.path, job.parts.tokens().unwrap()).unwrap();
                 assert_eq!(text, whole, "{} in chunks of {chunk}", job.path);
             }
+        }
+    }
+
+    /// A version's `endpoints.rs`, its modules formatted one by one in chunks and spliced into
+    /// the skeleton of nested modules, is the file formatting it whole gives.
+    #[test]
+    fn spliced_endpoint_modules_match_the_whole_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pages/users");
+        let model = crate::read::read_docs(&[root, "../docs-input".into()]);
+        let out = generate(&model, &Default::default()).unwrap();
+        let plan = plan::plan(&model, &Default::default());
+        let gate = features::Gate { on: true };
+        for vp in &plan.versions {
+            let path = format!("src/{}/endpoints.rs", version_module(vp.version));
+            let tokens = endpoints::endpoints_file(&vp.endpoints, vp.version, gate).unwrap();
+            let whole = render(&path, tokens).unwrap();
+            // Modules nest: at least one module holds another.
+            assert!(whole.contains("{\n    pub mod "), "{whole}");
+            assert_eq!(out.files[&path], whole, "{path}");
         }
     }
 
@@ -621,7 +700,7 @@ mod tests {
             .collect();
         let whole = render(
             "graphdoc.rs",
-            single_file_layout(versions.iter().map(|(m, t, e)| (m, t, e))),
+            single_file_layout(versions.iter().map(|(m, t, e)| (m, t.clone(), e.clone()))),
         )
         .unwrap();
         assert!(plan.versions.len() == 2 && text.matches("pub mod types {").count() == 2);

@@ -3,7 +3,7 @@
 //! references) and naming (Rust names beside wire names, unique within each scope) happen here,
 //! so the emitters only translate plain data into tokens.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{
@@ -257,19 +257,36 @@ pub struct ResponsePlan {
     pub status: u16,
 }
 
-/// One endpoint function: one documented path of one operation.
+/// A page that documents an operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageRef {
+    /// Page name (`user-list`).
+    pub operation: String,
+    /// Page path relative to its docs root.
+    pub source: String,
+    /// The page's workload (`ms.prod`).
+    pub workload: Option<String>,
+}
+
+/// One endpoint function: one operation (method and canonical path), however many pages
+/// document it (see [`super::resolve`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct EndpointPlan {
-    /// Function name.
+    /// Modules of the function below the version's endpoints, from the path's literal segments
+    /// (`["users", "messages"]`).
+    pub module: Vec<String>,
+    /// Function name within its module.
     pub rust: String,
     /// Name of the const describing it.
     pub const_name: String,
-    /// Operation (page) name.
+    /// Operation (page) name of the primary page.
     pub operation: String,
     /// HTTP method, upper case.
     pub method: String,
-    /// The path as documented.
+    /// The path as documented (the primary page's form).
     pub path: String,
+    /// Every form the pages write the path in (`{id}`, `{user-id}`…), the primary's first.
+    pub path_forms: Vec<String>,
     /// Path template.
     pub pieces: Vec<PathPiece>,
     /// Path parameters, in order.
@@ -282,16 +299,23 @@ pub struct EndpointPlan {
     pub permissions: Permissions,
     /// Title and description for docs.
     pub doc: String,
-    /// Source page.
+    /// Primary source page.
     pub source: String,
-    /// Workload of the source page.
+    /// Workload of the primary page.
     pub workload: Option<String>,
+    /// Every page that documents the operation, the primary first.
+    pub pages: Vec<PageRef>,
+    /// Whether an HTTP request section lists the path (else only an example shows it).
+    pub documented: bool,
+    /// Whether that section adds a query string to it (a variant of the call, such as
+    /// `GET /users?$expand=manager`).
+    pub query_variant: bool,
     /// An OData action or function: named after its last segment, without a verb.
     pub action: bool,
-    /// The page's examples whose request matches this path (or, without a request, the first path).
+    /// The pages' examples whose request matches this path (or, without a request, the first path).
     pub examples: Vec<ExampleCase>,
-    /// The cargo feature of the endpoint's workload.
-    pub feature: String,
+    /// The cargo features of the pages' workloads: any of them compiles the endpoint.
+    pub features: BTreeSet<String>,
 }
 
 /// One example of an endpoint, as data for a generated test.
@@ -299,6 +323,13 @@ pub struct EndpointPlan {
 pub struct ExampleCase {
     /// Position among the operation's examples (1-based), for test names.
     pub index: usize,
+    /// The page the example is on.
+    pub source: String,
+    /// The response the example's own page documents, where it differs from the operation's
+    /// (a page per derived type): the example is checked against it.
+    pub response_as: Option<ResponsePlan>,
+    /// Likewise the request body type its page documents, where it differs.
+    pub body_as: Option<TypeRef>,
     /// Line of the example response (or request) in the page.
     pub line: usize,
     /// Path parameter values taken from the example request URL, by parameter.
@@ -471,7 +502,61 @@ fn plan_version(
     diags: &mut Vec<Diagnostic>,
 ) -> VersionPlan {
     // Types: one per name (case-insensitive), English first.
-    let inferred = super::infer::infer_missing(model, ops, version);
+    let mut inferred = super::infer::infer_missing(model, ops, version);
+    // The operations that several pages document, each with its own type (Intune writes a page
+    // per derived type): the types of each, by operation (responses and bodies apart).
+    let mut by_key: BTreeMap<(String, String, bool), BTreeSet<String>> = BTreeMap::new();
+    for op in ops {
+        let body = match &op.request_body {
+            RequestBody::Type { type_name } => Some(type_name.clone()),
+            _ => repeated_resource(model, op).map(|t| t.name.clone()),
+        };
+        for t in endpoint_templates(op)
+            .iter()
+            .filter(|t| t.documented && !t.query_variant)
+        {
+            let (method, path) = super::resolve::key(&t.method, &t.pieces);
+            for (is_body, name) in [(false, &op.response.type_name), (true, &body)] {
+                if let Some(n) = name {
+                    let k = (method.clone(), path.clone(), is_body);
+                    by_key.entry(k).or_default().insert(n.to_ascii_lowercase());
+                }
+            }
+        }
+    }
+    let shared: Vec<Vec<String>> = by_key
+        .into_values()
+        .filter(|n| n.len() > 1)
+        .map(|n| n.into_iter().collect())
+        .collect();
+    // A type inferred from a page's examples (its resource page is missing) that shares an
+    // operation with documented types derives from their common base, so it is read as one of
+    // them.
+    let documented_chain = |key: &str| -> Vec<String> {
+        let mut out = vec![key.to_string()];
+        if let Some(t) = model.find_type(version, key) {
+            out.extend(
+                model
+                    .ancestors(t)
+                    .iter()
+                    .map(|a| a.name.to_ascii_lowercase()),
+            );
+        }
+        out
+    };
+    for names in &shared {
+        let keys: Vec<&str> = names.iter().map(String::as_str).collect();
+        let Some(base) = most_shared_base(&keys, &documented_chain) else {
+            continue;
+        };
+        let base_name = model.find_type(version, &base).map(|t| t.name.clone());
+        for t in inferred
+            .iter_mut()
+            .filter(|t| t.base.is_none() && names.contains(&t.name.to_ascii_lowercase()))
+        {
+            t.base = base_name.clone();
+        }
+    }
     for t in &inferred {
         diag(
             diags,
@@ -521,7 +606,32 @@ fn plan_version(
         .collect();
     // Polymorphism: a base type that some referenced position uses and that has derived types
     // is referenced through `Any<Base>`, which picks the derived struct by `@odata.type`.
-    let referenced = referenced_names(model, &chosen, ops);
+    let chain = |key: &str| -> Vec<String> {
+        let mut out = vec![key.to_string()];
+        if let Some(t) = chosen.get(key) {
+            out.extend(
+                model
+                    .ancestors(t)
+                    .iter()
+                    .map(|a| a.name.to_ascii_lowercase()),
+            );
+        }
+        out
+    };
+    let common_base = |keys: &[&str]| most_shared_base(keys, &chain);
+    let mut referenced = referenced_names(model, &chosen, ops);
+    // Operations documented with several types are read through their common base: it is
+    // referenced too.
+    for names in &shared {
+        let keys: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .filter(|n| chosen.contains_key(*n))
+            .collect();
+        if keys.len() > 1 {
+            referenced.extend(common_base(&keys));
+        }
+    }
     let mut derived: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for t in chosen.values().filter(|t| t.kind != TypeKind::Enum) {
         for a in model.ancestors(t) {
@@ -584,31 +694,28 @@ fn plan_version(
     mark_boxed(&mut types);
 
     let reuse = |op: &Operation| repeated_resource(model, op).and_then(|t| resolve(&t.name));
-    let mut endpoints = plan_endpoints(ops, &resolve, &reuse, diags);
-    let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
-    for e in &endpoints {
-        let key = (e.method.clone(), e.path.to_ascii_lowercase());
-        match seen.get(&key) {
-            Some(first) if *first != e.source => diag(
-                diags,
-                &e.source,
-                1,
-                Severity::Warning,
-                "duplicate-operation",
-                format!(
-                    "`{} {}` is also documented by `{first}`; both get a function",
-                    e.method, e.path
-                ),
-            ),
-            Some(_) => {}
-            None => {
-                seen.insert(key, e.source.clone());
-            }
-        }
-    }
-    name_endpoints(&mut endpoints);
-    name_bodies(&mut endpoints, scope_for_bodies(&rust_names));
-    endpoints.sort_by(|a, b| a.rust.cmp(&b.rust));
+    let endpoints = plan_endpoints(ops, &resolve, &reuse, diags);
+    // The nearest type a set of named types all are (themselves or a base), `Any<…>` where the
+    // base has derived types in use.
+    let key_of: BTreeMap<&str, &str> = rust_names
+        .iter()
+        .chain(&any_names)
+        .map(|(k, r)| (r.as_str(), k.as_str()))
+        .collect();
+    let common = |refs: &[&TypeRef]| -> Option<TypeRef> {
+        let keys: Vec<&str> = refs
+            .iter()
+            .map(|r| match r {
+                TypeRef::Named(n) => key_of.get(n.as_str()).copied(),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        resolve(&common_base(&keys)?)
+    };
+    let mut endpoints = super::resolve::merge(endpoints, &common);
+    super::resolve::name(&mut endpoints, diags);
+    name_bodies(&mut endpoints);
+    endpoints.sort_by(|a, b| (&a.module, &a.rust).cmp(&(&b.module, &b.rust)));
     types.sort_by(|a, b| a.rust.cmp(&b.rust));
     if filter.example_fields {
         super::example_fields::add(&mut types, &mut endpoints, diags);
@@ -619,6 +726,22 @@ fn plan_version(
         types,
         endpoints,
     }
+}
+
+/// The base most of a set of types (lowercase names) share, given each one's chain (itself,
+/// then its bases), other than `entity` (the root of nearly everything says nothing): a page
+/// whose type's base page is missing (a broken chain) must not leave the rest without their
+/// common base. `None` unless two or more share it.
+fn most_shared_base(keys: &[&str], chain: &dyn Fn(&str) -> Vec<String>) -> Option<String> {
+    let chains: Vec<Vec<String>> = keys.iter().map(|k| chain(k)).collect();
+    let mut best: Option<(usize, &str)> = None;
+    for c in chains.iter().flatten().filter(|c| *c != "entity") {
+        let n = chains.iter().filter(|ch| ch.contains(c)).count();
+        if best.is_none_or(|(bn, _)| n > bn) {
+            best = Some((n, c));
+        }
+    }
+    best.filter(|(n, _)| *n >= 2).map(|(_, c)| c.to_string())
 }
 
 /// Lower-case names of the types that fields, responses and bodies refer to.
@@ -652,14 +775,6 @@ fn referenced_names(
         }
     }
     out
-}
-
-fn scope_for_bodies(rust_names: &BTreeMap<String, String>) -> Scope {
-    let mut s = Scope::with_reserved(RESERVED_TYPES);
-    for r in rust_names.values() {
-        s.claim(r.clone());
-    }
-    s
 }
 
 /// The plan of one chosen type (`rust_names` holds its name, by lowercase docs name): an
@@ -964,16 +1079,19 @@ fn plan_operation(
         pieces,
         params,
         in_url,
-        ..
+        documented,
+        query_variant,
     } in endpoint_templates(op)
     {
         let last = path.rsplit('/').next().unwrap_or("");
         let action = !last.starts_with('{') && (titled_action || last.contains('(') || in_url);
         out.push(EndpointPlan {
+            module: Vec::new(),
             rust: String::new(),
             const_name: String::new(),
             operation: op.name.clone(),
             method,
+            path_forms: vec![path.clone()],
             path,
             pieces,
             params,
@@ -983,9 +1101,16 @@ fn plan_operation(
             doc: doc.clone(),
             source: op.source.clone(),
             workload: op.workload.clone(),
+            pages: vec![PageRef {
+                operation: op.name.clone(),
+                source: op.source.clone(),
+                workload: op.workload.clone(),
+            }],
+            documented,
+            query_variant,
             action,
             examples: Vec::new(),
-            feature: String::new(),
+            features: BTreeSet::new(),
         });
     }
     attach_examples(op, &mut out);
@@ -1128,6 +1253,9 @@ pub struct Template {
     pub in_url: bool,
     /// Whether the HTTP request section lists the path (else only an example shows it).
     pub documented: bool,
+    /// Whether the documented line adds a query string (`GET /users?$expand=manager`): the
+    /// page shows a variant of the call, not the call itself.
+    pub query_variant: bool,
 }
 
 /// The templates of an operation's endpoints: one per documented path, then one per function
@@ -1147,6 +1275,7 @@ pub fn endpoint_templates(op: &Operation) -> Vec<Template> {
                 params,
                 in_url,
                 documented: true,
+                query_variant: p.query.as_deref().is_some_and(|q| !q.trim().is_empty()),
             }
         })
         .collect();
@@ -1197,6 +1326,7 @@ pub fn endpoint_templates(op: &Operation) -> Vec<Template> {
                 params,
                 in_url: false,
                 documented: false,
+                query_variant: false,
             })
         });
         if let Some(v) = variant.filter(|v| matches(v)) {
@@ -1405,6 +1535,9 @@ fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
             .unwrap_or(op.line);
         eps[j].examples.push(ExampleCase {
             index: i + 1,
+            source: op.source.clone(),
+            response_as: None,
+            body_as: None,
             line,
             args,
             request,
@@ -1528,6 +1661,7 @@ fn signed_in_user(t: &Template) -> Option<Template> {
         params,
         in_url: t.in_url,
         documented: false,
+        query_variant: false,
     })
 }
 
@@ -1561,116 +1695,17 @@ fn singular(word: &str) -> &str {
     }
 }
 
-/// Literal words of a path (functions without their argument lists), in order.
-fn literals<'p>(path: &'p str, seen: &mut HashMap<&'p str, String>) -> Vec<String> {
-    path.split('/')
-        .filter(|s| !s.is_empty() && !s.starts_with('{'))
-        .map(|s| s.split(['(', ':']).next().unwrap_or(s))
-        .filter(|s| {
-            !s.is_empty() && !s.starts_with('$') || *s == "$value" || *s == "$count" || *s == "$ref"
-        })
-        .map(|s| {
-            seen.entry(s)
-                .or_insert_with(|| naming::snake(s.trim_start_matches('$')))
-                .clone()
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// The verb-less base name at a qualification level: the last `1 + level` literal words.
-fn endpoint_name(e: &EndpointPlan, lits: &[String], level: usize) -> String {
-    let verb = if e.action {
-        ""
-    } else {
-        match (e.method.as_str(), e.response.shape) {
-            ("GET", Shape::Collection) => "list",
-            ("GET", _) => "get",
-            ("POST", _) => "create",
-            ("PATCH", _) => "update",
-            ("PUT", _) => "put",
-            ("DELETE", _) => "delete",
-            (m, _) => return format!("{}_{}", m.to_ascii_lowercase(), lits.join("_")),
+/// Names each parameters struct after its function, in the function's module:
+/// `send_mail` → `SendMailBody` (function names are unique within a module, so these are).
+fn name_bodies(eps: &mut [EndpointPlan]) {
+    for e in eps.iter_mut() {
+        let name = format!(
+            "{}Body",
+            naming::camel_text(e.rust.trim_start_matches("r#"))
+        );
+        if let BodyPlan::Params { rust, .. } = &mut e.body {
+            *rust = name;
         }
-    };
-    let take = (1 + level).min(lits.len().max(1));
-    let tail = lits[lits.len().saturating_sub(take)..].join("_");
-    let tail = if tail.is_empty() {
-        "root".to_string()
-    } else {
-        tail
-    };
-    if verb.is_empty() {
-        tail
-    } else {
-        format!("{verb}_{tail}")
-    }
-}
-
-/// Names each operation's parameter struct after its first endpoint: `revoke_licenses` →
-/// `RevokeLicensesBody`, unique among the version's types.
-fn name_bodies(eps: &mut [EndpointPlan], mut scope: Scope) {
-    let mut by_op: BTreeMap<String, String> = BTreeMap::new();
-    let mut order: Vec<usize> = (0..eps.len()).collect();
-    order.sort_by(|&a, &b| eps[a].rust.cmp(&eps[b].rust));
-    for i in order {
-        let op = eps[i].operation.clone();
-        let fn_name = eps[i].rust.clone();
-        if let BodyPlan::Params { rust, .. } = &mut eps[i].body {
-            *rust = by_op
-                .entry(op)
-                .or_insert_with(|| scope.claim(format!("{}Body", naming::camel_text(&fn_name))))
-                .clone();
-        }
-    }
-}
-
-/// Gives every endpoint a unique function name: colliding names are qualified with more of their
-/// path until they differ; identical paths are numbered in (path, source) order.
-fn name_endpoints(eps: &mut [EndpointPlan]) {
-    use rayon::prelude::*;
-    // Each path's literal words once (in parallel, kept in endpoint order; paths repeat their
-    // segments, so each worker converts a segment once); a name is recomputed only when its
-    // level rises.
-    let (lits, mut names): (Vec<Vec<String>>, Vec<String>) = eps
-        .par_iter()
-        .map_init(HashMap::new, |seen, e| {
-            let l = literals(&e.path, seen);
-            let name = endpoint_name(e, &l, 0);
-            (l, name)
-        })
-        .unzip();
-    let mut level = vec![0usize; eps.len()];
-    loop {
-        // Counted by hashing; the endpoints to raise are then taken in index order.
-        let mut count: HashMap<&str, u32> = HashMap::with_capacity(names.len());
-        for n in &names {
-            *count.entry(n.as_str()).or_default() += 1;
-        }
-        let raise: Vec<usize> = (0..names.len())
-            .filter(|&i| count[names[i].as_str()] > 1 && level[i] + 1 < lits[i].len())
-            .collect();
-        if raise.is_empty() {
-            break;
-        }
-        for i in raise {
-            level[i] += 1;
-            names[i] = endpoint_name(&eps[i], &lits[i], level[i]);
-        }
-    }
-    let mut order: Vec<usize> = (0..eps.len()).collect();
-    order.sort_by(|&a, &b| {
-        (&eps[a].path, &eps[a].method, &eps[a].source).cmp(&(
-            &eps[b].path,
-            &eps[b].method,
-            &eps[b].source,
-        ))
-    });
-    let mut scope = Scope::with_reserved(&["client", "runtime"]);
-    for i in order {
-        let name = scope.claim(naming::snake_text(&names[i]));
-        eps[i].const_name = name.to_ascii_uppercase();
-        eps[i].rust = name;
     }
 }
 
@@ -1910,20 +1945,5 @@ mod tests {
             match_path(&pieces, "/GROUPS/g/Members/m/root:/f:"),
             Some(vec!["g".into(), "m".into(), "f".into()])
         );
-    }
-
-    #[test]
-    fn literal_words() {
-        let mut seen = HashMap::new();
-        let mut literals = |path| literals(path, &mut seen);
-        assert_eq!(
-            literals("/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses"),
-            ["device_app_management", "vpp_tokens", "sync_licenses"]
-        );
-        assert_eq!(
-            literals("/reports/getX(period='{p}')"),
-            ["reports", "get_x"]
-        );
-        assert_eq!(literals("/me/photo/$value"), ["me", "photo", "value"]);
     }
 }

@@ -118,6 +118,22 @@ pub fn runtime(with_client: bool) -> TokenStream {
                 ApiRequest { endpoint, path, url: None, query: Vec::new(), body, shape, response: PhantomData }
             }
 
+            /// The same request with the body of another type: used by generated example tests
+            /// whose page documents the operation with a body type of its own.
+            #[doc(hidden)]
+            pub fn with_body<B: Serialize>(mut self, body: &B) -> Self {
+                self.body = to_body(body);
+                self
+            }
+
+            /// The same request read as another type: used by generated example tests whose
+            /// page documents the operation with a type of its own.
+            #[doc(hidden)]
+            pub fn retype<U>(self, shape: Shape) -> ApiRequest<U> {
+                let ApiRequest { endpoint, path, url, query, body, .. } = self;
+                ApiRequest { endpoint, path, url, query, body, shape, response: PhantomData }
+            }
+
             /// The endpoint this request calls.
             pub fn endpoint(&self) -> &'static Endpoint {
                 self.endpoint

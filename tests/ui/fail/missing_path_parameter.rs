@@ -1,4 +1,4 @@
 // Every path parameter is a required argument.
 fn main() {
-    let _ = graphdoc_generated::beta::sync_licenses();
+    let _ = graphdoc_generated::beta::device_app_management::vpp_tokens::sync_licenses();
 }

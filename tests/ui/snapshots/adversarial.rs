@@ -4,7 +4,7 @@ include!("../../snapshots/adversarial.rs");
 
 fn main() {
     let body = br##"{"type": "t", "self": "s", "Self": "S", "display name": "d", "\u540d\u79f0": "u", "#[attr]": "h", "_": "x", "odata_type": "o", "child": {"type": "nested"}}"##;
-    let h: v1_0::types::Hostile = v1_0::get_hostiles_children(
+    let h: v1_0::types::Hostile = v1_0::hostiles::children::get_by_children_id(
         "a", "b").parse_response(200, body).unwrap();
     assert_eq!(h.r#type.as_deref(), Some("t"));
     assert_eq!(h.self_.as_deref(), Some("s"));

@@ -3,9 +3,9 @@
 include!("../../snapshots/users.rs");
 
 fn main() {
-    let req = v1_0::get_users("a b");
+    let req = v1_0::users::get("a b");
     assert_eq!(req.path(), "/users/a%20b");
-    let page: Page<v1_0::types::User> = v1_0::list_users()
+    let page: Page<v1_0::types::User> = v1_0::users::list()
         .parse_response(200, br#"{"value": [{"id": "1", "manager": {"id": "2"}}]}"#)
         .unwrap();
     assert_eq!(page.value[0].manager.as_ref().unwrap().id.as_deref(), Some("2"));

@@ -1,0 +1,155 @@
+//! Names are stable when the docs change: a page that documents an existing path from another
+//! workload, and a page with a new path, add and change nothing else in the generated API.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use graphdoc::emit::plan::{plan, BodyPlan, EndpointPlan, TypeRef};
+
+fn dir(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// Each endpoint's Rust signature by its function path: parameters, body and response.
+fn api(roots: &[PathBuf]) -> BTreeMap<String, String> {
+    let model = graphdoc::read_docs(roots);
+    let p = plan(&model, &Default::default());
+    let mut out = BTreeMap::new();
+    for vp in &p.versions {
+        for e in &vp.endpoints {
+            let path = format!(
+                "{}::{}::{}",
+                vp.version.as_str(),
+                e.module.join("::"),
+                e.rust
+            );
+            let sig = signature(e);
+            assert!(out.insert(path.clone(), sig).is_none(), "{path} twice");
+        }
+    }
+    out
+}
+
+fn signature(e: &EndpointPlan) -> String {
+    let ty = |t: &TypeRef| format!("{t:?}");
+    let body = match &e.body {
+        BodyPlan::None => "none".to_string(),
+        BodyPlan::Type(t) => ty(t),
+        BodyPlan::Params { rust, fields, .. } => format!(
+            "{rust}{{{}}}",
+            fields
+                .iter()
+                .map(|f| format!("{}: {}", f.rust, ty(&f.ty)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let params: Vec<&str> = e.params.iter().map(|p| p.rust.as_str()).collect();
+    format!(
+        "{} ({}) body {body} -> {:?} {:?}",
+        e.method,
+        params.join(", "),
+        e.response.shape,
+        e.response.ty.as_ref().map(ty)
+    )
+}
+
+#[test]
+fn added_pages_only_add() {
+    let old_roots = [dir("pages/users")];
+    let new_roots = [dir("pages/users"), dir("pages-stability/added")];
+    let old = api(&old_roots);
+    let new = api(&new_roots);
+    for (path, sig) in &old {
+        assert_eq!(new.get(path), Some(sig), "{path} changed");
+    }
+    let added: Vec<&String> = new.keys().filter(|k| !old.contains_key(*k)).collect();
+    // The Intune copy of GET /users adds no function; the new path adds one.
+    assert_eq!(added, ["v1.0::users::direct_reports::list"]);
+
+    // The Intune page is merged into GET /users: listed, its scopes and feature added.
+    let model = graphdoc::read_docs(&new_roots);
+    let p = plan(&model, &Default::default());
+    let list = p.versions[0]
+        .endpoints
+        .iter()
+        .find(|e| e.module == ["users"] && e.rust == "list")
+        .expect("users::list");
+    let pages: Vec<&str> = list.pages.iter().map(|p| p.operation.as_str()).collect();
+    assert_eq!(pages, ["user-list", "intune-devices-user-list"]);
+    assert_eq!(
+        list.permissions.application,
+        ["User.Read.All", "DeviceManagementManagedDevices.Read.All"]
+    );
+    assert!(list.features.contains("users") && list.features.contains("intune-devices"));
+    assert_eq!(list.examples.len(), 2, "both pages' examples are tests");
+
+    // `graphdoc diff` sees only compatible changes.
+    let old_model = graphdoc::read_docs(&old_roots);
+    let changes = graphdoc::diff::diff(&old_model, &model, Default::default());
+    assert!(!changes.is_empty());
+    for c in &changes {
+        assert_eq!(c.impact, graphdoc::diff::Impact::Compatible, "{c:?}");
+    }
+}
+
+/// Page order and file names never pick a name: the same pages read from roots given in
+/// the other order give the same API.
+#[test]
+fn root_order_does_not_matter() {
+    let a = api(&[dir("pages/users"), dir("pages-stability/added")]);
+    let b = api(&[dir("pages-stability/added"), dir("pages/users")]);
+    assert_eq!(a, b);
+}
+
+/// No function name carries a collision number, and each (version, method, canonical path)
+/// has one function, on the whole English corpus.
+#[test]
+fn corpus_has_one_function_per_operation() {
+    let root = dir("../../shared/corpus/en");
+    if !root.is_dir() {
+        println!("skipped: {} is absent", root.display());
+        return;
+    }
+    let model = graphdoc::read_docs(&[root]);
+    let p = plan(&model, &Default::default());
+    let mut keys = BTreeMap::new();
+    let mut names = BTreeMap::new();
+    let mut total = 0;
+    for vp in &p.versions {
+        for e in &vp.endpoints {
+            total += 1;
+            let key = graphdoc::emit::resolve::key(&e.method, &e.pieces);
+            let name = format!(
+                "{}::{}::{}",
+                vp.version.as_str(),
+                e.module.join("::"),
+                e.rust
+            );
+            assert!(
+                keys.insert((vp.version, key.clone()), name.clone())
+                    .is_none(),
+                "{key:?} has two functions"
+            );
+            assert!(names.insert(name.clone(), key).is_none(), "{name} twice");
+            let last = e.rust.rsplit('_').next().unwrap_or("");
+            assert!(
+                !last.bytes().all(|b| b.is_ascii_digit()),
+                "{name} ends in a number"
+            );
+        }
+    }
+    println!("{total} functions, one per operation");
+    assert!(total > 7000, "{total}");
+    // The calls users look for first.
+    for want in [
+        "v1.0::users::list",
+        "v1.0::users::get",
+        "v1.0::me::get",
+        "v1.0::me::send_mail",
+        "v1.0::me::messages::list",
+        "v1.0::users::send_mail",
+    ] {
+        assert!(names.contains_key(want), "{want} missing");
+    }
+}
