@@ -91,6 +91,17 @@ fn added_pages_only_add() {
     for c in &changes {
         assert_eq!(c.impact, graphdoc::diff::Impact::Compatible, "{c:?}");
     }
+    // The Rust consequence: one function added, named and typed.
+    let functions: Vec<_> = changes.iter().filter(|c| c.kind == "function").collect();
+    assert_eq!(functions.len(), 1, "{functions:?}");
+    assert_eq!(functions[0].item, "v1_0::users::direct_reports::list");
+    assert!(
+        functions[0]
+            .what
+            .starts_with("added: fn(user_id) -> Page<v1_0::types::"),
+        "{}",
+        functions[0].what
+    );
 }
 
 /// Page order and file names never pick a name: the same pages read from roots given in

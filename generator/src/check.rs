@@ -36,6 +36,7 @@ pub fn hint(code: &str) -> &'static str {
         "malformed-annotation" => "make the <!-- { … } --> annotation valid JSON",
         "dangling-include" => "fix the include path, relative to the page",
         "no-properties" => "add a Properties section with a Property | Type | Description table",
+        "name-collision" => "two operations' paths give one function name: report it to graphdoc, whose naming rules missed a case",
         _ => "see the message",
     }
 }

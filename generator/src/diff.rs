@@ -116,6 +116,9 @@ pub fn diff(old: &Model, new: &Model, opts: DiffOptions) -> Vec<Change> {
             ));
         }
     }
+    if !opts.ignore_version {
+        rust_api_changes(old, new, &mut out);
+    }
     out.sort();
     out.dedup();
     out
@@ -303,6 +306,52 @@ fn type_changes(
             &format!("{label}.{name}"),
             "added",
         ));
+    }
+}
+
+/// What the changes do to the generated Rust API: functions added, removed, or called or
+/// answered differently (`kind` `function`), from the resolved index of each side.
+fn rust_api_changes(old: &Model, new: &Model, out: &mut Vec<Change>) {
+    use crate::emit::index::{resolved, ResolvedOperation};
+    let index = |m: &Model| -> BTreeMap<String, ResolvedOperation> {
+        resolved(m, &Default::default())
+            .into_iter()
+            .map(|o| (o.function.clone(), o))
+            .collect()
+    };
+    let (a, b) = (index(old), index(new));
+    let call = |o: &ResolvedOperation| {
+        format!(
+            "fn({}){} -> {}",
+            o.arguments.join(", "),
+            o.body
+                .as_deref()
+                .map(|t| format!(" body {t}"))
+                .unwrap_or_default(),
+            o.response
+        )
+    };
+    for (f, o) in &a {
+        match b.get(f) {
+            None => out.push(change(Impact::Breaking, "function", f, "removed")),
+            Some(n) if call(o) != call(n) => out.push(change(
+                Impact::Breaking,
+                "function",
+                f,
+                &format!("{} → {}", call(o), call(n)),
+            )),
+            Some(_) => {}
+        }
+    }
+    for (f, n) in &b {
+        if !a.contains_key(f) {
+            out.push(change(
+                Impact::Compatible,
+                "function",
+                f,
+                &format!("added: {}", call(n)),
+            ));
+        }
     }
 }
 

@@ -261,13 +261,16 @@ pub fn module_parts<'a>(
 ) -> FileParts<'a> {
     let mut bodies: Vec<(&str, &[FieldPlan], &str, &EndpointPlan)> = Vec::new();
     for e in eps {
-        if let BodyPlan::Params {
-            rust,
-            fields,
-            extras,
-        } = &e.body
-        {
-            bodies.push((rust, fields, extras, e));
+        // The function's own body, then (hidden) the bodies other pages document for it.
+        for b in std::iter::once(&e.body).chain(&e.page_bodies) {
+            if let BodyPlan::Params {
+                rust,
+                fields,
+                extras,
+            } = b
+            {
+                bodies.push((rust, fields, extras, e));
+            }
         }
     }
     bodies.sort_by(|a, b| a.0.cmp(b.0));
@@ -275,11 +278,18 @@ pub fn module_parts<'a>(
         .into_iter()
         .map(move |(rust, fields, extras, e)| -> Part<'_> {
             Box::new(move || {
-                let doc = docs::syn_attrs([format!(
-                    "Request body of `{}`.",
-                    e.rust.trim_start_matches("r#")
-                )
-                .as_str()]);
+                let f = e.rust.trim_start_matches("r#");
+                let doc = if matches!(&e.body, BodyPlan::Params { rust: own, .. } if own == rust) {
+                    docs::syn_attrs([format!("Request body of `{f}`.").as_str()])
+                } else {
+                    // Another page's body of the same call: for its example tests only.
+                    let mut attrs = docs::syn_attrs([format!(
+                        "Request body of `{f}` as another page documents it."
+                    )
+                    .as_str()]);
+                    attrs.push(syn::parse_quote!(#[doc(hidden)]));
+                    attrs
+                };
                 struct_items(
                     rust,
                     doc,

@@ -156,12 +156,20 @@ fn endpoint_tests<'a>(
                 (true, Some(json)) => {
                     let text = json_lit(json);
                     // The example's page documents a body type of its own: read as that.
-                    let ty = match &ex.body_as {
-                        Some(t) => {
+                    let page_body = ex.page_body.and_then(|i| match e.page_bodies.get(i) {
+                        Some(BodyPlan::Params { rust, .. }) => Some(ident(rust)),
+                        _ => None,
+                    });
+                    let ty = match (&ex.body_as, page_body) {
+                        (Some(t), _) => {
                             own_body = true;
                             type_ref(t, &quote!(#krate::#m::types::))
                         }
-                        None => body_ty.clone(),
+                        (None, Some(b)) => {
+                            own_body = true;
+                            quote!(#krate::#m::#(#mods::)*#b)
+                        }
+                        (None, None) => body_ty.clone(),
                     };
                     (
                         quote! {

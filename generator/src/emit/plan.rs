@@ -316,6 +316,9 @@ pub struct EndpointPlan {
     pub examples: Vec<ExampleCase>,
     /// The cargo features of the pages' workloads: any of them compiles the endpoint.
     pub features: BTreeSet<String>,
+    /// Parameters bodies that other pages of the operation document instead of its own body
+    /// (each a [`BodyPlan::Params`]): emitted hidden, for those pages' example tests.
+    pub page_bodies: Vec<BodyPlan>,
 }
 
 /// One example of an endpoint, as data for a generated test.
@@ -330,6 +333,8 @@ pub struct ExampleCase {
     pub response_as: Option<ResponsePlan>,
     /// Likewise the request body type its page documents, where it differs.
     pub body_as: Option<TypeRef>,
+    /// Or the index, in [`EndpointPlan::page_bodies`], of its page's own parameters body.
+    pub page_body: Option<usize>,
     /// Line of the example response (or request) in the page.
     pub line: usize,
     /// Path parameter values taken from the example request URL, by parameter.
@@ -1111,6 +1116,7 @@ fn plan_operation(
             action,
             examples: Vec::new(),
             features: BTreeSet::new(),
+            page_bodies: Vec::new(),
         });
     }
     attach_examples(op, &mut out);
@@ -1538,6 +1544,7 @@ fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
             source: op.source.clone(),
             response_as: None,
             body_as: None,
+            page_body: None,
             line,
             args,
             request,
@@ -1704,7 +1711,12 @@ fn name_bodies(eps: &mut [EndpointPlan]) {
             naming::camel_text(e.rust.trim_start_matches("r#"))
         );
         if let BodyPlan::Params { rust, .. } = &mut e.body {
-            *rust = name;
+            *rust = name.clone();
+        }
+        for (i, b) in e.page_bodies.iter_mut().enumerate() {
+            if let BodyPlan::Params { rust, .. } = b {
+                *rust = format!("{name}Of{}", i + 2);
+            }
         }
     }
 }

@@ -128,13 +128,31 @@ pub fn merge(
             let body = (bodies.len() > 1).then(|| common(&bodies)).flatten();
             let mut it = group.into_iter();
             let mut primary = it.next().expect("groups are never empty");
+            // The primary page's own examples keep its own types where the operation's change.
+            let own_response = primary.response.clone();
             if let (Some(t), Some(_)) = (response, &primary.response.ty) {
                 primary.response.ty = Some(t);
             }
+            let own_body = match &primary.body {
+                BodyPlan::Type(t) => Some(t.clone()),
+                _ => None,
+            };
             // A body table of the primary page's own (not quite the resource's) gives way to the
             // common type of the others' resource bodies too: one body for every page's example.
             if let (Some(t), BodyPlan::Type(_) | BodyPlan::Params { .. }) = (body, &primary.body) {
                 primary.body = BodyPlan::Type(t);
+            }
+            let retyped = own_response != primary.response;
+            let rebodied = own_body
+                .as_ref()
+                .is_some_and(|t| primary.body != BodyPlan::Type(t.clone()));
+            for ex in &mut primary.examples {
+                if retyped {
+                    ex.response_as = Some(own_response.clone());
+                }
+                if rebodied {
+                    ex.body_as = own_body.clone();
+                }
             }
             for other in it {
                 let p = &mut primary.permissions;
@@ -164,15 +182,26 @@ pub fn merge(
                 // (the same number: the paths are one canonical path), checked against their
                 // own page's response where it differs.
                 let own = (other.response != primary.response).then_some(other.response);
-                let own_body = match other.body {
-                    BodyPlan::Type(t) if primary.body != BodyPlan::Type(t.clone()) => Some(t),
-                    _ => None,
+                let (own_body, page_body) = match other.body {
+                    BodyPlan::Type(t) if primary.body != BodyPlan::Type(t.clone()) => {
+                        (Some(t), None)
+                    }
+                    b @ BodyPlan::Params { .. } if primary.body != b => {
+                        let at = primary.page_bodies.iter().position(|x| *x == b);
+                        let at = at.unwrap_or_else(|| {
+                            primary.page_bodies.push(b);
+                            primary.page_bodies.len() - 1
+                        });
+                        (None, Some(at))
+                    }
+                    _ => (None, None),
                 };
                 primary
                     .examples
                     .extend(other.examples.into_iter().map(|mut ex| {
                         ex.response_as = own.clone();
                         ex.body_as = own_body.clone();
+                        ex.page_body = page_body;
                         ex
                     }));
             }
