@@ -338,7 +338,7 @@ fn rust_api_changes(old: &Model, new: &Model, out: &mut Vec<Change>) {
                 Impact::Breaking,
                 "function",
                 f,
-                &format!("{} → {}", call(o), call(n)),
+                format!("{} → {}", call(o), call(n)),
             )),
             Some(_) => {}
         }
@@ -349,7 +349,7 @@ fn rust_api_changes(old: &Model, new: &Model, out: &mut Vec<Change>) {
                 Impact::Compatible,
                 "function",
                 f,
-                &format!("added: {}", call(n)),
+                format!("added: {}", call(n)),
             ));
         }
     }
