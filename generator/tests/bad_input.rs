@@ -2,24 +2,10 @@
 //! Each case starts from an already generated crate, which must come out byte-identical.
 
 use std::collections::BTreeMap;
+mod common;
+
+use common::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn graphdoc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_graphdoc"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// A scratch directory of its own for one test.
 fn scratch(name: &str) -> PathBuf {

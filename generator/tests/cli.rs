@@ -1,23 +1,8 @@
 //! The `graphdoc` command line as a user runs it, with output going to a pipe.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn graphdoc(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_graphdoc"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .expect("runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+use common::*;
 
 #[test]
 fn check_finds_example_defects_and_fails() {

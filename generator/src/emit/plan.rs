@@ -537,18 +537,7 @@ fn plan_version(
     // A type inferred from a page's examples (its resource page is missing) that shares an
     // operation with documented types derives from their common base, so it is read as one of
     // them.
-    let documented_chain = |key: &str| -> Vec<String> {
-        let mut out = vec![key.to_string()];
-        if let Some(t) = model.find_type(version, key) {
-            out.extend(
-                model
-                    .ancestors(t)
-                    .iter()
-                    .map(|a| a.name.to_ascii_lowercase()),
-            );
-        }
-        out
-    };
+    let documented_chain = |key: &str| type_chain(model, key, model.find_type(version, key));
     for names in &shared {
         let keys: Vec<&str> = names.iter().map(String::as_str).collect();
         let Some(base) = most_shared_base(&keys, &documented_chain) else {
@@ -611,18 +600,7 @@ fn plan_version(
         .collect();
     // Polymorphism: a base type that some referenced position uses and that has derived types
     // is referenced through `Any<Base>`, which picks the derived struct by `@odata.type`.
-    let chain = |key: &str| -> Vec<String> {
-        let mut out = vec![key.to_string()];
-        if let Some(t) = chosen.get(key) {
-            out.extend(
-                model
-                    .ancestors(t)
-                    .iter()
-                    .map(|a| a.name.to_ascii_lowercase()),
-            );
-        }
-        out
-    };
+    let chain = |key: &str| type_chain(model, key, chosen.get(key).copied());
     let common_base = |keys: &[&str]| most_shared_base(keys, &chain);
     let mut referenced = referenced_names(model, &chosen, ops);
     // Operations documented with several types are read through their common base: it is
@@ -731,6 +709,20 @@ fn plan_version(
         types,
         endpoints,
     }
+}
+
+/// A type's lowercase name followed by its bases' (none when `t`, its definition, is unknown).
+fn type_chain(model: &Model, key: &str, t: Option<&TypeDef>) -> Vec<String> {
+    let mut out = vec![key.to_string()];
+    if let Some(t) = t {
+        out.extend(
+            model
+                .ancestors(t)
+                .iter()
+                .map(|a| a.name.to_ascii_lowercase()),
+        );
+    }
+    out
 }
 
 /// The base most of a set of types (lowercase names) share, given each one's chain (itself,
