@@ -10,6 +10,22 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// A test added to the default corpus crate: the functions issue #15 promises, with their types.
+const USAGE: &str = r#"
+use graph_bindings::{v1_0, ApiRequest, Page};
+
+#[test]
+fn operations_are_named_by_their_paths() {
+    let _: ApiRequest<Page<v1_0::types::User>> = v1_0::users::list();
+    let _: ApiRequest<v1_0::types::User> = v1_0::users::get("user-id");
+    let _: ApiRequest<v1_0::types::User> = v1_0::me::get();
+    let _: ApiRequest<()> = v1_0::me::send_mail(&v1_0::me::SendMailBody::default());
+    let _: ApiRequest<Page<v1_0::types::Message>> = v1_0::me::messages::list();
+    assert_eq!(v1_0::users::list().path(), "/users");
+    assert_eq!(v1_0::users::get("a b").path(), "/users/a%20b");
+}
+"#;
+
 /// Response and request pass-rate floors of the default (strict) bindings.
 const STRICT_FLOORS: (f64, f64) = (0.86, 0.93);
 /// The same with `--example-fields` (properties only the examples show bound as JSON).
@@ -146,6 +162,11 @@ fn run(
         output.stats.types, output.stats.endpoints, output.stats.examples, output.stats.skipped
     );
     let mut files = output.files.clone();
+    if !example_fields {
+        // The calls users look for first, with the types they return, compile against the
+        // corpus crate (one function per operation, named by its path).
+        files.insert("tests/usage.rs".into(), USAGE.into());
+    }
     files
         .get_mut("Cargo.toml")
         .unwrap()
@@ -181,7 +202,7 @@ fn run(
     // One workload alone compiles too, and one area of it (features are cut along
     // reachability, nothing dangles).
     if !example_fields {
-        for features in ["v1_0,beta,intune", "v1_0,beta,intune-apps"] {
+        for features in ["v1_0,beta,intune", "v1_0,beta,intune-apps", "v1_0,users"] {
             let one = Command::new(env!("CARGO"))
                 .args([
                     "check",
@@ -204,6 +225,17 @@ fn run(
     }
 
     let all = outcomes(&stdout);
+    if !example_fields {
+        let usage: Vec<&Outcome> = all
+            .iter()
+            .filter(|o| o.name.ends_with("::operations_are_named_by_their_paths"))
+            .collect();
+        assert!(
+            usage.len() == 1 && usage[0].passed,
+            "the usage test did not pass: {:?}",
+            usage.iter().map(|o| &o.message).collect::<Vec<_>>()
+        );
+    }
     let mut table: BTreeMap<(&str, &str, &str), usize> = BTreeMap::new();
     let mut unexplained = Vec::new();
     for kind in ["response", "request"] {
