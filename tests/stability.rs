@@ -150,7 +150,40 @@ fn corpus_has_one_function_per_operation() {
             );
         }
     }
-    println!("{total} functions, one per operation");
+    // Features are workloads and their areas, never a verb or a word of a file name.
+    let features: std::collections::BTreeSet<&str> = p
+        .versions
+        .iter()
+        .flat_map(|vp| {
+            vp.endpoints
+                .iter()
+                .flat_map(|e| &e.features)
+                .chain(vp.types.iter().flat_map(|t| &t.features))
+        })
+        .map(String::as_str)
+        .collect();
+    for f in &features {
+        for verb in [
+            "get", "list", "post", "send", "create", "update", "delete", "filter",
+        ] {
+            assert!(
+                *f != verb && !f.ends_with(&format!("-{verb}")),
+                "feature `{f}` is named after a verb"
+            );
+        }
+    }
+    for page_word in [
+        "driveitem",
+        "singlevaluelegacyextendedproperty",
+        "user",
+        "message",
+    ] {
+        assert!(!features.contains(page_word), "feature `{page_word}`");
+    }
+    println!(
+        "{total} functions, one per operation; {} features",
+        features.len()
+    );
     assert!(total > 7000, "{total}");
     // The calls users look for first.
     for want in [
@@ -163,4 +196,49 @@ fn corpus_has_one_function_per_operation() {
     ] {
         assert!(names.contains_key(want), "{want} missing");
     }
+}
+
+/// Current docs name the workload in `ms.subservice`; a page with none takes its resource's,
+/// never a word of its file name.
+#[test]
+fn features_come_from_workloads_not_file_names() {
+    let dir = std::env::temp_dir().join(format!("graphdoc-features-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let api = dir.join("v1.0/api");
+    let res = dir.join("v1.0/resources");
+    std::fs::create_dir_all(&api).unwrap();
+    std::fs::create_dir_all(&res).unwrap();
+    std::fs::write(
+        res.join("gizmo.md"),
+        "---\ntitle: \"gizmo resource type\"\nms.prod: \"gadgets\"\ndoc_type: resourcePageType\n---\n# gizmo resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n",
+    )
+    .unwrap();
+    let op = |front: &str, path: &str| {
+        format!("---\ntitle: \"Get gizmo\"\n{front}doc_type: apiPageType\n---\n# Get gizmo\n\n## HTTP request\n```http\nGET {path}\n```\n\n## Response\nIf successful, this method returns a `200 OK` response code and a [gizmo](../resources/gizmo.md) object.\n")
+    };
+    // Modern front matter: no ms.prod, an ms.subservice.
+    std::fs::write(
+        api.join("gizmo-get.md"),
+        op("ms.subservice: \"entra-users\"\n", "/gizmos/{id}"),
+    )
+    .unwrap();
+    // No workload at all: the resource's (`gadgets`), not `send` from the file name.
+    std::fs::write(
+        api.join("send-gizmo.md"),
+        op("ms.prod: \"\"\n", "/gizmos/{id}/twin"),
+    )
+    .unwrap();
+    let model = graphdoc::read_docs(std::slice::from_ref(&dir));
+    let p = plan(&model, &Default::default());
+    let features = |path: &str| {
+        p.versions[0]
+            .endpoints
+            .iter()
+            .find(|e| e.path == path)
+            .map(|e| e.features.iter().cloned().collect::<Vec<_>>())
+            .unwrap_or_else(|| panic!("no {path}"))
+    };
+    assert_eq!(features("/gizmos/{id}"), ["entra-users"]);
+    assert_eq!(features("/gizmos/{id}/twin"), ["gadgets"]);
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -19,19 +19,30 @@ pub fn feature_name(workload: Option<&str>, page: &str) -> String {
         .and_then(|rest| rest.strip_prefix('-'))
         .and_then(|rest| rest.split_once('-'))
         .map(|(area, _)| area)
-        .filter(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_alphanumeric()));
+        .filter(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_alphanumeric()))
+        // `planner-list-…`, `onenote-post-…`: a verb is not an area.
+        .filter(|a| !VERBS.contains(a));
     match area {
         Some(area) if workload.is_some_and(|w| !w.trim().is_empty()) => format!("{group}-{area}"),
         _ => group,
     }
 }
 
-/// A cargo feature name for a workload (`ms.prod`, else the page-name prefix): lower case,
-/// `[a-z0-9_-]` only.
-pub fn workload_feature(workload: Option<&str>, page: &str) -> String {
+/// Words of page names that say what a page does, not what it is about.
+const VERBS: &[&str] = &[
+    "get", "list", "post", "create", "update", "delete", "send", "filter", "add", "remove", "put",
+    "patch", "upsert", "delta",
+];
+
+/// The feature of pages whose workload nothing tells: never a word of a file name.
+pub const OTHER: &str = "other";
+
+/// A cargo feature name for a workload (`ms.prod`, `ms.subservice` or the resource's): lower
+/// case, `[a-z0-9_-]` only; [`OTHER`] without one.
+pub fn workload_feature(workload: Option<&str>, _page: &str) -> String {
     let raw = match workload.filter(|w| !w.trim().is_empty()) {
         Some(w) => w.to_string(),
-        None => page.split(['-', '.']).next().unwrap_or("misc").to_string(),
+        None => OTHER.to_string(),
     };
     let mut f: String = raw
         .trim()
@@ -130,11 +141,24 @@ pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
             },
         )
         .collect();
+    // A page without a workload takes its resource's: the response type's page, else the body's.
+    let workload_of = |t: Option<&TypeRef>| match t {
+        Some(TypeRef::Named(n)) => index.get(n).and_then(|&i| types[i].workload.clone()),
+        _ => None,
+    };
     for e in endpoints.iter_mut() {
+        let body = match &e.body {
+            BodyPlan::Type(t) => Some(t),
+            _ => None,
+        };
+        let resource = workload_of(e.response.ty.as_ref()).or_else(|| workload_of(body));
         e.features = e
             .pages
             .iter()
-            .map(|p| feature_name(p.workload.as_deref(), &p.operation))
+            .map(|p| {
+                let w = p.workload.as_deref().or(resource.as_deref());
+                feature_name(w, &p.operation)
+            })
             .collect();
         let mut roots = Vec::new();
         if let Some(t) = &e.response.ty {
@@ -192,7 +216,16 @@ mod tests {
             feature_name(Some("Microsoft Identity"), "x"),
             "microsoft-identity"
         );
-        assert_eq!(feature_name(None, "user-get"), "user");
+        // Never a word of the file name, never a verb.
+        assert_eq!(feature_name(None, "user-get"), "other");
+        assert_eq!(
+            feature_name(Some("planner"), "planner-list-tasks"),
+            "planner"
+        );
+        assert_eq!(
+            feature_name(Some("onenote"), "onenote-post-pages"),
+            "onenote"
+        );
         assert_eq!(feature_name(Some("beta"), "x"), "beta-workload");
         assert_eq!(feature_name(Some("3d"), "x"), "w-3d");
         // Areas of a workload whose pages are named after it.
@@ -206,7 +239,7 @@ mod tests {
         );
         assert_eq!(feature_name(Some("intune"), "intune-apps"), "intune");
         assert_eq!(feature_name(Some("intune"), "user-get"), "intune");
-        assert_eq!(feature_name(None, "intune-apps-mobileapp-get"), "intune");
+        assert_eq!(feature_name(None, "intune-apps-mobileapp-get"), "other");
         assert_eq!(
             page_name("api-reference/beta/resources/intune-apps-x.md"),
             "intune-apps-x"

@@ -222,10 +222,11 @@ impl Ctx<'_> {
         if cjk { "zh-CN" } else { "en-US" }.to_string()
     }
 
+    /// `ms.prod`; current docs dropped it for `ms.subservice` (and `ms.service`).
     fn workload(&self) -> Option<String> {
-        self.fm
-            .get("ms.prod")
-            .filter(|p| !p.is_empty())
+        ["ms.prod", "ms.subservice", "ms.service"]
+            .iter()
+            .find_map(|k| self.fm.get(k).filter(|p| !p.trim().is_empty()))
             .map(str::to_string)
     }
 }
