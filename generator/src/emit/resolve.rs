@@ -133,26 +133,29 @@ pub fn merge(
             if let (Some(t), Some(_)) = (response, &primary.response.ty) {
                 primary.response.ty = Some(t);
             }
-            let own_body = match &primary.body {
-                BodyPlan::Type(t) => Some(t.clone()),
-                _ => None,
-            };
+            let own_body = primary.body.clone();
             // A body table of the primary page's own (not quite the resource's) gives way to the
             // common type of the others' resource bodies too: one body for every page's example.
             if let (Some(t), BodyPlan::Type(_) | BodyPlan::Params { .. }) = (body, &primary.body) {
                 primary.body = BodyPlan::Type(t);
             }
             let retyped = own_response != primary.response;
-            let rebodied = own_body
-                .as_ref()
-                .is_some_and(|t| primary.body != BodyPlan::Type(t.clone()));
+            // The primary page's own body, where it gave way: a type, or its table kept hidden.
+            let (body_as, page_body) = match own_body {
+                b if b == primary.body => (None, None),
+                BodyPlan::Type(t) => (Some(t), None),
+                b @ BodyPlan::Params { .. } => {
+                    primary.page_bodies.push(b);
+                    (None, Some(primary.page_bodies.len() - 1))
+                }
+                BodyPlan::None => (None, None),
+            };
             for ex in &mut primary.examples {
                 if retyped {
                     ex.response_as = Some(own_response.clone());
                 }
-                if rebodied {
-                    ex.body_as = own_body.clone();
-                }
+                ex.body_as = body_as.clone();
+                ex.page_body = page_body;
             }
             for other in it {
                 let p = &mut primary.permissions;
