@@ -7,7 +7,7 @@ use quote::quote;
 
 use super::docs;
 use super::features::Gate;
-use super::plan::{BodyPlan, EndpointPlan, FieldPlan, ParamPlan, PathPiece, Shape};
+use super::plan::{BodyPlan, EndpointPlan, FieldPlan, ParamPlan, PathPiece, ResponsePlan, Shape};
 use super::types::{struct_items, type_ref};
 use super::{FileParts, Part};
 use crate::model::ApiVersion;
@@ -34,19 +34,23 @@ pub fn rust_path(e: &EndpointPlan) -> String {
 
 /// The response type of an endpoint as seen from its module.
 pub fn response_type(e: &EndpointPlan) -> TokenStream {
-    let named = types_path(e);
-    match (&e.response.ty, e.response.shape) {
+    response_of(&e.response, &types_path(e), &quote!(crate::))
+}
+
+/// The type a response plan parses into: types under `named`, `Page` under `root`.
+pub fn response_of(r: &ResponsePlan, named: &TokenStream, root: &TokenStream) -> TokenStream {
+    match (&r.ty, r.shape) {
         (_, Shape::NoContent) | (None, _) => quote!(()),
         (Some(t), Shape::Collection) => {
-            let t = type_ref(t, &named);
-            quote!(crate::Page<#t>)
+            let t = type_ref(t, named);
+            quote!(#root Page<#t>)
         }
-        (Some(t), _) => type_ref(t, &named),
+        (Some(t), _) => type_ref(t, named),
     }
 }
 
 /// The `Shape` variant, as `request!` takes it.
-fn shape(s: Shape) -> TokenStream {
+pub fn shape(s: Shape) -> TokenStream {
     match s {
         Shape::Plain => quote!(Plain),
         Shape::ValueWrapped => quote!(ValueWrapped),

@@ -73,24 +73,6 @@ pub fn example_test_parts<'a>(
     }
 }
 
-/// A response plan as the type `parse_response` gives and its `Shape` variant.
-fn own_response(
-    r: &super::plan::ResponsePlan,
-    krate: &syn::Ident,
-    named: &TokenStream,
-) -> (TokenStream, TokenStream) {
-    use super::plan::Shape;
-    match (&r.ty, r.shape) {
-        (_, Shape::NoContent) | (None, _) => (quote!(()), quote!(NoContent)),
-        (Some(t), Shape::Collection) => {
-            let t = type_ref(t, named);
-            (quote!(#krate::Page<#t>), quote!(Collection))
-        }
-        (Some(t), Shape::ValueWrapped) => (type_ref(t, named), quote!(ValueWrapped)),
-        (Some(t), Shape::Plain) => (type_ref(t, named), quote!(Plain)),
-    }
-}
-
 fn endpoint_tests<'a>(
     e: &'a EndpointPlan,
     prefix: &'a str,
@@ -122,7 +104,12 @@ fn endpoint_tests<'a>(
             let mut req = call(quote!(&body));
             if let Some(own) = &ex.response_as {
                 // The example's page documents its own type for the call: it is read as that.
-                let (ty, shape) = own_response(own, krate, &quote!(#krate::#m::types::));
+                let ty = super::endpoints::response_of(own, &quote!(#krate::#m::types::), &quote!(#krate::));
+                // No type means no content, whatever the page's shape.
+                let shape = match own.ty {
+                    None => quote!(NoContent),
+                    Some(_) => super::endpoints::shape(own.shape),
+                };
                 req = quote!(#req.retype::<#ty>(#krate::Shape::#shape));
             }
             let make_body = takes_body.then(|| quote!(let body: #body_ty = Default::default();));

@@ -12,7 +12,7 @@ use super::plan::{BodyPlan, EndpointPlan, TypeBody, TypePlan, TypeRef};
 /// `<workload>-<area>`. Intune is half of the reference; its areas are the units users pick,
 /// and the workload's own feature enables them all.
 pub fn feature_name(workload: Option<&str>, page: &str) -> String {
-    let group = workload_feature(workload, page);
+    let group = workload_feature(workload);
     let page = page.to_ascii_lowercase();
     let area = page
         .strip_prefix(&group)
@@ -39,7 +39,7 @@ pub const OTHER: &str = "other";
 
 /// A cargo feature name for a workload (`ms.prod`, `ms.subservice` or the resource's): lower
 /// case, `[a-z0-9_-]` only; [`OTHER`] without one.
-pub fn workload_feature(workload: Option<&str>, _page: &str) -> String {
+pub fn workload_feature(workload: Option<&str>) -> String {
     let raw = match workload.filter(|w| !w.trim().is_empty()) {
         Some(w) => w.to_string(),
         None => OTHER.to_string(),
@@ -87,10 +87,7 @@ pub fn area_groups<'a>(
         .filter(|(w, _)| w.is_some_and(|w| !w.trim().is_empty()));
     let mut groups: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (workload, page) in pages {
-        let (group, area) = (
-            workload_feature(workload, page),
-            feature_name(workload, page),
-        );
+        let (group, area) = (workload_feature(workload), feature_name(workload, page));
         if group != area {
             groups.entry(group).or_default().insert(area);
         }
