@@ -89,8 +89,9 @@ fn broken_pages_give_diagnostics() {
 #[test]
 fn hostile_names_keep_their_wire_names_and_inject_nothing() {
     let model = graphdoc::read_docs(&[hostile_docs("names")]);
-    let (text, _, _) = graphdoc::emit::generate_single_file(&model, &Default::default()).unwrap();
-    let file = syn::parse_file(&text).expect("generated code parses");
+    let out = graphdoc::emit::generate_single_file(&model, &Default::default()).unwrap();
+    let text = &out.files[graphdoc::emit::SINGLE_FILE];
+    let file = syn::parse_file(text).expect("generated code parses");
     // The name every field is read and written by.
     let wires = serde_names(&file.items);
     for wire in [

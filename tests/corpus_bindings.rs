@@ -155,6 +155,8 @@ fn run(
             example_fields,
             ..Default::default()
         },
+        // Inside this workspace: the runtime by path, built once for both crates.
+        runtime: graphdoc::Config::new().runtime_for(&out_dir),
     };
     let output = graphdoc::emit::generate(model, &opts).expect("generates");
     println!(

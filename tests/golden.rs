@@ -10,13 +10,17 @@ fn root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
+/// What README's command computes: the same `Config`, for the same output directory (which
+/// decides the runtime dependency: a path inside this workspace).
 fn output() -> graphdoc::emit::Output {
-    let model = graphdoc::read_docs(&[root().join("docs-input")]);
-    let opts = graphdoc::emit::Options {
-        crate_name: "graphdoc-generated".into(),
-        ..Default::default()
-    };
-    graphdoc::emit::generate(&model, &opts).expect("generation succeeds")
+    let mut config = graphdoc::Config::new();
+    config
+        .docs(root().join("docs-input"))
+        .crate_name("graphdoc-generated");
+    let model = config.read(&|_, _| {}).expect("docs-input reads");
+    config
+        .emit_crate(&model, &root().join("generated"))
+        .expect("generation succeeds")
 }
 
 #[test]
@@ -83,9 +87,9 @@ fn seed_bindings_have_the_promised_items() {
             eps.contains("pub mod device_app_management {\n    pub mod vpp_tokens {\n"),
             "{v}: {eps}"
         );
-        assert!(eps.contains("pub fn sync_licenses(\n            vpp_token_id: &str,\n        ) -> crate::ApiRequest<super::super::super::types::VppToken>"), "{v}: {eps}");
+        assert!(eps.contains("pub fn sync_licenses(\n            vpp_token_id: &str,\n        ) -> ::graphdoc_runtime::ApiRequest<super::super::super::types::VppToken>"), "{v}: {eps}");
         assert!(
-            eps.contains("pub const SYNC_LICENSES: crate::Endpoint"),
+            eps.contains("pub const SYNC_LICENSES: ::graphdoc_runtime::Endpoint"),
             "{v}"
         );
         assert!(

@@ -13,7 +13,7 @@ fn main() {
             }
         }
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("graphdoc: {e}");
             std::process::exit(1);
         }
     }

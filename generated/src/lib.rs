@@ -24,9 +24,10 @@
 //! add functions without renaming existing ones.
 #![allow(clippy::all)]
 #![cfg_attr(rustfmt, rustfmt::skip)]
-#[rustfmt::skip]
-mod runtime;
-pub use runtime::*;
+/// The runtime the generated code calls (`graphdoc-runtime`), re-exported:
+/// requests, responses, pages, errors, permissions, the `client` feature's `Client`.
+pub use ::graphdoc_runtime as runtime;
+pub use ::graphdoc_runtime::*;
 #[cfg(feature = "v1_0")]
 #[rustfmt::skip]
 pub mod v1_0;

@@ -6,6 +6,7 @@
 
 pub mod builder;
 pub mod check;
+pub mod config;
 pub mod diag;
 pub mod diff;
 pub mod emit;
@@ -19,5 +20,6 @@ pub mod render;
 pub mod write;
 
 pub use builder::Builder;
+pub use config::Config;
 pub use model::Model;
 pub use read::read_docs;

@@ -30,6 +30,13 @@ enum Format {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum VersionArg {
+    #[value(name = "v1.0")]
+    V1,
+    Beta,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum CheckFormat {
     Human,
     Json,
@@ -120,6 +127,26 @@ enum Command {
         /// as JSON fields; `graphdoc check` still reports each one.
         #[arg(long)]
         example_fields: bool,
+        /// Bind only this API version (repeatable; all by default).
+        #[arg(long = "version", value_enum)]
+        versions: Vec<VersionArg>,
+        /// Bind only this workload or area, named exactly as the full crate's cargo features
+        /// (`users`, `intune`, `intune-apps`); repeatable.
+        #[arg(long)]
+        include: Vec<String>,
+        /// Leave out this workload or area (repeatable).
+        #[arg(long)]
+        exclude: Vec<String>,
+        /// Copy graphdoc-runtime's source into the crate (`graphdoc-runtime/`), so it builds on
+        /// its own. The default outside graphdoc's workspace.
+        #[arg(long, conflicts_with_all = ["runtime_path", "runtime_version"])]
+        vendor_runtime: bool,
+        /// Depend on graphdoc-runtime at this directory.
+        #[arg(long, conflicts_with = "runtime_version")]
+        runtime_path: Option<PathBuf>,
+        /// Depend on graphdoc-runtime from crates.io with this version requirement.
+        #[arg(long)]
+        runtime_version: Option<String>,
     },
     /// Read docs pages and print the model (operations, types, diagnostics).
     ///
@@ -256,56 +283,76 @@ fn main() -> ExitCode {
             strict,
             verbose,
             example_fields,
+            versions,
+            include,
+            exclude,
+            vendor_runtime,
+            runtime_path,
+            runtime_version,
         } => {
             let started = std::time::Instant::now();
+            let mut config = graphdoc::Config::new();
+            for d in &docs {
+                config.docs(d);
+            }
+            for v in versions {
+                config.version(match v {
+                    VersionArg::V1 => graphdoc::model::ApiVersion::V1,
+                    VersionArg::Beta => graphdoc::model::ApiVersion::Beta,
+                });
+            }
+            for i in include {
+                config.include(i);
+            }
+            for e in exclude {
+                config.exclude(e);
+            }
+            config
+                .crate_name(crate_name)
+                .example_fields(example_fields)
+                .strict(strict)
+                .vendor_runtime(vendor_runtime);
+            if let Some(p) = runtime_path {
+                config.runtime(graphdoc::emit::RuntimeDep::Path(p.display().to_string()));
+            }
+            if let Some(v) = runtime_version {
+                config.runtime(graphdoc::emit::RuntimeDep::Version(v));
+            }
             // Everything that can be refused is refused before anything is read or written.
-            if let Err(e) = graphdoc::naming::validate_crate_name(&crate_name) {
+            if let Err(e) = config.validate() {
                 eprintln!("error: {e}");
                 return ExitCode::from(2);
             }
             let progress = Progress::new();
-            let model =
-                graphdoc::read::read_roots(&docs, &|d, t| progress.tick("reading pages", d, t));
+            let model = config.read(&|d, t| progress.tick("reading pages", d, t));
             progress.clear();
             let model = match model {
                 Ok(m) => m,
                 Err(e) => {
-                    eprintln!("error: {e}; nothing was written");
+                    eprintln!("error: {e}");
                     return ExitCode::from(2);
                 }
             };
-            let opts = graphdoc::emit::Options {
-                crate_name,
-                filter: graphdoc::emit::plan::Filter {
-                    example_fields,
-                    ..Default::default()
-                },
-            };
-            let output = match graphdoc::emit::generate(&model, &opts) {
+            let output = match config.emit_crate(&model, &out) {
                 Ok(o) => o,
-                Err(e) => {
+                Err(e @ graphdoc::config::Error::Emit(_)) => {
                     eprintln!("error: {e}");
                     return ExitCode::FAILURE;
                 }
-            };
-            if output.stats.types + output.stats.endpoints == 0 {
-                for d in model.diagnostics.iter().chain(&output.diagnostics) {
-                    if d.severity >= graphdoc::diag::Severity::Warning {
-                        eprintln!("{d}");
+                Err(e) => {
+                    if let graphdoc::config::Error::NothingToBind { .. } = e {
+                        for d in &model.diagnostics {
+                            if d.severity >= graphdoc::diag::Severity::Warning {
+                                eprintln!("{d}");
+                            }
+                        }
                     }
+                    eprintln!("error: {e} (docs: {})", show_paths(&docs));
+                    return ExitCode::from(2);
                 }
-                eprintln!(
-                    "error: the {} pages under {} document no operation or type to bind; nothing was written",
-                    model.pages.total,
-                    show_paths(&docs)
-                );
-                return ExitCode::from(2);
-            }
-            let findings: Vec<&graphdoc::diag::Diagnostic> = model
-                .diagnostics
-                .iter()
-                .chain(&output.diagnostics)
-                .collect();
+            };
+            let findings: Vec<&graphdoc::diag::Diagnostic> =
+                graphdoc::config::findings(&model, &output).collect();
             let shown = findings
                 .iter()
                 .filter(|d| d.severity >= graphdoc::diag::Severity::Warning);

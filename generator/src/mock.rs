@@ -3,21 +3,28 @@
 //! path templates), and gets that example's status, headers and body.
 
 use std::collections::BTreeMap;
+#[cfg(feature = "mock-server")]
 use std::net::SocketAddr;
+#[cfg(feature = "mock-server")]
 use std::sync::atomic::{AtomicBool, Ordering};
+#[cfg(feature = "mock-server")]
 use std::sync::Arc;
+#[cfg(feature = "mock-server")]
 use std::thread::JoinHandle;
 
 use crate::emit::plan::{match_path, template, PathPiece};
 use crate::model::{ApiVersion, Body, Model};
 use crate::read::http::percent_decode as decode;
 
-/// One canned answer.
-#[derive(Debug, Clone)]
-struct Answer {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
+/// One canned answer: an example response of the docs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// HTTP status.
+    pub status: u16,
+    /// Response headers.
+    pub headers: Vec<(String, String)>,
+    /// Body bytes.
+    pub body: Vec<u8>,
 }
 
 /// Routes built from a model.
@@ -93,8 +100,9 @@ impl Routes {
         routes
     }
 
-    /// The answer for a request line, if an example fits.
-    fn answer(&self, method: &str, url: &str) -> Option<&Answer> {
+    /// The answer for a request (method and URL path with query), if an example fits: what
+    /// the server sends, available without one.
+    pub fn answer(&self, method: &str, url: &str) -> Option<&Answer> {
         let path = url.split('?').next().unwrap_or(url);
         let path = decode(path);
         let (version, rest) = ["/v1.0", "/beta"]
@@ -125,13 +133,15 @@ impl Routes {
     }
 }
 
-/// A running mock server; stops when dropped.
+/// A running mock server; stops when dropped (feature `mock-server`, part of `cli`).
+#[cfg(feature = "mock-server")]
 pub struct MockServer {
     addr: SocketAddr,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
 
+#[cfg(feature = "mock-server")]
 impl MockServer {
     /// Starts serving `model`'s examples on 127.0.0.1 (`port` 0 picks a free one).
     pub fn start(model: &Model, port: u16) -> std::io::Result<MockServer> {
@@ -196,6 +206,7 @@ impl MockServer {
     }
 }
 
+#[cfg(feature = "mock-server")]
 impl Drop for MockServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);

@@ -15,17 +15,17 @@ pub mod device_app_management {
             /// Whether to also revoke licenses Intune does not track.
             pub revoke_untracked_licenses: Option<bool>,
             /// Properties the docs do not define, and `@odata.*` annotations.
-            pub extra: crate::JsonObject,
+            pub extra: ::graphdoc_runtime::JsonObject,
         }
         #[cfg(feature = "intune-onboarding")]
-        crate::graph_object!(
+        ::graphdoc_runtime::graph_object!(
             RevokeLicensesBody { odata_type = "@odata.type", notify_managed_devices =
             "notifyManagedDevices", revoke_untracked_licenses = "revokeUntrackedLicenses"
             } extra[]
         );
         /// What the docs say about [`revoke_licenses`]: method, path and permissions.
         #[cfg(feature = "intune-onboarding")]
-        pub const REVOKE_LICENSES: crate::Endpoint = crate::endpoint! {
+        pub const REVOKE_LICENSES: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
             name = "device_app_management::vpp_tokens::revoke_licenses", version =
             "beta", method = "POST", path =
             "/deviceAppManagement/vppTokens/{vppTokenId}/revokeLicenses", delegated_work
@@ -48,15 +48,15 @@ pub mod device_app_management {
         pub fn revoke_licenses(
             vpp_token_id: &str,
             body: &RevokeLicensesBody,
-        ) -> crate::ApiRequest<()> {
-            crate::request!(
+        ) -> ::graphdoc_runtime::ApiRequest<()> {
+            ::graphdoc_runtime::request!(
                 REVOKE_LICENSES, NoContent, ["/deviceAppManagement/vppTokens/",
                 "/revokeLicenses"], [vpp_token_id], body
             )
         }
         /// What the docs say about [`sync_licenses`]: method, path and permissions.
         #[cfg(feature = "intune-onboarding")]
-        pub const SYNC_LICENSES: crate::Endpoint = crate::endpoint! {
+        pub const SYNC_LICENSES: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
             name = "device_app_management::vpp_tokens::sync_licenses", version = "beta",
             method = "POST", path =
             "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses", delegated_work =
@@ -78,8 +78,8 @@ pub mod device_app_management {
         #[inline]
         pub fn sync_licenses(
             vpp_token_id: &str,
-        ) -> crate::ApiRequest<super::super::super::types::VppToken> {
-            crate::request!(
+        ) -> ::graphdoc_runtime::ApiRequest<super::super::super::types::VppToken> {
+            ::graphdoc_runtime::request!(
                 SYNC_LICENSES, ValueWrapped, ["/deviceAppManagement/vppTokens/",
                 "/syncLicenses"], [vpp_token_id]
             )

@@ -26,7 +26,7 @@ pub enum ActionState {
     Other(String),
 }
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-crate::graph_enum!(
+::graphdoc_runtime::graph_enum!(
     ActionState, Other { None = "none", Pending = "pending", Canceled = "canceled",
     Active = "active", Done = "done", Failed = "failed", NotSupported = "notSupported" }
 );
@@ -41,10 +41,12 @@ pub struct Entity {
     /// The unique identifier of the entity. Read-only.
     pub id: Option<String>,
     /// Properties the docs do not define, and `@odata.*` annotations.
-    pub extra: crate::JsonObject,
+    pub extra: ::graphdoc_runtime::JsonObject,
 }
 #[cfg(feature = "microsoft-identity-platform")]
-crate::graph_object!(Entity { odata_type = "@odata.type", id = "id" } extra[]);
+::graphdoc_runtime::graph_object!(
+    Entity { odata_type = "@odata.type", id = "id" } extra[]
+);
 /// An Apple Volume Purchase Program token uploaded to Intune, used to sync volume-purchased app licenses.
 ///
 /// Derived from `Entity`; its properties are included.
@@ -64,13 +66,13 @@ pub struct VppToken {
     /// The Apple ID associated with the token.
     pub apple_id: Option<String>,
     /// When the token expires.
-    pub expiration_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+    pub expiration_date_time: Option<::graphdoc_runtime::edm::DateTimeOffset>,
     /// When licenses were last synced with the token.
-    pub last_sync_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+    pub last_sync_date_time: Option<::graphdoc_runtime::edm::DateTimeOffset>,
     /// The token string downloaded from Apple.
     pub token: Option<String>,
     /// When the token was last modified.
-    pub last_modified_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+    pub last_modified_date_time: Option<::graphdoc_runtime::edm::DateTimeOffset>,
     /// Current state of the token.
     pub state: Option<VppTokenState>,
     /// Results of the actions performed on the token.
@@ -92,10 +94,10 @@ pub struct VppToken {
     /// Role scope tags assigned to the token.
     pub role_scope_tag_ids: Option<Vec<String>>,
     /// Properties the docs do not define, and `@odata.*` annotations.
-    pub extra: crate::JsonObject,
+    pub extra: ::graphdoc_runtime::JsonObject,
 }
 #[cfg(feature = "intune-onboarding")]
-crate::graph_object!(
+::graphdoc_runtime::graph_object!(
     VppToken { odata_type = "@odata.type", id = "id", organization_name =
     "organizationName", vpp_token_account_type = "vppTokenAccountType", apple_id =
     "appleId", expiration_date_time = "expirationDateTime", last_sync_date_time =
@@ -125,7 +127,7 @@ pub enum VppTokenAccountType {
     Other(String),
 }
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-crate::graph_enum!(
+::graphdoc_runtime::graph_enum!(
     VppTokenAccountType, Other { Business = "business", Education = "education" }
 );
 /// The result of an action performed on an Apple Volume Purchase Program token.
@@ -141,14 +143,14 @@ pub struct VppTokenActionResult {
     /// State of the action.
     pub action_state: Option<ActionState>,
     /// When the action started.
-    pub start_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+    pub start_date_time: Option<::graphdoc_runtime::edm::DateTimeOffset>,
     /// When the action's state last changed.
-    pub last_updated_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+    pub last_updated_date_time: Option<::graphdoc_runtime::edm::DateTimeOffset>,
     /// Properties the docs do not define, and `@odata.*` annotations.
-    pub extra: crate::JsonObject,
+    pub extra: ::graphdoc_runtime::JsonObject,
 }
 #[cfg(feature = "intune-onboarding")]
-crate::graph_object!(
+::graphdoc_runtime::graph_object!(
     VppTokenActionResult { odata_type = "@odata.type", action_name = "actionName",
     action_state = "actionState", start_date_time = "startDateTime",
     last_updated_date_time = "lastUpdatedDateTime" } extra[action_state = "actionState"]
@@ -176,7 +178,7 @@ pub enum VppTokenState {
     Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-crate::graph_enum!(
+::graphdoc_runtime::graph_enum!(
     VppTokenState, Other { Unknown = "unknown", Valid = "valid", Expired = "expired",
     Invalid = "invalid", AssignedToExternalMdm = "assignedToExternalMDM",
     DuplicateLocationId = "duplicateLocationId" }
@@ -200,7 +202,7 @@ pub enum VppTokenSyncStatus {
     Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-crate::graph_enum!(
+::graphdoc_runtime::graph_enum!(
     VppTokenSyncStatus, Other { None = "none", InProgress = "inProgress", Completed =
     "completed", Failed = "failed" }
 );

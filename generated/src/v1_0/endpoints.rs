@@ -6,7 +6,7 @@ pub mod device_app_management {
     pub mod vpp_tokens {
         /// What the docs say about [`sync_licenses`]: method, path and permissions.
         #[cfg(feature = "intune-onboarding")]
-        pub const SYNC_LICENSES: crate::Endpoint = crate::endpoint! {
+        pub const SYNC_LICENSES: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
             name = "device_app_management::vpp_tokens::sync_licenses", version = "v1.0",
             method = "POST", path =
             "/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenses", delegated_work =
@@ -26,8 +26,8 @@ pub mod device_app_management {
         #[inline]
         pub fn sync_licenses(
             vpp_token_id: &str,
-        ) -> crate::ApiRequest<super::super::super::types::VppToken> {
-            crate::request!(
+        ) -> ::graphdoc_runtime::ApiRequest<super::super::super::types::VppToken> {
+            ::graphdoc_runtime::request!(
                 SYNC_LICENSES, ValueWrapped, ["/deviceAppManagement/vppTokens/",
                 "/syncLicenses"], [vpp_token_id]
             )

@@ -12,10 +12,12 @@ pub struct Entity {
     /// The unique identifier of the entity. Read-only.
     pub id: Option<String>,
     /// Properties the docs do not define, and `@odata.*` annotations.
-    pub extra: crate::JsonObject,
+    pub extra: ::graphdoc_runtime::JsonObject,
 }
 #[cfg(feature = "microsoft-identity-platform")]
-crate::graph_object!(Entity { odata_type = "@odata.type", id = "id" } extra[]);
+::graphdoc_runtime::graph_object!(
+    Entity { odata_type = "@odata.type", id = "id" } extra[]
+);
 /// 上传到 Intune 的 Apple 批量购买计划令牌，用于同步批量购买的应用许可证。
 ///
 /// Derived from `Entity`; its properties are included.
@@ -35,13 +37,13 @@ pub struct VppToken {
     /// 与令牌关联的 Apple ID。
     pub apple_id: Option<String>,
     /// 令牌的到期时间。
-    pub expiration_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+    pub expiration_date_time: Option<::graphdoc_runtime::edm::DateTimeOffset>,
     /// 上次使用令牌同步许可证的时间。
-    pub last_sync_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+    pub last_sync_date_time: Option<::graphdoc_runtime::edm::DateTimeOffset>,
     /// 从 Apple 下载的令牌字符串。
     pub token: Option<String>,
     /// 令牌的上次修改时间。
-    pub last_modified_date_time: Option<::chrono::DateTime<::chrono::FixedOffset>>,
+    pub last_modified_date_time: Option<::graphdoc_runtime::edm::DateTimeOffset>,
     /// 令牌的当前状态。
     pub state: Option<VppTokenState>,
     /// 上次同步的状态。
@@ -51,10 +53,10 @@ pub struct VppToken {
     /// 令牌所属应用商店的国家或地区。
     pub country_or_region: Option<String>,
     /// Properties the docs do not define, and `@odata.*` annotations.
-    pub extra: crate::JsonObject,
+    pub extra: ::graphdoc_runtime::JsonObject,
 }
 #[cfg(feature = "intune-onboarding")]
-crate::graph_object!(
+::graphdoc_runtime::graph_object!(
     VppToken { odata_type = "@odata.type", id = "id", organization_name =
     "organizationName", vpp_token_account_type = "vppTokenAccountType", apple_id =
     "appleId", expiration_date_time = "expirationDateTime", last_sync_date_time =
@@ -79,7 +81,7 @@ pub enum VppTokenAccountType {
     Other(String),
 }
 #[cfg(any(feature = "intune-onboarding", feature = "intune-shared"))]
-crate::graph_enum!(
+::graphdoc_runtime::graph_enum!(
     VppTokenAccountType, Other { Business = "business", Education = "education" }
 );
 /// Possible states associated with an Apple Volume Purchase Program token.
@@ -103,7 +105,7 @@ pub enum VppTokenState {
     Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-crate::graph_enum!(
+::graphdoc_runtime::graph_enum!(
     VppTokenState, Other { Unknown = "unknown", Valid = "valid", Expired = "expired",
     Invalid = "invalid", AssignedToExternalMdm = "assignedToExternalMDM" }
 );
@@ -126,7 +128,7 @@ pub enum VppTokenSyncStatus {
     Other(String),
 }
 #[cfg(feature = "intune-onboarding")]
-crate::graph_enum!(
+::graphdoc_runtime::graph_enum!(
     VppTokenSyncStatus, Other { None = "none", InProgress = "inProgress", Completed =
     "completed", Failed = "failed" }
 );

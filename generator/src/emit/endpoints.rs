@@ -34,7 +34,7 @@ pub fn rust_path(e: &EndpointPlan) -> String {
 
 /// The response type of an endpoint as seen from its module.
 pub fn response_type(e: &EndpointPlan) -> TokenStream {
-    response_of(&e.response, &types_path(e), &quote!(crate::))
+    response_of(&e.response, &types_path(e), &quote!(::graphdoc_runtime::))
 }
 
 /// The type a response plan parses into: types under `named`, `Page` under `root`.
@@ -134,7 +134,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Ve
     let shape = shape(e.response.shape);
     let mut out = quote! {
         #cfg
-        pub const #const_id: crate::Endpoint = crate::endpoint! {
+        pub const #const_id: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
             name = #name,
             version = #v,
             method = #method,
@@ -151,8 +151,8 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Ve
     out.extend(quote! {
         #cfg
         #[inline]
-        pub fn #fn_id(#(#params),* #comma #body_param) -> crate::ApiRequest<#resp> {
-            crate::request!(#const_id, #shape, #path_args #body_arg)
+        pub fn #fn_id(#(#params),* #comma #body_param) -> ::graphdoc_runtime::ApiRequest<#resp> {
+            ::graphdoc_runtime::request!(#const_id, #shape, #path_args #body_arg)
         }
     });
     let mut items = super::items(out)?;

@@ -10,7 +10,7 @@ pub mod index;
 pub mod infer;
 pub mod plan;
 pub mod resolve;
-pub mod runtime;
+pub mod select;
 pub mod types;
 
 use std::collections::BTreeMap;
@@ -30,6 +30,8 @@ pub struct Options {
     pub crate_name: String,
     /// Versions and operations to include.
     pub filter: Filter,
+    /// Where the generated crate gets `graphdoc-runtime`.
+    pub runtime: RuntimeDep,
 }
 
 impl Default for Options {
@@ -37,9 +39,25 @@ impl Default for Options {
         Options {
             crate_name: "graph-bindings".to_string(),
             filter: Filter::default(),
+            runtime: RuntimeDep::Vendor,
         }
     }
 }
+
+/// Where a generated crate gets `graphdoc-runtime`, the code its types and functions call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuntimeDep {
+    /// A path dependency, as written into `Cargo.toml` (relative to the generated crate).
+    Path(String),
+    /// A crates.io dependency of this version requirement.
+    Version(String),
+    /// A copy of the runtime's source in `graphdoc-runtime/` beside the crate's `src/`, as a
+    /// path dependency: the output builds on its own, offline.
+    Vendor,
+}
+
+/// The directory, inside a generated crate, that holds its vendored runtime.
+pub const VENDOR_DIR: &str = "graphdoc-runtime";
 
 /// Builds one item (or a few that belong together) of a file as syntax trees: its code from
 /// `quote!`, parsed, and its doc comments attached as trees ([`docs::syn_attrs`]), since
@@ -101,24 +119,43 @@ pub struct Output {
     pub diagnostics: Vec<Diagnostic>,
     /// Counts.
     pub stats: Stats,
+    /// The pages an include/exclude selection kept (`None`: all): findings about other pages
+    /// are not the output's.
+    pub sources: Option<std::collections::BTreeSet<String>>,
 }
 
-/// Emission failed: a generated file did not parse (a graphdoc bug, reported with the file).
+/// Why emission stopped.
 #[derive(Debug)]
-pub struct EmitError {
-    /// The generated file.
-    pub file: String,
-    /// syn's message.
-    pub message: String,
+pub enum EmitError {
+    /// A generated file did not parse (a graphdoc bug, reported with the file).
+    Syntax {
+        /// The generated file.
+        file: String,
+        /// syn's message.
+        message: String,
+    },
+    /// The filter's include/exclude named no workload or area of the docs.
+    Selection {
+        /// The names that match nothing.
+        unknown: Vec<String>,
+        /// Every workload and area name there is.
+        known: Vec<String>,
+    },
 }
 
 impl fmt::Display for EmitError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "generated `{}` does not parse: {}",
-            self.file, self.message
-        )
+        match self {
+            EmitError::Syntax { file, message } => {
+                write!(f, "generated `{file}` does not parse: {message}")
+            }
+            EmitError::Selection { unknown, known } => write!(
+                f,
+                "no workload or area is named {}; the docs have: {}",
+                unknown.join(", "),
+                known.join(", ")
+            ),
+        }
     }
 }
 
@@ -127,7 +164,7 @@ impl std::error::Error for EmitError {}
 impl EmitError {
     /// The error of generated code of `file` that syn could not parse.
     fn syn(file: &str) -> impl Fn(syn::Error) -> EmitError + '_ {
-        move |e| EmitError {
+        move |e| EmitError::Syntax {
             file: file.to_string(),
             message: e.to_string(),
         }
@@ -135,7 +172,7 @@ impl EmitError {
 
     /// Formatted chunks of `file` that do not fit the module they belong in.
     fn layout(file: &str) -> EmitError {
-        EmitError {
+        EmitError::Syntax {
             file: file.to_string(),
             message: "a formatted chunk does not fit its module (a graphdoc bug)".into(),
         }
@@ -315,7 +352,8 @@ pub fn version_module(v: ApiVersion) -> &'static str {
 
 /// Generates the crate for a model.
 pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
-    let plan = plan::plan(model, &opts.filter);
+    let mut plan = plan::plan(model, &opts.filter);
+    select::select(&mut plan, &opts.filter)?;
     let mut files = BTreeMap::new();
     let mut stats = Stats::default();
     let mut mods = Vec::new();
@@ -421,17 +459,19 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
                 #![allow(clippy::all)]
                 // Generated code is formatted by prettyplease; rustfmt must leave it byte-identical.
                 #![cfg_attr(rustfmt, rustfmt::skip)]
-                #[rustfmt::skip]
-                mod runtime;
-                pub use runtime::*;
+                /// The runtime the generated code calls (`graphdoc-runtime`), re-exported:
+                /// requests, responses, pages, errors, permissions, the `client` feature's `Client`.
+                pub use ::graphdoc_runtime as runtime;
+                pub use ::graphdoc_runtime::*;
                 #( #[cfg(feature = #features)] #[rustfmt::skip] pub mod #mod_ids; )*
             },
         )?,
     );
-    files.insert(
-        "src/runtime.rs".into(),
-        render("src/runtime.rs", runtime::runtime(true))?,
-    );
+    if opts.runtime == RuntimeDep::Vendor {
+        for (path, text) in graphdoc_runtime::source() {
+            files.insert(format!("{VENDOR_DIR}/{path}"), text.to_string());
+        }
+    }
     let workloads: std::collections::BTreeSet<String> = plan
         .versions
         .iter()
@@ -448,7 +488,7 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
     );
     files.insert(
         "Cargo.toml".into(),
-        cargo_toml(&opts.crate_name, &mods, &workloads, &groups),
+        cargo_toml(&opts.crate_name, &opts.runtime, &mods, &workloads, &groups),
     );
     stats.skipped = plan
         .diagnostics
@@ -464,6 +504,7 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
         files,
         diagnostics: plan.diagnostics,
         stats,
+        sources: plan.sources,
     })
 }
 
@@ -471,6 +512,7 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
 /// serde_json). Features: one per version, one per workload, `full` for every workload.
 fn cargo_toml(
     name: &str,
+    runtime: &RuntimeDep,
     mods: &[&str],
     workloads: &std::collections::BTreeSet<String>,
     groups: &std::collections::BTreeMap<String, Vec<String>>,
@@ -502,7 +544,7 @@ fn cargo_toml(
         list(&mut workloads.iter().map(String::as_str))
     ));
     t.push_str("# An async client (reqwest); `rustls` adds HTTPS.\n");
-    t.push_str("client = [\"dep:reqwest\"]\nrustls = [\"client\", \"reqwest/rustls-tls\"]\n");
+    t.push_str("client = [\"graphdoc-runtime/client\"]\nrustls = [\"client\", \"graphdoc-runtime/rustls\"]\n");
     for m in mods {
         t.push_str(&format!("{m} = []\n"));
     }
@@ -516,27 +558,28 @@ fn cargo_toml(
             list(&mut areas.iter().map(String::as_str))
         ));
     }
-    t.push_str(concat!(
-        "\n[dependencies]\n",
-        "base64 = \"0.22\"\n",
-        "chrono = { version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }\n",
-        "http = \"1\"\n",
-        "percent-encoding = \"2\"\n",
-        "reqwest = { version = \"0.12\", optional = true, default-features = false }\n",
-        "serde = { version = \"1\", features = [\"derive\"] }\n",
-        "serde_json = \"1\"\n",
-        "uuid = { version = \"1\", features = [\"serde\"] }\n",
-    ));
+    let dep = match runtime {
+        RuntimeDep::Path(p) => format!("{{ path = {} }}", q(p)),
+        RuntimeDep::Version(v) => q(v),
+        RuntimeDep::Vendor => format!("{{ path = {} }}", q(VENDOR_DIR)),
+    };
+    t.push_str(
+        "\n# Everything the generated code calls, and the crates its API uses (re-exported).\n",
+    );
+    t.push_str(&format!("[dependencies]\ngraphdoc-runtime = {dep}\n"));
     t
 }
 
-/// One self-contained file for `include!` at the root of a crate (the `build.rs` route):
-/// the runtime and every selected version as inline modules, no features.
-pub fn generate_single_file(
-    model: &Model,
-    opts: &Options,
-) -> Result<(String, Vec<Diagnostic>, Stats), EmitError> {
-    let plan = plan::plan(model, &opts.filter);
+/// The name of [`generate_single_file`]'s file.
+pub const SINGLE_FILE: &str = "graphdoc.rs";
+
+/// One file for `include!` in any module of a crate (the `build.rs` route), which depends on
+/// `graphdoc-runtime`: every selected version as inline modules, no features.
+///
+/// The output's one file is `graphdoc.rs`.
+pub fn generate_single_file(model: &Model, opts: &Options) -> Result<Output, EmitError> {
+    let mut plan = plan::plan(model, &opts.filter);
+    select::select(&mut plan, &opts.filter)?;
     let mut stats = Stats::default();
     let gate = features::Gate { on: false };
     let mut jobs = Vec::new();
@@ -582,7 +625,12 @@ pub fn generate_single_file(
     )?;
     let bodies = render_parts(&jobs, CHUNK)?;
     let text = splice("graphdoc.rs", &skeleton, &bodies)?;
-    Ok((text, plan.diagnostics, stats))
+    Ok(Output {
+        files: BTreeMap::from([(SINGLE_FILE.to_string(), text)]),
+        diagnostics: plan.diagnostics,
+        stats,
+        sources: plan.sources,
+    })
 }
 
 /// A skeleton's marker lines replaced by the bodies, in order.
@@ -603,12 +651,11 @@ fn splice(path: &str, skeleton: &str, bodies: &[String]) -> Result<String, EmitE
     Ok(text)
 }
 
-/// The single file: the runtime, then per version `pub mod <version> { pub mod types { … }
+/// The single file: the runtime re-exported, then per version `pub mod <version> { pub mod types { … }
 /// pub mod endpoints { … } }` around the given types and endpoints.
 fn single_file_layout<'a>(
     versions: impl Iterator<Item = (&'a syn::Ident, TokenStream, TokenStream)>,
 ) -> TokenStream {
-    let runtime = runtime::runtime(false);
     let versions = versions.map(|(m, types, endpoints)| {
         quote! {
             pub mod #m {
@@ -619,9 +666,7 @@ fn single_file_layout<'a>(
         }
     });
     quote! {
-        #[allow(clippy::all)]
-        mod runtime { #runtime }
-        pub use runtime::*;
+        pub use ::graphdoc_runtime::*;
         #(#versions)*
     }
 }
@@ -684,7 +729,8 @@ mod tests {
     fn single_file_in_chunks_matches_the_whole_file() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pages/users");
         let model = crate::read::read_docs(&[root, "../docs-input".into()]);
-        let (text, _, _) = generate_single_file(&model, &Default::default()).unwrap();
+        let out = generate_single_file(&model, &Default::default()).unwrap();
+        let text = &out.files[SINGLE_FILE];
         let plan = plan::plan(&model, &Default::default());
         let gate = features::Gate { on: false };
         let versions: Vec<_> = plan
@@ -704,7 +750,7 @@ mod tests {
         )
         .unwrap();
         assert!(plan.versions.len() == 2 && text.matches("pub mod types {").count() == 2);
-        assert_eq!(text, whole);
+        assert_eq!(*text, whole);
         // Chunks of one part each: every join between chunks is exercised.
         let vp = &plan.versions[0];
         let job = Job {

@@ -31,9 +31,10 @@ const RESERVED_TYPES: &[&str] = &[
 pub struct Filter {
     /// Versions to emit (all when empty).
     pub versions: Vec<ApiVersion>,
-    /// Only operations whose page name or workload contains one of these (all when empty).
+    /// Workloads or areas to bind, by exact cargo feature name (all when empty); applied to the
+    /// planned API by [`super::select`].
     pub include: Vec<String>,
-    /// Skip operations whose page name or workload contains one of these.
+    /// Workloads or areas to leave out, by exact cargo feature name.
     pub exclude: Vec<String>,
     /// Also bind properties that only the examples show, as JSON fields (see
     /// [`super::example_fields`]). Off by default: the bindings are the property tables, and an
@@ -44,13 +45,6 @@ pub struct Filter {
 impl Filter {
     fn keeps_version(&self, v: ApiVersion) -> bool {
         self.versions.is_empty() || self.versions.contains(&v)
-    }
-
-    fn keeps_operation(&self, op: &Operation) -> bool {
-        let hay = |pat: &String| {
-            op.name.contains(pat.as_str()) || op.workload.as_deref().is_some_and(|w| w == pat)
-        };
-        (self.include.is_empty() || self.include.iter().any(hay)) && !self.exclude.iter().any(hay)
     }
 }
 
@@ -367,6 +361,8 @@ pub struct Plan {
     pub versions: Vec<VersionPlan>,
     /// Items skipped or guessed, each with a reason.
     pub diagnostics: Vec<Diagnostic>,
+    /// The pages a selection kept (see [`super::select`]); `None` when nothing was left out.
+    pub sources: Option<BTreeSet<String>>,
 }
 
 fn diag(
@@ -395,7 +391,7 @@ pub fn plan(model: &Model, filter: &Filter) -> Plan {
         .collect();
     let mut diags = Vec::new();
     let versions = par_map_diags(&kept, &mut diags, |&version, diags| {
-        let ops = pick_operations(model, version, filter, diags);
+        let ops = pick_operations(model, version, diags);
         (!ops.is_empty()).then(|| plan_version(model, version, &ops, filter, diags))
     })
     .into_iter()
@@ -406,6 +402,7 @@ pub fn plan(model: &Model, filter: &Filter) -> Plan {
     Plan {
         versions,
         diagnostics: diags,
+        sources: None,
     }
 }
 
@@ -437,7 +434,7 @@ fn par_map_diags<T: Sync, R: Send>(
 pub fn locale_conflicts(model: &Model) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for version in [ApiVersion::V1, ApiVersion::Beta] {
-        pick_operations(model, version, &Filter::default(), &mut diags);
+        pick_operations(model, version, &mut diags);
     }
     diags
 }
@@ -445,7 +442,7 @@ pub fn locale_conflicts(model: &Model) -> Vec<Diagnostic> {
 /// The operations the bindings of a version are made from: one per page name, English first
 /// (other locales' copies only feed `locale-conflict` findings).
 pub fn bound_operations(model: &Model, version: ApiVersion) -> Vec<&Operation> {
-    pick_operations(model, version, &Filter::default(), &mut Vec::new())
+    pick_operations(model, version, &mut Vec::new())
 }
 
 /// English first, then by source: the page that wins when two locales document one thing.
@@ -457,15 +454,10 @@ fn locale_rank(locale: &str, source: &str) -> (bool, String) {
 fn pick_operations<'m>(
     model: &'m Model,
     version: ApiVersion,
-    filter: &Filter,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<&'m Operation> {
     let mut by_name: BTreeMap<&str, Vec<&Operation>> = BTreeMap::new();
-    for op in model
-        .operations
-        .iter()
-        .filter(|o| o.version == version && filter.keeps_operation(o))
-    {
+    for op in model.operations.iter().filter(|o| o.version == version) {
         by_name.entry(op.name.as_str()).or_default().push(op);
     }
     let mut out = Vec::new();

@@ -17,7 +17,7 @@ pub fn type_ref(t: &TypeRef, named: &TokenStream) -> TokenStream {
             let id = ident(n);
             quote!(#named #id)
         }
-        TypeRef::Json => quote!(::serde_json::Value),
+        TypeRef::Json => quote!(::graphdoc_runtime::edm::Json),
     }
 }
 
@@ -33,13 +33,13 @@ fn prim(p: Prim) -> TokenStream {
         Double | Decimal => quote!(f64),
         Byte => quote!(u8),
         SByte => quote!(i8),
-        Guid => quote!(::uuid::Uuid),
-        DateTimeOffset => quote!(::chrono::DateTime<::chrono::FixedOffset>),
-        Date => quote!(::chrono::NaiveDate),
-        TimeOfDay => quote!(::chrono::NaiveTime),
-        Duration => quote!(crate::IsoDuration),
-        Binary => quote!(crate::Base64),
-        Untyped => quote!(::serde_json::Value),
+        Guid => quote!(::graphdoc_runtime::edm::Guid),
+        DateTimeOffset => quote!(::graphdoc_runtime::edm::DateTimeOffset),
+        Date => quote!(::graphdoc_runtime::edm::Date),
+        TimeOfDay => quote!(::graphdoc_runtime::edm::TimeOfDay),
+        Duration => quote!(::graphdoc_runtime::IsoDuration),
+        Binary => quote!(::graphdoc_runtime::Base64),
+        Untyped => quote!(::graphdoc_runtime::edm::Json),
     }
 }
 
@@ -87,7 +87,7 @@ pub fn struct_items(
     }
     body.extend(quote! {
         /// Properties the docs do not define, and `@odata.*` annotations.
-        pub #extras: crate::JsonObject,
+        pub #extras: ::graphdoc_runtime::JsonObject,
     });
     let body = Group::new(Delimiter::Brace, body);
     let wires = Group::new(Delimiter::Brace, wires);
@@ -105,7 +105,7 @@ pub fn struct_items(
         pub struct #id #body
 
         #cfg
-        crate::graph_object!(#id #wires #extras [#(#walks),*]);
+        ::graphdoc_runtime::graph_object!(#id #wires #extras [#(#walks),*]);
     })?;
     if let Some(syn::Item::Struct(s)) = items.first_mut() {
         docs::prepend(&mut s.attrs, doc);
@@ -133,8 +133,8 @@ fn poly_tokens(
     let wires = variants.iter().map(|v| &v.wire);
     quote! {
         #cfg
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-        #[serde(untagged)]
+        #[derive(Debug, Clone, PartialEq, ::graphdoc_runtime::serde::Serialize)]
+        #[serde(crate = "::graphdoc_runtime::serde", untagged)]
         #[non_exhaustive]
         pub enum #id {
             #( #vcfgs #vids(#vids), )*
@@ -142,12 +142,12 @@ fn poly_tokens(
         }
 
         #cfg
-        impl<'de> ::serde::Deserialize<'de> for #id {
-            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                let v = <::serde_json::Value as ::serde::Deserialize>::deserialize(d)?;
-                match crate::odata_type(&v) {
-                    #( #vcfgs ::std::option::Option::Some(#wires) => ::serde_json::from_value(v).map(Self::#vids).map_err(::serde::de::Error::custom), )*
-                    _ => ::serde_json::from_value(v).map(Self::#base).map_err(::serde::de::Error::custom),
+        impl<'de> ::graphdoc_runtime::serde::Deserialize<'de> for #id {
+            fn deserialize<D: ::graphdoc_runtime::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
+                let v = <::graphdoc_runtime::edm::Json as ::graphdoc_runtime::serde::Deserialize>::deserialize(d)?;
+                match ::graphdoc_runtime::odata_type(&v) {
+                    #( #vcfgs ::std::option::Option::Some(#wires) => ::graphdoc_runtime::from_value(v).map(Self::#vids).map_err(::graphdoc_runtime::serde::de::Error::custom), )*
+                    _ => ::graphdoc_runtime::from_value(v).map(Self::#base).map_err(::graphdoc_runtime::serde::de::Error::custom),
                 }
             }
         }
@@ -160,11 +160,11 @@ fn poly_tokens(
         }
 
         #cfg
-        impl crate::Strict for #id {
+        impl ::graphdoc_runtime::Strict for #id {
             fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
                 match self {
-                    #( #vcfgs Self::#vids(v) => crate::Strict::unknown_fields(v, path, out), )*
-                    Self::#base(v) => crate::Strict::unknown_fields(v, path, out),
+                    #( #vcfgs Self::#vids(v) => ::graphdoc_runtime::Strict::unknown_fields(v, path, out), )*
+                    Self::#base(v) => ::graphdoc_runtime::Strict::unknown_fields(v, path, out),
                 }
             }
         }
@@ -251,7 +251,7 @@ fn type_items(
                 }
 
                 #cfg
-                crate::graph_enum!(#id, #other { #(#wires),* });
+                ::graphdoc_runtime::graph_enum!(#id, #other { #(#wires),* });
             })?;
             if let Some(syn::Item::Enum(e)) = items.first_mut() {
                 docs::prepend(&mut e.attrs, doc);

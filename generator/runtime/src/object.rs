@@ -1,0 +1,385 @@
+//! Generated structs and enums as JSON: the generic code behind `graph_object!` and
+//! `graph_enum!`, and the [`Strict`] walk that finds properties a type does not define.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::Serialize;
+
+/// A JSON object's members: the type of a generated struct's map of the properties the docs
+/// do not define.
+pub type JsonObject = BTreeMap<String, serde_json::Value>;
+
+/// Finds properties a value carries that its type does not define. Example tests assert this
+/// finds nothing, so no documented property is dropped silently.
+pub trait Strict {
+    /// Appends `path.property` for every undefined property and `path: member` for every enum
+    /// value outside the documented members.
+    fn unknown_fields(&self, path: &str, out: &mut Vec<String>);
+}
+
+/// Reports the keys of an extras map, `@odata.*` annotations aside.
+#[doc(hidden)]
+pub fn report_extras(extra: &JsonObject, path: &str, out: &mut Vec<String>) {
+    for k in extra.keys() {
+        if !k.starts_with('@') && !k.contains("@odata.") {
+            out.push(format!("{path}.{k}"));
+        }
+    }
+}
+
+/// A generated struct as a JSON object: its members by wire name and its extras map.
+/// `graph_object!` implements it from the fields' wire names, and the struct's `Serialize`,
+/// `Deserialize` and [`Strict`] call the generic code below: serde's derives emit some thirty
+/// lines a field, and type-checking those was most of a generated crate's build time; here a
+/// field is a line in each of two methods. The JSON is the same: members written in field
+/// order, absent ones skipped; read in one pass, each member by its wire name (a repeated
+/// one: the last wins), others into the extras map.
+#[doc(hidden)]
+pub trait Object: Default {
+    /// Writes the present fields, in order, then the extras.
+    fn write_members<M: serde::ser::SerializeMap>(&self, m: &mut M) -> Result<(), M::Error>;
+    /// Reads the value of member `key` into its field, or into the extras.
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: String,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+    /// The `Strict` walk: extras, then fields of generated types.
+    fn walk(&self, path: &str, out: &mut Vec<String>);
+}
+
+/// Writes a generated struct as a JSON object.
+#[doc(hidden)]
+pub fn write_object<T: Object, S: serde::Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap as _;
+    let mut m = s.serialize_map(None)?;
+    v.write_members(&mut m)?;
+    m.end()
+}
+
+/// Writes member `key` when the field is present.
+#[doc(hidden)]
+pub fn write_member<M: serde::ser::SerializeMap, T: Serialize>(
+    m: &mut M,
+    r: &mut Result<(), M::Error>,
+    key: &str,
+    v: &Option<T>,
+) {
+    if let (Ok(()), Some(v)) = (&r, v) {
+        *r = m.serialize_entry(key, v);
+    }
+}
+
+/// Writes the extras map's members, unless writing the fields failed.
+#[doc(hidden)]
+pub fn write_extras<M: serde::ser::SerializeMap>(
+    m: &mut M,
+    r: Result<(), M::Error>,
+    extras: &JsonObject,
+) -> Result<(), M::Error> {
+    r?;
+    extras.iter().try_for_each(|(k, v)| m.serialize_entry(k, v))
+}
+
+/// Reads a member's value into its field.
+#[doc(hidden)]
+pub fn read_value<'de, A: serde::de::MapAccess<'de>, T: serde::Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut T,
+) -> Result<(), A::Error> {
+    *slot = map.next_value()?;
+    Ok(())
+}
+
+/// Reads a member the docs do not define into the extras map.
+#[doc(hidden)]
+pub fn read_extra<'de, A: serde::de::MapAccess<'de>>(
+    map: &mut A,
+    key: String,
+    extras: &mut JsonObject,
+) -> Result<(), A::Error> {
+    extras.insert(key, map.next_value()?);
+    Ok(())
+}
+
+/// Reports a value of an enum that is none of its documented `members` (a flag enum's `a,b`
+/// is fine when every part is one).
+#[doc(hidden)]
+pub fn report_member(v: &str, members: &[&str], path: &str, out: &mut Vec<String>) {
+    if !v.split(',').all(|p| members.contains(&p.trim())) {
+        out.push(format!("{path}: `{v}` is not a documented member"));
+    }
+}
+
+/// Reports the undefined properties inside a field of a generated type.
+#[doc(hidden)]
+pub fn walk_member<T: Strict>(v: &T, path: &str, key: &str, out: &mut Vec<String>) {
+    v.unknown_fields(&format!("{path}.{key}"), out);
+}
+
+/// Reads a generated struct from a JSON object, member by member.
+#[doc(hidden)]
+pub fn read_object<'de, T: Object, D: serde::Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+    struct Members<T>(PhantomData<T>);
+    impl<'de, T: Object> serde::de::Visitor<'de> for Members<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+            let mut out = T::default();
+            while let Some(key) = map.next_key::<String>()? {
+                out.read_member(key, &mut map)?;
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Members(PhantomData))
+}
+
+/// Implements [`Object`] for a generated struct from its fields' wire names, with the
+/// struct's `Serialize`, `Deserialize` and [`Strict`]:
+/// `Name { field = "wireName", … } extras [fields of generated types]`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! graph_object {
+    (
+        $t:ident { $($f:ident = $w:literal),* $(,)? } $extra:ident
+        [$($n:ident = $nw:literal),* $(,)?]
+    ) => {
+        impl $crate::Object for $t {
+            fn write_members<M: $crate::serde::ser::SerializeMap>(
+                &self,
+                m: &mut M,
+            ) -> ::std::result::Result<(), M::Error> {
+                let mut r = ::std::result::Result::Ok(());
+                $($crate::write_member(m, &mut r, $w, &self.$f);)*
+                $crate::write_extras(m, r, &self.$extra)
+            }
+            fn read_member<'de, A: $crate::serde::de::MapAccess<'de>>(
+                &mut self,
+                key: ::std::string::String,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                match key.as_str() {
+                    $($w => $crate::read_value(map, &mut self.$f),)*
+                    _ => $crate::read_extra(map, key, &mut self.$extra),
+                }
+            }
+            #[inline]
+            fn walk(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                $crate::report_extras(&self.$extra, path, out);
+                $($crate::walk_member(&self.$n, path, $nw, out);)*
+            }
+        }
+        $crate::object_impls!($t);
+    };
+}
+
+/// `Serialize`, `Deserialize` and [`Strict`] of an [`Object`], by the generic code. The
+/// non-generic methods are `#[inline]`, like the endpoint functions: machine code is made only
+/// for what a user's crate calls, not for all of Graph.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! object_impls {
+    ($t:ident) => {
+        impl $crate::serde::Serialize for $t {
+            fn serialize<S: $crate::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                $crate::write_object(self, s)
+            }
+        }
+        impl<'de> $crate::serde::Deserialize<'de> for $t {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                $crate::read_object(d)
+            }
+        }
+        impl $crate::Strict for $t {
+            #[inline]
+            fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                $crate::Object::walk(self, path, out)
+            }
+        }
+    };
+}
+
+/// Serialization, deserialization and [`Strict`] of a generated enum, from its members' wire
+/// names: `Name, Other { Member = "member", … }`. A value outside the members is kept in the
+/// catch-all variant, and reported by `Strict`; flag enums send combinations (`a,b`),
+/// documented when every part is.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! graph_enum {
+    ($t:ident, $other:ident { $($v:ident = $w:literal),* $(,)? }) => {
+        impl $crate::serde::Serialize for $t {
+            fn serialize<S: $crate::serde::Serializer>(
+                &self,
+                s: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                s.serialize_str(match self {
+                    $(Self::$v => $w,)*
+                    Self::$other(v) => v,
+                })
+            }
+        }
+        impl<'de> $crate::serde::Deserialize<'de> for $t {
+            fn deserialize<D: $crate::serde::Deserializer<'de>>(
+                d: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                let s = <::std::string::String as $crate::serde::Deserialize>::deserialize(d)?;
+                ::std::result::Result::Ok(match s.as_str() {
+                    $($w => Self::$v,)*
+                    _ => Self::$other(s),
+                })
+            }
+        }
+        impl $crate::Strict for $t {
+            // An enum the docs give no members is only its catch-all.
+            #[inline]
+            #[allow(irrefutable_let_patterns)]
+            fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
+                if let Self::$other(v) = self {
+                    $crate::report_member(v, &[$($w),*], path, out);
+                }
+            }
+        }
+    };
+}
+
+/// Values that hold no properties of their own.
+macro_rules! leaf {
+    ($($t:ty),*) => {
+        $(impl Strict for $t {
+            fn unknown_fields(&self, _: &str, _: &mut Vec<String>) {}
+        })*
+    };
+}
+
+leaf!(
+    String,
+    bool,
+    i8,
+    u8,
+    i16,
+    i32,
+    i64,
+    f32,
+    f64,
+    (),
+    serde_json::Value,
+    crate::edm::Guid,
+    crate::edm::DateTimeOffset,
+    crate::edm::Date,
+    crate::edm::TimeOfDay,
+    crate::Base64,
+    crate::IsoDuration
+);
+
+impl<T: Strict> Strict for Option<T> {
+    fn unknown_fields(&self, path: &str, out: &mut Vec<String>) {
+        if let Some(v) = self {
+            v.unknown_fields(path, out);
+        }
+    }
+}
+
+impl<T: Strict> Strict for Box<T> {
+    fn unknown_fields(&self, path: &str, out: &mut Vec<String>) {
+        (**self).unknown_fields(path, out);
+    }
+}
+
+impl<T: Strict> Strict for Vec<T> {
+    fn unknown_fields(&self, path: &str, out: &mut Vec<String>) {
+        for (i, v) in self.iter().enumerate() {
+            v.unknown_fields(&format!("{path}[{i}]"), out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the generator emits for an enum, by hand.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    enum State {
+        Valid,
+        Expired,
+        Other(String),
+    }
+    crate::graph_enum!(State, Other { Valid = "valid", Expired = "expired" });
+
+    /// An enum whose page lists no members: only the catch-all.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    enum Empty {
+        Other(String),
+    }
+    crate::graph_enum!(Empty, Other {});
+
+    #[derive(Debug, Clone, PartialEq, Default)]
+    struct Token {
+        id: Option<String>,
+        state: Option<State>,
+        tags: Option<Vec<State>>,
+        extra: JsonObject,
+    }
+    crate::graph_object!(Token { id = "id", state = "state", tags = "tags" } extra [state = "state", tags = "tags"]);
+
+    #[test]
+    fn objects_read_by_wire_name_and_keep_what_they_do_not_define() {
+        let t: Token = serde_json::from_str(
+            r#"{"id": "1", "state": "valid", "tags": ["expired", "new"], "colour": 3, "@odata.etag": "x"}"#,
+        )
+        .unwrap();
+        assert_eq!(t.id.as_deref(), Some("1"));
+        assert_eq!(t.state, Some(State::Valid));
+        assert_eq!(
+            t.tags,
+            Some(vec![State::Expired, State::Other("new".into())])
+        );
+        let mut unknown = Vec::new();
+        t.unknown_fields("$", &mut unknown);
+        assert_eq!(
+            unknown,
+            ["$.colour", "$.tags[1]: `new` is not a documented member"]
+        );
+        // Fields in order, absent ones skipped, extras last.
+        let json = serde_json::to_string(&t).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":"1","state":"valid","tags":["expired","new"],"@odata.etag":"x","colour":3}"#
+        );
+    }
+
+    #[test]
+    fn flag_combinations_of_documented_members_are_documented() {
+        let mut out = Vec::new();
+        report_member("valid, expired", &["valid", "expired"], "$", &mut out);
+        assert!(out.is_empty());
+        report_member("valid,gone", &["valid", "expired"], "$", &mut out);
+        assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn an_enum_without_members_keeps_every_value() {
+        let e: Empty = serde_json::from_str(r#""anything""#).unwrap();
+        assert_eq!(e, Empty::Other("anything".into()));
+        assert_eq!(serde_json::to_string(&e).unwrap(), r#""anything""#);
+        let mut out = Vec::new();
+        e.unknown_fields("$.kind", &mut out);
+        assert_eq!(out, ["$.kind: `anything` is not a documented member"]);
+    }
+
+    #[test]
+    fn a_struct_is_a_json_object_and_nothing_else() {
+        let err = serde_json::from_str::<Token>("[1]").unwrap_err();
+        assert!(err.to_string().contains("a JSON object"), "{err}");
+    }
+}
