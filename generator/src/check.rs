@@ -9,7 +9,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::emit::infer::{is_date, is_guid, is_time_of_day, is_timestamp};
 use crate::emit::plan;
 use crate::model::{
-    ApiVersion, Body, Header, Model, Operation, Property, RequestBody, TypeDef, TypeKind,
+    ApiVersion, Body, Edm, Header, Model, Operation, Property, RequestBody, TypeDef, TypeKind,
 };
 
 /// A one-line fix hint for a finding code.
@@ -379,7 +379,7 @@ impl Walker<'_> {
             }
             return;
         }
-        if let Some(prim) = type_name.strip_prefix("Edm.") {
+        if let Some(prim) = Edm::parse(type_name) {
             if let Some(problem) = primitive_problem(prim, v) {
                 self.report(
                     "example-type-mismatch",
@@ -441,7 +441,7 @@ impl Walker<'_> {
         let odata_type = obj
             .get("@odata.type")
             .and_then(Value::as_str)
-            .map(crate::read::typeref::bare_name);
+            .map(crate::model::bare_name);
         let named = odata_type
             .and_then(|n| self.types.find(self.version, n).map(|d| (n, d)))
             .filter(|(_, d)| d.kind != TypeKind::Enum && !d.name.eq_ignore_ascii_case(&t.name))
@@ -532,34 +532,29 @@ fn kind(v: &Value) -> &'static str {
 
 /// What is wrong with a value for a primitive type, if anything. Graph writes Int64 and Decimal
 /// as strings in some payloads, so numeric strings are accepted there.
-fn primitive_problem(prim: &str, v: &Value) -> Option<String> {
+fn primitive_problem(prim: Edm, v: &Value) -> Option<String> {
+    use Edm::*;
     let bad = |what: &str| Some(what.to_string());
     match (prim, v) {
-        ("String", Value::String(_)) => None,
-        ("Boolean", Value::Bool(_)) => None,
-        ("Int16" | "Int32" | "Int64" | "Byte" | "SByte", Value::Number(n))
-            if n.is_i64() || n.is_u64() =>
-        {
+        (String, Value::String(_)) => None,
+        (Boolean, Value::Bool(_)) => None,
+        (Int16 | Int32 | Int64 | Byte | SByte, Value::Number(n)) if n.is_i64() || n.is_u64() => {
             None
         }
-        ("Int64" | "Decimal", Value::String(s)) if s.parse::<f64>().is_ok() => None,
-        ("Single" | "Double" | "Decimal", Value::Number(_)) => None,
-        ("Single" | "Double", Value::String(s)) if matches!(s.as_str(), "NaN" | "INF" | "-INF") => {
-            None
-        }
-        ("Guid", Value::String(s)) if is_guid(s) => None,
-        ("Guid", Value::String(s)) => bad(&format!("`{s}`, not a GUID")),
-        ("DateTimeOffset", Value::String(s)) if is_timestamp(s) => None,
-        ("DateTimeOffset", Value::String(s)) => bad(&format!("`{s}`, not an RFC 3339 timestamp")),
-        ("Binary", Value::String(s)) if !is_base64(s) => bad(&format!("`{s}`, not base64")),
-        ("Date", Value::String(s)) if !is_date(s) => {
-            bad(&format!("`{s}`, not a date (YYYY-MM-DD)"))
-        }
-        ("TimeOfDay", Value::String(s)) if !is_time_of_day(s) => {
+        (Int64 | Decimal, Value::String(s)) if s.parse::<f64>().is_ok() => None,
+        (Single | Double | Decimal, Value::Number(_)) => None,
+        (Single | Double, Value::String(s)) if matches!(s.as_str(), "NaN" | "INF" | "-INF") => None,
+        (Guid, Value::String(s)) if is_guid(s) => None,
+        (Guid, Value::String(s)) => bad(&format!("`{s}`, not a GUID")),
+        (DateTimeOffset, Value::String(s)) if is_timestamp(s) => None,
+        (DateTimeOffset, Value::String(s)) => bad(&format!("`{s}`, not an RFC 3339 timestamp")),
+        (Binary, Value::String(s)) if !is_base64(s) => bad(&format!("`{s}`, not base64")),
+        (Date, Value::String(s)) if !is_date(s) => bad(&format!("`{s}`, not a date (YYYY-MM-DD)")),
+        (TimeOfDay, Value::String(s)) if !is_time_of_day(s) => {
             bad(&format!("`{s}`, not a time of day (HH:MM:SS)"))
         }
-        ("Date" | "TimeOfDay" | "Duration" | "Binary" | "Stream", Value::String(_)) => None,
-        ("Untyped", _) => None,
+        (Date | TimeOfDay | Duration | Binary | Stream, Value::String(_)) => None,
+        (Untyped, _) => None,
         (_, v) => bad(kind(v)),
     }
 }
@@ -638,31 +633,31 @@ mod tests {
 
     #[test]
     fn primitives() {
-        assert_eq!(primitive_problem("Int32", &json!(3)), None);
+        assert_eq!(primitive_problem(Edm::Int32, &json!(3)), None);
         assert_eq!(
-            primitive_problem("Int32", &json!("3")).as_deref(),
+            primitive_problem(Edm::Int32, &json!("3")).as_deref(),
             Some("a string")
         );
-        assert_eq!(primitive_problem("Int64", &json!("3")), None);
-        assert!(primitive_problem("DateTimeOffset", &json!("yesterday")).is_some());
+        assert_eq!(primitive_problem(Edm::Int64, &json!("3")), None);
+        assert!(primitive_problem(Edm::DateTimeOffset, &json!("yesterday")).is_some());
         assert_eq!(
             primitive_problem(
-                "DateTimeOffset",
+                Edm::DateTimeOffset,
                 &json!("2016-12-31T23:57:57.2481234-08:00")
             ),
             None
         );
-        assert!(primitive_problem("Guid", &json!("Guid value")).is_some());
-        assert_eq!(primitive_problem("Boolean", &json!(true)), None);
-        assert_eq!(primitive_problem("Binary", &json!("aGVsbG8=")), None);
-        assert_eq!(primitive_problem("Date", &json!("2021-06-30")), None);
-        assert!(primitive_problem("Date", &json!("Date")).is_some());
+        assert!(primitive_problem(Edm::Guid, &json!("Guid value")).is_some());
+        assert_eq!(primitive_problem(Edm::Boolean, &json!(true)), None);
+        assert_eq!(primitive_problem(Edm::Binary, &json!("aGVsbG8=")), None);
+        assert_eq!(primitive_problem(Edm::Date, &json!("2021-06-30")), None);
+        assert!(primitive_problem(Edm::Date, &json!("Date")).is_some());
         assert_eq!(
-            primitive_problem("TimeOfDay", &json!("08:30:00.0000000")),
+            primitive_problem(Edm::TimeOfDay, &json!("08:30:00.0000000")),
             None
         );
-        assert!(primitive_problem("TimeOfDay", &json!("8:30")).is_some());
-        assert!(primitive_problem("DateTimeOffset", &json!("2021-06-30T08:30Z")).is_some());
-        assert!(primitive_problem("Binary", &json!("Binary value.")).is_some());
+        assert!(primitive_problem(Edm::TimeOfDay, &json!("8:30")).is_some());
+        assert!(primitive_problem(Edm::DateTimeOffset, &json!("2021-06-30T08:30Z")).is_some());
+        assert!(primitive_problem(Edm::Binary, &json!("Binary value.")).is_some());
     }
 }

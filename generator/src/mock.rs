@@ -13,8 +13,8 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 use crate::emit::plan::{match_path, template, PathPiece};
+use crate::model::percent_decode as decode;
 use crate::model::{ApiVersion, Body, Model};
-use crate::read::http::percent_decode as decode;
 
 /// One canned answer: an example response of the docs.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,6 +8,9 @@ use serde::Serialize;
 
 use crate::diag::Diagnostic;
 
+mod edm;
+pub use edm::Edm;
+
 /// Everything read from one or more docs trees.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -546,6 +549,37 @@ impl Model {
         }
         out
     }
+}
+
+/// Strips namespace prefixes from a type name: `#microsoft.graph.vppToken` → `vppToken`.
+pub fn bare_name(s: &str) -> &str {
+    let s = s.trim().trim_start_matches('#');
+    for ns in ["microsoft.graph.", "Microsoft.Graph.", "graph."] {
+        if let Some(rest) = s.strip_prefix(ns) {
+            // Sub-namespaces (microsoft.graph.security.alert) keep their last part.
+            return rest.rsplit('.').next().unwrap_or(rest);
+        }
+    }
+    s
+}
+
+/// `%20` → ` ` in a URL the docs wrote (invalid escapes are kept as written).
+pub fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

@@ -4,12 +4,38 @@
 
 mod common;
 
+use std::collections::BTreeSet;
+
 use common::{graphdoc, root, stderr};
 
 fn scratch(name: &str) -> std::path::PathBuf {
     let d = std::env::temp_dir().join(format!("graphdoc-select-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
     d
+}
+
+/// The structs and enums a file defines; with `feature`, only those its `cfg` line names.
+fn type_names(text: &str, feature: Option<&str>) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    let mut cfg = "";
+    for line in text.lines().map(str::trim) {
+        if line.starts_with("#[cfg(") {
+            cfg = line;
+        } else if let Some(rest) = line
+            .strip_prefix("pub struct ")
+            .or(line.strip_prefix("pub enum "))
+        {
+            if feature.is_none_or(|f| cfg.contains(&format!("\"{f}\""))) {
+                names.insert(
+                    rest.split([' ', '{', '('])
+                        .next()
+                        .unwrap_or_default()
+                        .to_string(),
+                );
+            }
+        }
+    }
+    names
 }
 
 fn read(p: &std::path::Path) -> String {
@@ -141,39 +167,16 @@ fn the_build_rs_file_holds_what_the_cli_crate_compiles_with_the_same_features() 
         graphdoc::emit::generate_single_file(&model, &opts(config.filter().clone())).unwrap();
     let full = graphdoc::emit::generate(&model, &opts(Default::default())).unwrap();
     // Every struct and enum of the full crate that the feature compiles, and no other.
-    let gated = |text: &str| -> std::collections::BTreeSet<String> {
-        let mut names = std::collections::BTreeSet::new();
-        let mut cfg = String::new();
-        for line in text.lines().map(str::trim) {
-            if line.starts_with("#[cfg(") {
-                cfg = line.to_string();
-            } else if let Some(rest) = line
-                .strip_prefix("pub struct ")
-                .or(line.strip_prefix("pub enum "))
-            {
-                let name = rest.split([' ', '{', '(']).next().unwrap().to_string();
-                if cfg.contains("\"intune-onboarding\"") {
-                    names.insert(name);
-                }
-            }
-        }
-        names
-    };
-    let mut from_full = gated(&full.files["src/beta/types.rs"]);
-    from_full.extend(gated(&full.files["src/v1_0/types.rs"]));
-    let text = &single.files[graphdoc::emit::SINGLE_FILE];
-    let mut from_single = std::collections::BTreeSet::new();
-    for line in text.lines().map(str::trim) {
-        if let Some(rest) = line
-            .strip_prefix("pub struct ")
-            .or(line.strip_prefix("pub enum "))
-        {
-            let name = rest.split([' ', '{', '(']).next().unwrap().to_string();
-            if !name.ends_with("Body") {
-                from_single.insert(name);
-            }
-        }
-    }
+    let mut from_full = type_names(&full.files["src/beta/types.rs"], Some("intune-onboarding"));
+    from_full.extend(type_names(
+        &full.files["src/v1_0/types.rs"],
+        Some("intune-onboarding"),
+    ));
+    let from_single: BTreeSet<String> =
+        type_names(&single.files[graphdoc::emit::SINGLE_FILE], None)
+            .into_iter()
+            .filter(|n| !n.ends_with("Body"))
+            .collect();
     assert!(!from_full.is_empty());
     assert_eq!(from_single, from_full);
 }

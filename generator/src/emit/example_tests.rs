@@ -9,9 +9,8 @@ use super::docs::raw_str;
 use super::plan::{BodyPlan, EndpointPlan, VersionPlan};
 use super::types::type_ref;
 use super::{FileParts, Part};
-use crate::model::Json;
+use crate::model::{percent_decode, Json};
 use crate::naming::ident;
-use crate::read::http::percent_decode;
 use proc_macro2::Literal;
 
 /// Pretty JSON text of an example, as a raw string literal: the docs' text streamed from the

@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::model::{ApiVersion, Body, Operation, Property, TypeDef, TypeKind};
-use crate::read::typeref::bare_name;
+use crate::model::{bare_name, ApiVersion, Body, Edm, Operation, Property, TypeDef, TypeKind};
 
 fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
@@ -135,7 +134,7 @@ impl Inferrer<'_> {
                 Some(e) if e.type_name != p.type_name || e.collection != p.collection => {
                     e.type_name = widen(&e.type_name, &p.type_name);
                     if e.collection != p.collection {
-                        e.type_name = "Edm.Untyped".into();
+                        e.type_name = Edm::Untyped.name().into();
                     }
                 }
                 Some(_) => {}
@@ -151,16 +150,19 @@ impl Inferrer<'_> {
         Some(match v {
             Value::Null => (UNSEEN.into(), false),
             Value::Array(items) if items.iter().all(Value::is_null) => (UNSEEN.into(), true),
-            Value::Bool(_) => ("Edm.Boolean".into(), false),
-            Value::Number(n) if n.is_f64() => ("Edm.Double".into(), false),
+            Value::Bool(_) => (Edm::Boolean.name().into(), false),
+            Value::Number(n) if n.is_f64() => (Edm::Double.name().into(), false),
             Value::Number(n) => {
                 let fits = n.as_i64().is_some_and(|i| i32::try_from(i).is_ok());
-                (if fits { "Edm.Int32" } else { "Edm.Int64" }.into(), false)
+                (
+                    if fits { Edm::Int32 } else { Edm::Int64 }.name().into(),
+                    false,
+                )
             }
-            Value::String(s) if is_timestamp(s) => ("Edm.DateTimeOffset".into(), false),
-            Value::String(s) if is_guid(s) => ("Edm.Guid".into(), false),
-            Value::String(s) if is_date(s) => ("Edm.Date".into(), false),
-            Value::String(_) => ("Edm.String".into(), false),
+            Value::String(s) if is_timestamp(s) => (Edm::DateTimeOffset.name().into(), false),
+            Value::String(s) if is_guid(s) => (Edm::Guid.name().into(), false),
+            Value::String(s) if is_date(s) => (Edm::Date.name().into(), false),
+            Value::String(_) => (Edm::String.name().into(), false),
             Value::Array(items) => {
                 let first = items.iter().find(|i| !i.is_null())?;
                 let mut t = None;
@@ -182,34 +184,31 @@ const UNSEEN: &str = "?";
 fn settle(types: &mut BTreeMap<String, TypeDef>) {
     for p in types.values_mut().flat_map(|t| t.properties.iter_mut()) {
         if p.type_name == UNSEEN {
-            p.type_name = "Edm.Untyped".into();
+            p.type_name = Edm::Untyped.name().into();
         }
     }
 }
 
 /// The narrowest inferred type that holds values of both `a` and `b`.
 fn widen(a: &str, b: &str) -> String {
-    let stringy = |t: &str| {
-        matches!(
-            t,
-            "Edm.String" | "Edm.Guid" | "Edm.DateTimeOffset" | "Edm.Date"
-        )
-    };
-    let rank = |t: &str| match t {
-        "Edm.Int32" => Some(0),
-        "Edm.Int64" => Some(1),
-        "Edm.Double" => Some(2),
+    use Edm::*;
+    let (x, y) = (Edm::parse(a), Edm::parse(b));
+    let stringy = |t: Option<Edm>| matches!(t, Some(String | Guid | DateTimeOffset | Date));
+    let rank = |t: Option<Edm>| match t {
+        Some(Int32) => Some(0),
+        Some(Int64) => Some(1),
+        Some(Double) => Some(2),
         _ => None,
     };
     if a == b {
         a.to_string()
-    } else if stringy(a) && stringy(b) {
-        "Edm.String".into()
-    } else if let (Some(x), Some(y)) = (rank(a), rank(b)) {
-        if x >= y { a } else { b }.to_string()
+    } else if stringy(x) && stringy(y) {
+        String.name().into()
+    } else if let (Some(p), Some(q)) = (rank(x), rank(y)) {
+        if p >= q { a } else { b }.to_string()
     } else {
         // Objects of two shapes, or a number and a string: only JSON holds both.
-        "Edm.Untyped".into()
+        Untyped.name().into()
     }
 }
 

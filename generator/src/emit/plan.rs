@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::{
-    ApiVersion, Body, Model, Operation, Part, Permissions, Property, RequestBody, TypeDef, TypeKind,
+    percent_decode, ApiVersion, Body, Edm, Model, Operation, Part, Permissions, Property,
+    RequestBody, TypeDef, TypeKind,
 };
 use crate::naming::{self, Scope};
-use crate::read::http::percent_decode;
 
 /// Names the generated modules use unqualified: the runtime's re-exports and the prelude types
 /// fields are written with (`Option<String>`), so no generated type may shadow them.
@@ -48,63 +48,11 @@ impl Filter {
     }
 }
 
-/// A primitive (Edm) type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[allow(missing_docs)]
-pub enum Prim {
-    String,
-    Boolean,
-    Int16,
-    Int32,
-    Int64,
-    Single,
-    Double,
-    Decimal,
-    Byte,
-    SByte,
-    Guid,
-    DateTimeOffset,
-    Date,
-    TimeOfDay,
-    Duration,
-    Binary,
-    Stream,
-    Untyped,
-}
-
-impl Prim {
-    /// Maps an `Edm.*` name.
-    pub fn from_edm(name: &str) -> Option<Prim> {
-        use Prim::*;
-        Some(match name.strip_prefix("Edm.")? {
-            "String" => String,
-            "Boolean" => Boolean,
-            "Int16" => Int16,
-            "Int32" => Int32,
-            "Int64" => Int64,
-            "Single" => Single,
-            "Double" => Double,
-            "Decimal" => Decimal,
-            "Byte" => Byte,
-            "SByte" => SByte,
-            "Guid" => Guid,
-            "DateTimeOffset" => DateTimeOffset,
-            "Date" => Date,
-            "TimeOfDay" => TimeOfDay,
-            "Duration" => Duration,
-            "Binary" => Binary,
-            "Stream" => Stream,
-            "Untyped" => Untyped,
-            _ => return None,
-        })
-    }
-}
-
 /// A reference to a type from a field, body or response.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum TypeRef {
     /// A primitive.
-    Prim(Prim),
+    Prim(Edm),
     /// A generated struct or enum, by Rust name.
     Named(String),
     /// Unknown to the docs set: kept as JSON.
@@ -624,7 +572,7 @@ fn plan_version(
         .map(|k| (k.clone(), scope.claim(format!("Any{}", rust_names[k]))))
         .collect();
     let resolve = |name: &str| -> Option<TypeRef> {
-        if let Some(p) = Prim::from_edm(name) {
+        if let Some(p) = Edm::parse(name) {
             return Some(TypeRef::Prim(p));
         }
         let key = name.to_ascii_lowercase();

@@ -5,8 +5,9 @@ use quote::quote;
 
 use super::docs;
 use super::features::Gate;
-use super::plan::{FieldPlan, Prim, TypeBody, TypePlan, TypeRef, VariantPlan};
+use super::plan::{FieldPlan, TypeBody, TypePlan, TypeRef, VariantPlan};
 use super::{FileParts, Part};
+use crate::model::Edm;
 use crate::naming::ident;
 
 /// The Rust type of a type reference; `named` is the path prefix for generated types.
@@ -21,8 +22,8 @@ pub fn type_ref(t: &TypeRef, named: &TokenStream) -> TokenStream {
     }
 }
 
-fn prim(p: Prim) -> TokenStream {
-    use Prim::*;
+fn prim(p: Edm) -> TokenStream {
+    use Edm::*;
     match p {
         String | Stream => quote!(String),
         Boolean => quote!(bool),

@@ -216,24 +216,7 @@ pub fn message(lines: &[&str], first_line: usize, sink: &mut Sink) -> Message {
     Message { headers, body }
 }
 
-/// `%20` → ` ` (invalid escapes are kept as written).
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+pub use crate::model::percent_decode;
 
 /// Parses `HTTP/1.1 200 OK` into the status code.
 pub fn status_line(line: &str) -> Option<u16> {

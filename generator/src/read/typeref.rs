@@ -7,35 +7,7 @@ use super::vocab::{contains_ignore_case, starts_with_ignore_case, type_word};
 
 /// Maps a primitive type word (any case, common aliases) to its `Edm.*` name.
 pub fn primitive(word: &str) -> Option<&'static str> {
-    let w = word.trim_start_matches("Edm.").trim_start_matches("edm.");
-    // No primitive word is longer than 16 bytes; lowercase on the stack, not the heap.
-    let mut buf = [0u8; 16];
-    let lower = buf.get_mut(..w.len()).map(|b| {
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        &*b
-    })?;
-    Some(match std::str::from_utf8(lower).ok()? {
-        "string" | "str" | "url" | "uri" => "Edm.String",
-        "boolean" | "bool" => "Edm.Boolean",
-        "int16" | "short" => "Edm.Int16",
-        "int32" | "int" | "integer" | "number" | "numeric" => "Edm.Int32",
-        "int64" | "long" | "bigint" => "Edm.Int64",
-        "single" | "float" => "Edm.Single",
-        "double" => "Edm.Double",
-        "decimal" => "Edm.Decimal",
-        "byte" => "Edm.Byte",
-        "sbyte" => "Edm.SByte",
-        "guid" | "uuid" => "Edm.Guid",
-        "datetimeoffset" | "datetime" | "timestamp" => "Edm.DateTimeOffset",
-        "date" => "Edm.Date",
-        "timeofday" | "time" => "Edm.TimeOfDay",
-        "duration" | "timespan" => "Edm.Duration",
-        "binary" | "base64" | "byte[]" => "Edm.Binary",
-        "stream" => "Edm.Stream",
-        "untyped" | "object" | "json" => "Edm.Untyped",
-        _ => return None,
-    })
+    crate::model::Edm::from_word(word).map(crate::model::Edm::name)
 }
 
 fn is_ident(s: &str) -> bool {
@@ -45,17 +17,7 @@ fn is_ident(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
 }
 
-/// Strips namespace prefixes: `#microsoft.graph.vppToken` → `vppToken`.
-pub fn bare_name(s: &str) -> &str {
-    let s = s.trim().trim_start_matches('#');
-    for ns in ["microsoft.graph.", "Microsoft.Graph.", "graph."] {
-        if let Some(rest) = s.strip_prefix(ns) {
-            // Sub-namespaces (microsoft.graph.security.alert) keep their last part.
-            return rest.rsplit('.').next().unwrap_or(rest);
-        }
-    }
-    s
-}
+pub use crate::model::bare_name;
 
 /// Reads a type cell. `None` when the cell names no type.
 pub fn read_type(cell: &Cell) -> Option<(String, bool)> {
