@@ -131,6 +131,70 @@ fn corpus_bindings_compile_and_pass_examples() {
     }
 }
 
+/// The build.rs route's one file, for the same selections as the feature checks above
+/// (`Config` include/exclude and versions), included inside a module of a crate that depends on
+/// the runtime alone: whatever a selection keeps, what it reaches is kept too.
+fn build_rs_selections_compile(model: &graphdoc::model::Model, tmp: &Path) {
+    use graphdoc::model::ApiVersion::{Beta, V1};
+    let dir = tmp.join("corpus-build-rs");
+    let runtime = graphdoc::Config::new().runtime_for(&dir);
+    let graphdoc::emit::RuntimeDep::Path(runtime) = runtime else {
+        panic!("inside the workspace the runtime is a path: {runtime:?}");
+    };
+    for (versions, include) in [
+        (&[V1, Beta][..], "intune"),
+        (&[V1, Beta][..], "intune-apps"),
+        (&[V1][..], "users"),
+    ] {
+        let mut config = graphdoc::Config::new();
+        config.include(include);
+        for v in versions {
+            config.version(*v);
+        }
+        let out = config
+            .emit_file(model)
+            .expect("the selection binds something");
+        let files = BTreeMap::from([
+            (
+                "Cargo.toml".to_string(),
+                format!(
+                    "[package]\nname = \"corpus-build-rs\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\ngraphdoc-runtime = {{ path = {runtime:?} }}\n\n[workspace]\n"
+                ),
+            ),
+            (
+                "src/lib.rs".to_string(),
+                "pub mod graph {\n    include!(\"graphdoc.rs\");\n}\n".to_string(),
+            ),
+            (
+                "src/graphdoc.rs".to_string(),
+                out.files[graphdoc::emit::SINGLE_FILE].clone(),
+            ),
+        ]);
+        graphdoc::write::write_files(&dir, &files, true).expect("writes");
+        let started = std::time::Instant::now();
+        let res = Command::new(env!("CARGO"))
+            .args(["check", "--lib"])
+            .current_dir(&dir)
+            .env("CARGO_TARGET_DIR", tmp.join("corpus-target"))
+            .env("CARGO_INCREMENTAL", "0")
+            .output()
+            .expect("cargo runs");
+        let err = String::from_utf8_lossy(&res.stderr);
+        assert!(
+            res.status.success(),
+            "the build.rs output for {include} ({versions:?}) does not compile:\n{}",
+            &err[..err.len().min(20_000)]
+        );
+        assert!(!err.contains("warning"), "{err}");
+        println!(
+            "build.rs output for {include} ({versions:?}): {} types, {} endpoints, checked in {:.1?}",
+            out.stats.types,
+            out.stats.endpoints,
+            started.elapsed()
+        );
+    }
+}
+
 fn run(
     model: &graphdoc::model::Model,
     defect_pages: &BTreeSet<&str>,
@@ -224,6 +288,7 @@ fn run(
                 String::from_utf8_lossy(&one.stderr)
             );
         }
+        build_rs_selections_compile(model, &tmp);
     }
 
     let all = outcomes(&stdout);

@@ -274,24 +274,29 @@ impl Config {
         })
     }
 
-    /// Reads the docs and writes one file for `include!` (the `build.rs` route), only if its
-    /// bytes changed. Refuses docs with errors (or warnings, when strict).
-    pub fn generate_file(&self, file: impl AsRef<Path>) -> Result<FileReport, Error> {
-        let file = file.as_ref();
-        let model = self.read(&|_, _| {})?;
+    /// The one file for `include!` (the `build.rs` route) for `model`: the output's only file
+    /// is [`emit::SINGLE_FILE`].
+    pub fn emit_file(&self, model: &Model) -> Result<Output, Error> {
         let opts = emit::Options {
             crate_name: self.crate_name.clone(),
             filter: self.filter.clone(),
             runtime: RuntimeDep::Vendor,
         };
-        let output = emit::generate_single_file(&model, &opts).map_err(|e| self.emit_error(e))?;
-        let stats = output.stats.clone();
-        self.check_bound(&model, stats.types + stats.endpoints)?;
+        let output = emit::generate_single_file(model, &opts).map_err(|e| self.emit_error(e))?;
+        self.check_bound(model, output.stats.types + output.stats.endpoints)?;
+        Ok(output)
+    }
+
+    /// Reads the docs and writes one file for `include!` (the `build.rs` route), only if its
+    /// bytes changed. Refuses docs with errors (or warnings, when strict).
+    pub fn generate_file(&self, file: impl AsRef<Path>) -> Result<FileReport, Error> {
+        let file = file.as_ref();
+        let model = self.read(&|_, _| {})?;
+        let output = self.emit_file(&model)?;
         let warnings: Vec<Diagnostic> = findings(&model, &output)
             .filter(|d| d.severity >= Severity::Warning)
             .cloned()
             .collect();
-        let text = &output.files[emit::SINGLE_FILE];
         let failing: Vec<Diagnostic> = warnings
             .iter()
             .filter(|d| self.strict || d.severity == Severity::Error)
@@ -300,6 +305,7 @@ impl Config {
         if !failing.is_empty() {
             return Err(Error::Findings(failing));
         }
+        let text = &output.files[emit::SINGLE_FILE];
         let changed = !std::fs::read(file).is_ok_and(|old| old == text.as_bytes());
         if changed {
             crate::write::write_atomic(file, text.as_bytes()).map_err(Error::Write)?;
@@ -307,7 +313,7 @@ impl Config {
         Ok(FileReport {
             file: file.to_path_buf(),
             changed,
-            stats,
+            stats: output.stats,
             warnings,
         })
     }

@@ -57,15 +57,15 @@ pub fn select(plan: &mut Plan, filter: &Filter) -> Result<(), EmitError> {
     let chosen =
         |f: &String| (filter.include.is_empty() || include.contains(f)) && !exclude.contains(f);
     let mut kept_sources = BTreeSet::new();
+    // An item without features has no gate: the full crate always compiles it.
+    let narrow = |features: &mut BTreeSet<String>| {
+        let always = features.is_empty();
+        features.retain(|f| chosen(f));
+        always || !features.is_empty()
+    };
     for vp in &mut plan.versions {
-        for e in &mut vp.endpoints {
-            e.features.retain(|f| chosen(f));
-        }
-        vp.endpoints.retain(|e| !e.features.is_empty());
-        for t in &mut vp.types {
-            t.features.retain(|f| chosen(f));
-        }
-        vp.types.retain(|t| !t.features.is_empty());
+        vp.endpoints.retain_mut(|e| narrow(&mut e.features));
+        vp.types.retain_mut(|t| narrow(&mut t.features));
         // A derived type's variant goes with its type.
         let kept: BTreeMap<String, ()> = vp.types.iter().map(|t| (t.rust.clone(), ())).collect();
         for t in &mut vp.types {
