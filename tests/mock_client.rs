@@ -105,7 +105,9 @@ async fn generated_client_end_to_end() {
         graphdoc_generated::Shape::NoContent,
     );
     match client.send(&missing).await {
-        Err(Error::Graph { status: 404, error }) => assert_eq!(error.code, "MockNoExample"),
+        Err(Error::Graph {
+            status: 404, error, ..
+        }) => assert_eq!(error.code, "MockNoExample"),
         other => panic!("{other:?}"),
     }
 }

@@ -34,6 +34,7 @@ fn signature(e: &EndpointPlan) -> String {
     let ty = |t: &TypeRef| format!("{t:?}");
     let body = match &e.body {
         BodyPlan::None => "none".to_string(),
+        BodyPlan::Content => "content".to_string(),
         BodyPlan::Type(t) => ty(t),
         BodyPlan::Params { rust, fields, .. } => format!(
             "{rust}{{{}}}",

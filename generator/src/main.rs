@@ -29,6 +29,42 @@ enum Format {
     Summary,
 }
 
+/// `--fault "METHOD PATH STATUS [TIMES [RETRY_AFTER]]"`.
+#[derive(Clone, Debug)]
+struct FaultArg {
+    method: String,
+    path: String,
+    status: u16,
+    times: usize,
+    retry_after: Option<u64>,
+}
+
+fn parse_fault(s: &str) -> Result<FaultArg, String> {
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    let num = |i: usize, what: &str| -> Result<Option<u64>, String> {
+        parts
+            .get(i)
+            .map(|p| {
+                p.parse::<u64>()
+                    .map_err(|_| format!("{what} `{p}` is not a number"))
+            })
+            .transpose()
+    };
+    match parts.as_slice() {
+        [method, path, _, ..] if parts.len() <= 5 => Ok(FaultArg {
+            method: method.to_string(),
+            path: path.to_string(),
+            status: num(2, "STATUS")?
+                .and_then(|n| u16::try_from(n).ok())
+                .filter(|n| (100..600).contains(n))
+                .ok_or("STATUS must be an HTTP status")?,
+            times: num(3, "TIMES")?.unwrap_or(1) as usize,
+            retry_after: num(4, "RETRY_AFTER")?,
+        }),
+        _ => Err("expected \"METHOD PATH STATUS [TIMES [RETRY_AFTER]]\"".into()),
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum VersionArg {
     #[value(name = "v1.0")]
@@ -62,6 +98,11 @@ enum Command {
         /// Port on 127.0.0.1 (0 picks a free one).
         #[arg(long, default_value_t = 0)]
         port: u16,
+        /// Answer requests with a fault: "METHOD PATH STATUS [TIMES [RETRY_AFTER]]", e.g.
+        /// "GET /me 429 2 1" (the next two GETs under /me get 429 with Retry-After: 1); PATH
+        /// follows the version; `*` is any method. Repeatable.
+        #[arg(long = "fault", value_parser = parse_fault)]
+        faults: Vec<FaultArg>,
     },
     /// Compare two docs trees (or two git revisions of one docs repo): API changes, classed as
     /// breaking or compatible for the generated Rust API.
@@ -169,7 +210,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Mock { docs, port } => {
+        Command::Mock { docs, port, faults } => {
             let model = match read(&docs) {
                 Ok(m) => m,
                 Err(code) => return code,
@@ -184,6 +225,9 @@ fn main() -> ExitCode {
             }
             match graphdoc::mock::MockServer::start(&model, port) {
                 Ok(server) => {
+                    for f in &faults {
+                        server.fail(&f.method, &f.path, f.status, f.times, f.retry_after);
+                    }
                     out!(
                         "serving {routes} example routes on {} (Ctrl-C stops)",
                         server.base_url()

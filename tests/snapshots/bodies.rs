@@ -155,10 +155,12 @@ pub mod v1_0 {
                             pub fn upload(
                                 gadget_id: &str,
                                 file_path: &str,
+                                content: &[u8],
                             ) -> ::graphdoc_runtime::ApiRequest<()> {
                                 ::graphdoc_runtime::request!(
                                     UPLOAD, NoContent, ["/gadgets/", "/files/root:/",
-                                    ":/content"], [gadget_id, file_path] keep[false, true]
+                                    ":/content"], [gadget_id, file_path] keep[false, true],
+                                    content content
                                 )
                             }
                         }

@@ -48,7 +48,9 @@ mod tests {
         let body = br#"{"error": {"code": "Request_ResourceNotFound", "message": "Resource 'x' does not exist"}}"#;
         match v1_0::device_app_management::vpp_tokens::sync_licenses("x").parse_response(404, body)
         {
-            Err(Error::Graph { status: 404, error }) => {
+            Err(Error::Graph {
+                status: 404, error, ..
+            }) => {
                 assert_eq!(error.code, "Request_ResourceNotFound")
             }
             other => panic!("{other:?}"),

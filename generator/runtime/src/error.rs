@@ -1,6 +1,7 @@
 //! Graph's error body and everything else that can go wrong with a request.
 
 use std::fmt;
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,8 +26,50 @@ pub struct GraphError {
     pub details: Vec<serde_json::Value>,
 }
 
+/// What a failed response's head says: the ids to quote to Microsoft support, and how long to
+/// wait before trying again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ErrorMeta {
+    /// `request-id` (from the headers, else the error body's `innerError`).
+    pub request_id: Option<String>,
+    /// `client-request-id`, echoed by the service.
+    pub client_request_id: Option<String>,
+    /// `Retry-After`, in seconds (429 and 503 carry it).
+    pub retry_after: Option<Duration>,
+    /// All response headers.
+    pub headers: http::HeaderMap,
+}
+
+impl ErrorMeta {
+    /// Reads the head of a response; `inner` is the error body's `innerError`, if any.
+    pub fn from_headers(headers: &http::HeaderMap, inner: Option<&serde_json::Value>) -> Self {
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let inner_id = |key: &str| {
+            inner
+                .and_then(|i| i.get(key))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        ErrorMeta {
+            request_id: header("request-id").or_else(|| inner_id("request-id")),
+            client_request_id: header("client-request-id")
+                .or_else(|| inner_id("client-request-id")),
+            retry_after: header("retry-after")
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map(Duration::from_secs),
+            headers: headers.clone(),
+        }
+    }
+}
+
 /// Everything that can go wrong with a request.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// Graph answered with its error body.
     Graph {
@@ -34,6 +77,8 @@ pub enum Error {
         status: u16,
         /// The error.
         error: GraphError,
+        /// Request ids and `Retry-After`.
+        meta: Box<ErrorMeta>,
     },
     /// A non-success status without a Graph error body.
     Status {
@@ -41,22 +86,76 @@ pub enum Error {
         status: u16,
         /// Body text.
         body: String,
+        /// Request ids and `Retry-After`.
+        meta: Box<ErrorMeta>,
+    },
+    /// A redirect (3xx) to `location`: content downloads answer `302` with a short-lived URL on
+    /// another host, to be fetched without the Graph token.
+    Redirect {
+        /// HTTP status.
+        status: u16,
+        /// The `Location` header.
+        location: String,
     },
     /// The body did not match the documented type.
     Json(serde_json::Error),
-    /// The request could not be built or sent.
+    /// The request could not be built.
     Request(String),
+    /// Sending failed (connection, TLS, timeout…), with the cause as [`std::error::Error::source`].
+    Transport(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl Error {
+    /// The HTTP status of a response error.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Graph { status, .. }
+            | Error::Status { status, .. }
+            | Error::Redirect { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The response head of a Graph or status error.
+    pub fn meta(&self) -> Option<&ErrorMeta> {
+        match self {
+            Error::Graph { meta, .. } | Error::Status { meta, .. } => Some(meta),
+            _ => None,
+        }
+    }
+
+    /// How long the service asked to wait (`Retry-After`).
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.meta().and_then(|m| m.retry_after)
+    }
+
+    /// Whether trying again may succeed: throttling (429) and unavailability (503, 504).
+    pub fn is_retryable(&self) -> bool {
+        matches!(self.status(), Some(429 | 503 | 504))
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Graph { status, error } => {
-                write!(f, "Graph error {status} {}: {}", error.code, error.message)
+            Error::Graph {
+                status,
+                error,
+                meta,
+            } => {
+                write!(f, "Graph error {status} {}: {}", error.code, error.message)?;
+                if let Some(id) = &meta.request_id {
+                    write!(f, " (request-id {id})")?;
+                }
+                Ok(())
             }
-            Error::Status { status, body } => write!(f, "HTTP {status}: {body}"),
+            Error::Status { status, body, .. } => write!(f, "HTTP {status}: {body}"),
+            Error::Redirect { status, location } => {
+                write!(f, "HTTP {status}: redirected to {location}")
+            }
             Error::Json(e) => write!(f, "response does not match the documented type: {e}"),
-            Error::Request(e) => write!(f, "request failed: {e}"),
+            Error::Request(e) => write!(f, "request cannot be built: {e}"),
+            Error::Transport(e) => write!(f, "request failed: {e}"),
         }
     }
 }
@@ -65,6 +164,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Json(e) => Some(e),
+            Error::Transport(e) => Some(&**e),
             _ => None,
         }
     }

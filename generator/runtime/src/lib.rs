@@ -8,6 +8,8 @@
 //!   [`ApiRequest::parse_response`] reads the answer into the typed response or an [`Error`]
 //!   (Graph's own error body as [`GraphError`]).
 //! - [`Page`]: a page of a collection, and [`ApiRequest::next_page`] to follow it.
+//! - [`Batch`]: up to 20 typed requests in one `$batch`; [`Upload`]: large files in ranged
+//!   chunks, resumable.
 //! - [`Endpoint`] and [`Permissions`]: what the docs say about each operation.
 //! - [`edm`]: the Rust types of the Edm primitives.
 //! - [`Strict`]: finds properties a value carries that its type does not define (the
@@ -23,6 +25,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod batch;
 pub mod edm;
 mod error;
 mod object;
@@ -30,6 +33,7 @@ mod page;
 mod permissions;
 mod request;
 pub mod testing;
+mod upload;
 
 #[cfg(feature = "client")]
 mod client;
@@ -40,10 +44,13 @@ pub use serde;
 pub use serde_json;
 pub use uuid;
 
+pub use batch::{Batch, BatchId, BatchResponses, ItemResponse, MAX_BATCH};
 #[cfg(feature = "client")]
-pub use client::Client;
+pub use client::{
+    clouds, BoxError, BoxFuture, Client, Delta, Items, RetryPolicy, StaticToken, TokenProvider,
+};
 pub use edm::{Base64, IsoDuration};
-pub use error::{Error, GraphError};
+pub use error::{Error, ErrorMeta, GraphError};
 #[doc(hidden)]
 pub use object::{
     read_extra, read_object, read_value, report_extras, report_member, walk_member, write_extras,
@@ -53,8 +60,9 @@ pub use object::{JsonObject, Strict};
 pub use page::Page;
 pub use permissions::{Endpoint, Permissions, TokenKind};
 #[doc(hidden)]
-pub use request::{drive_path, from_value, odata_type, path, to_body, to_value};
-pub use request::{ApiRequest, Shape};
+pub use request::{drive_path, from_value, odata_type, path, read_success, to_body, to_value};
+pub use request::{ApiRequest, Bytes, Response, Shape};
+pub use upload::{Upload, UploadState, CHUNK_UNIT, MAX_CHUNK};
 
 /// This crate's own files (path inside the crate, contents), for output that carries the
 /// runtime with it: graphdoc writes them beside a generated crate that vendors its runtime.
@@ -63,6 +71,7 @@ pub fn source() -> &'static [(&'static str, &'static str)] {
         ("Cargo.toml", include_str!("../Cargo.toml")),
         ("README.md", include_str!("../README.md")),
         ("src/lib.rs", include_str!("lib.rs")),
+        ("src/batch.rs", include_str!("batch.rs")),
         ("src/client.rs", include_str!("client.rs")),
         ("src/edm.rs", include_str!("edm.rs")),
         ("src/error.rs", include_str!("error.rs")),
@@ -71,6 +80,7 @@ pub fn source() -> &'static [(&'static str, &'static str)] {
         ("src/permissions.rs", include_str!("permissions.rs")),
         ("src/request.rs", include_str!("request.rs")),
         ("src/testing.rs", include_str!("testing.rs")),
+        ("src/upload.rs", include_str!("upload.rs")),
     ]
 }
 

@@ -72,14 +72,22 @@ pub fn write_member<M: serde::ser::SerializeMap, T: Serialize>(
     }
 }
 
-/// Writes the extras map's members, unless writing the fields failed.
+/// Writes the extras map's members, unless writing the fields failed. An extra member named as
+/// one of the type's `fields` is an error, not a second member or a silent override: set the
+/// typed field instead.
 #[doc(hidden)]
 pub fn write_extras<M: serde::ser::SerializeMap>(
     m: &mut M,
     r: Result<(), M::Error>,
     extras: &JsonObject,
+    fields: &[&str],
 ) -> Result<(), M::Error> {
     r?;
+    if let Some(k) = extras.keys().find(|k| fields.contains(&k.as_str())) {
+        return Err(serde::ser::Error::custom(format_args!(
+            "`{k}` is both a typed field and an entry of `extra`; set the field"
+        )));
+    }
     extras.iter().try_for_each(|(k, v)| m.serialize_entry(k, v))
 }
 
@@ -156,7 +164,7 @@ macro_rules! graph_object {
             ) -> ::std::result::Result<(), M::Error> {
                 let mut r = ::std::result::Result::Ok(());
                 $($crate::write_member(m, &mut r, $w, &self.$f);)*
-                $crate::write_extras(m, r, &self.$extra)
+                $crate::write_extras(m, r, &self.$extra, &[$($w),*])
             }
             fn read_member<'de, A: $crate::serde::de::MapAccess<'de>>(
                 &mut self,
@@ -355,6 +363,26 @@ mod tests {
         assert_eq!(
             json,
             r#"{"id":"1","state":"valid","tags":["expired","new"],"@odata.etag":"x","colour":3}"#
+        );
+    }
+
+    #[test]
+    fn an_extra_member_named_as_a_field_is_an_error_not_an_override() {
+        let mut t = Token {
+            id: Some("1".into()),
+            ..Default::default()
+        };
+        t.extra.insert("id".into(), serde_json::json!("2"));
+        let err = serde_json::to_string(&t).unwrap_err();
+        assert!(
+            err.to_string().contains("`id` is both a typed field"),
+            "{err}"
+        );
+        t.extra.clear();
+        t.extra.insert("colour".into(), serde_json::json!("red"));
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            r#"{"id":"1","colour":"red"}"#
         );
     }
 

@@ -7,7 +7,10 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::error::ErrorMeta;
 use crate::{Endpoint, Error, GraphError, Page};
+
+const JSON: &str = "application/json";
 
 /// How a response body maps to the returned type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,6 +23,68 @@ pub enum Shape {
     Collection,
     /// No body; the value is `()`.
     NoContent,
+    /// The body is content (a file, `$value`, a report): the value is [`Bytes`].
+    Bytes,
+    /// The body is a number in plain text (`$count`).
+    Count,
+}
+
+/// Content as bytes: a file's content, a `$value`, a report. Deserializes from the raw body.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Bytes(pub Vec<u8>);
+
+impl Serialize for Bytes {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Bytes {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Bytes;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("content bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Bytes, E> {
+                Ok(Bytes(v.to_vec()))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Bytes, E> {
+                Ok(Bytes(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Bytes, E> {
+                Ok(Bytes(v.as_bytes().to_vec()))
+            }
+            // Bytes written to JSON are an array of numbers.
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Bytes, A::Error> {
+                let mut out = Vec::new();
+                while let Some(b) = seq.next_element::<u8>()? {
+                    out.push(b);
+                }
+                Ok(Bytes(out))
+            }
+        }
+        d.deserialize_byte_buf(V)
+    }
+}
+
+impl crate::Strict for Bytes {
+    fn unknown_fields(&self, _: &str, _: &mut Vec<String>) {}
+}
+
+/// A successful response with its head.
+#[derive(Debug, Clone)]
+pub struct Response<T> {
+    /// HTTP status.
+    pub status: u16,
+    /// Response headers.
+    pub headers: http::HeaderMap,
+    /// The typed value.
+    pub value: T,
 }
 
 /// A request to one endpoint, built without doing any I/O; `T` is the typed response.
@@ -29,7 +94,9 @@ pub struct ApiRequest<T> {
     path: String,
     url: Option<String>,
     query: Vec<(String, String)>,
+    headers: Vec<(String, String)>,
     body: Option<Result<Vec<u8>, String>>,
+    content_type: &'static str,
     shape: Shape,
     response: PhantomData<fn() -> T>,
 }
@@ -48,10 +115,20 @@ impl<T> ApiRequest<T> {
             path,
             url: None,
             query: Vec::new(),
+            headers: Vec::new(),
             body,
+            content_type: JSON,
             shape,
             response: PhantomData,
         }
+    }
+
+    /// The same request sending `content` as its body (content uploads: `PUT …/content`),
+    /// with its media type.
+    pub fn with_content(mut self, content: impl Into<Vec<u8>>, content_type: &'static str) -> Self {
+        self.body = Some(Ok(content.into()));
+        self.content_type = content_type;
+        self
     }
 
     /// The same request with the body of another type: used by generated example tests
@@ -71,7 +148,9 @@ impl<T> ApiRequest<T> {
             path,
             url,
             query,
+            headers,
             body,
+            content_type,
             ..
         } = self;
         ApiRequest {
@@ -79,9 +158,53 @@ impl<T> ApiRequest<T> {
             path,
             url,
             query,
+            headers,
             body,
+            content_type,
             shape,
             response: PhantomData,
+        }
+    }
+
+    /// The same request sent to an absolute link instead of its path: an `@odata.nextLink`, or
+    /// a saved `@odata.deltaLink` to resume a delta query from.
+    pub fn at(mut self, link: &str) -> Self {
+        self.url = Some(link.to_string());
+        self.query.clear();
+        self
+    }
+
+    /// How the response body maps to `T`.
+    pub fn shape(&self) -> Shape {
+        self.shape
+    }
+
+    /// The URL relative to the version (`/users/1?$select=id`), as a `$batch` item names it;
+    /// a request sent to an absolute link keeps what follows the version.
+    pub fn relative_url(&self) -> String {
+        let mut url = match &self.url {
+            Some(u) => {
+                let v = format!("/{}/", self.endpoint.version);
+                u.find(&v)
+                    .map_or(u.clone(), |i| u[i + v.len() - 1..].to_string())
+            }
+            None => self.path.clone(),
+        };
+        let q = self.query_string();
+        if !q.is_empty() {
+            url.push(if url.contains('?') { '&' } else { '?' });
+            url.push_str(&q);
+        }
+        url
+    }
+
+    /// The body and its media type, if the request has one (an error if it could not be
+    /// serialized).
+    pub fn body_with_type(&self) -> Result<Option<(&[u8], &'static str)>, Error> {
+        match &self.body {
+            Some(Ok(b)) => Ok(Some((b, self.content_type))),
+            Some(Err(e)) => Err(Error::Request(e.clone())),
+            None => Ok(None),
         }
     }
 
@@ -100,10 +223,75 @@ impl<T> ApiRequest<T> {
         &self.path
     }
 
-    /// Adds a query option such as `$select` or `$filter`.
+    /// Sets a query option (`$select`, `$filter`, or any other), replacing an earlier value.
     pub fn query(mut self, name: &str, value: &str) -> Self {
+        self.query.retain(|(k, _)| k != name);
         self.query.push((name.to_string(), value.to_string()));
         self
+    }
+
+    /// Sets a request header, replacing an earlier value (names compare without case).
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.retain(|(k, _)| !k.eq_ignore_ascii_case(name));
+        self.headers.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    /// The headers set on this request.
+    pub fn headers(&self) -> &[(String, String)] {
+        &self.headers
+    }
+
+    /// `$select`: only these properties.
+    pub fn select(self, properties: &[&str]) -> Self {
+        self.query("$select", &properties.join(","))
+    }
+
+    /// `$expand`: related entities to include (`manager`, `members($select=id)`).
+    pub fn expand(self, expand: &str) -> Self {
+        self.query("$expand", expand)
+    }
+
+    /// `$filter`: an OData filter expression (`startswith(displayName,'a')`).
+    pub fn filter(self, filter: &str) -> Self {
+        self.query("$filter", filter)
+    }
+
+    /// `$orderby`: `displayName desc`.
+    pub fn order_by(self, order: &str) -> Self {
+        self.query("$orderby", order)
+    }
+
+    /// `$top`: the page size.
+    pub fn top(self, n: u32) -> Self {
+        self.query("$top", &n.to_string())
+    }
+
+    /// `$skip`: items to skip.
+    pub fn skip(self, n: u32) -> Self {
+        self.query("$skip", &n.to_string())
+    }
+
+    /// `$search` (quoted as Graph wants: `"displayName:room"`). Directory objects answer it
+    /// only to advanced queries, so this also sends `ConsistencyLevel: eventual`.
+    pub fn search(self, search: &str) -> Self {
+        let quoted = if search.starts_with('"') {
+            search.to_string()
+        } else {
+            format!("\"{search}\"")
+        };
+        self.query("$search", &quoted).consistency_eventual()
+    }
+
+    /// `$count=true`: the total in `Page::count`. Also sends `ConsistencyLevel: eventual`,
+    /// which directory objects require for it.
+    pub fn count(self) -> Self {
+        self.query("$count", "true").consistency_eventual()
+    }
+
+    /// `ConsistencyLevel: eventual`, for advanced queries on directory objects.
+    pub fn consistency_eventual(self) -> Self {
+        self.header("ConsistencyLevel", "eventual")
     }
 
     /// The encoded query string, without `?` (empty when there is none).
@@ -142,14 +330,18 @@ impl<T> ApiRequest<T> {
         url
     }
 
-    /// An `http::Request` for `base_url`; the body is JSON when the endpoint takes one.
+    /// An `http::Request` for `base_url`, with the headers set; the body is JSON when the
+    /// endpoint takes one (or the content given to [`ApiRequest::with_content`]).
     pub fn to_http(&self, base_url: &str) -> Result<http::Request<Vec<u8>>, Error> {
         let mut b = http::Request::builder()
             .method(self.method())
             .uri(self.url(base_url));
+        for (k, v) in &self.headers {
+            b = b.header(k.as_str(), v.as_str());
+        }
         let body = match &self.body {
             Some(Ok(body)) => {
-                b = b.header("Content-Type", "application/json");
+                b = b.header("Content-Type", self.content_type);
                 body.clone()
             }
             Some(Err(e)) => return Err(Error::Request(e.clone())),
@@ -164,32 +356,106 @@ struct ErrorBody {
     error: GraphError,
 }
 
+/// `{"value": …}`, read in one pass; other members are skipped.
+#[derive(serde::Deserialize)]
+struct Wrapped<T> {
+    value: T,
+}
+
 impl<T: DeserializeOwned> ApiRequest<T> {
-    /// Parses a response to this request into the typed value, or Graph's error.
+    /// Parses a response to this request, from its status and body, into the typed value, or
+    /// an [`Error`] (Graph's error body, a redirect, a body that does not fit).
     pub fn parse_response(&self, status: u16, body: &[u8]) -> Result<T, Error> {
+        self.parse(status, &http::HeaderMap::new(), body)
+    }
+
+    /// Parses an `http::Response`: as [`ApiRequest::parse_response`], and errors carry the
+    /// head's request ids and `Retry-After`.
+    pub fn parse_http<B: AsRef<[u8]>>(&self, response: &http::Response<B>) -> Result<T, Error> {
+        self.parse(
+            response.status().as_u16(),
+            response.headers(),
+            response.body().as_ref(),
+        )
+    }
+
+    /// Parses an `http::Response` and keeps its head: the value with its status and headers.
+    pub fn parse_http_with_head<B: AsRef<[u8]>>(
+        &self,
+        response: http::Response<B>,
+    ) -> Result<Response<T>, Error> {
+        let value = self.parse_http(&response)?;
+        let (parts, _) = response.into_parts();
+        Ok(Response {
+            status: parts.status.as_u16(),
+            headers: parts.headers,
+            value,
+        })
+    }
+
+    fn parse(&self, status: u16, headers: &http::HeaderMap, body: &[u8]) -> Result<T, Error> {
+        if (300..400).contains(&status) {
+            if let Some(location) = headers
+                .get(http::header::LOCATION)
+                .and_then(|l| l.to_str().ok())
+            {
+                return Err(Error::Redirect {
+                    status,
+                    location: location.to_string(),
+                });
+            }
+        }
         if !(200..300).contains(&status) {
             return Err(match serde_json::from_slice::<ErrorBody>(body) {
                 Ok(e) => Error::Graph {
                     status,
+                    meta: Box::new(ErrorMeta::from_headers(
+                        headers,
+                        e.error.inner_error.as_ref(),
+                    )),
                     error: e.error,
                 },
                 Err(_) => Error::Status {
                     status,
                     body: String::from_utf8_lossy(body).into_owned(),
+                    meta: Box::new(ErrorMeta::from_headers(headers, None)),
                 },
             });
         }
-        let v: serde_json::Value = match self.shape {
-            Shape::NoContent => serde_json::Value::Null,
-            _ => serde_json::from_slice(body).map_err(Error::Json)?,
-        };
-        let v = match (self.shape, v) {
-            (Shape::ValueWrapped, serde_json::Value::Object(mut o)) if o.contains_key("value") => {
-                o.remove("value").unwrap_or_default()
-            }
-            (_, v) => v,
-        };
-        from_value(v).map_err(Error::Json)
+        read_body(self.shape, body)
+    }
+}
+
+/// Reads a success body of `shape` straight into `T` (`$batch` items and uploads read theirs).
+#[doc(hidden)]
+pub fn read_success<T: DeserializeOwned>(shape: Shape, body: &[u8]) -> Result<T, Error> {
+    read_body(shape, body)
+}
+
+/// Reads a success body of `shape` straight into `T`, in one pass (no `serde_json::Value` in
+/// between).
+fn read_body<T: DeserializeOwned>(shape: Shape, body: &[u8]) -> Result<T, Error> {
+    use serde::de::value::{
+        BytesDeserializer, Error as ValueError, I64Deserializer, UnitDeserializer,
+    };
+    let plain =
+        |e: ValueError| Error::Request(format!("the response is not the documented content: {e}"));
+    match shape {
+        Shape::NoContent => T::deserialize(UnitDeserializer::<ValueError>::new()).map_err(plain),
+        Shape::Bytes => T::deserialize(BytesDeserializer::<ValueError>::new(body)).map_err(plain),
+        Shape::Count => {
+            let text = String::from_utf8_lossy(body);
+            let n: i64 = text.trim().parse().map_err(|_| {
+                Error::Request(format!("`$count` answered `{}`, not a number", text.trim()))
+            })?;
+            T::deserialize(I64Deserializer::<ValueError>::new(n)).map_err(plain)
+        }
+        // Bodies without a `value` member are read whole.
+        Shape::ValueWrapped => match serde_json::from_slice::<Wrapped<T>>(body) {
+            Ok(w) => Ok(w.value),
+            Err(e) => serde_json::from_slice(body).map_err(|_| Error::Json(e)),
+        },
+        Shape::Plain | Shape::Collection => serde_json::from_slice(body).map_err(Error::Json),
     }
 }
 
@@ -199,6 +465,8 @@ impl<T> ApiRequest<Page<T>> {
         let link = page.next_link.as_ref()?;
         let mut next = ApiRequest::new(self.endpoint, self.path.clone(), None, self.shape);
         next.url = Some(link.clone());
+        // ConsistencyLevel and the like hold for every page.
+        next.headers = self.headers.clone();
         Some(next)
     }
 }
@@ -287,37 +555,37 @@ pub fn odata_type(v: &serde_json::Value) -> Option<&str> {
 
 /// The body of an endpoint function: `request!(ENDPOINT, Shape, [pieces], [params] keep
 /// [flags], body)` builds the [`ApiRequest`], its path by [`path`] (or, with the `keep`
-/// flags of parameters inside `:/…:`, [`drive_path`]); `keep` and `body` are optional. A
-/// macro for the reason [`endpoint!`](crate::endpoint) is one.
+/// flags of parameters inside `:/…:`, [`drive_path`]); `keep` and the body are optional, and
+/// `content c` sends the bytes `c` instead of a JSON body. A macro for the reason
+/// [`endpoint!`](crate::endpoint) is one.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! request {
-    (@body) => {
-        ::std::option::Option::None
+    (@make $e:ident, $shape:ident, $path:expr) => {
+        $crate::ApiRequest::new(&$e, $path, ::std::option::Option::None, $crate::Shape::$shape)
     };
-    (@body $b:ident) => {
-        $crate::to_body($b)
+    (@make $e:ident, $shape:ident, $path:expr, $b:ident) => {
+        $crate::ApiRequest::new(&$e, $path, $crate::to_body($b), $crate::Shape::$shape)
+    };
+    (@make $e:ident, $shape:ident, $path:expr, content $c:ident) => {
+        $crate::ApiRequest::new(&$e, $path, ::std::option::Option::None, $crate::Shape::$shape)
+            .with_content($c.to_vec(), "application/octet-stream")
     };
     (
         $e:ident, $shape:ident, [$($piece:literal),* $(,)?], [$($param:ident),* $(,)?]
-        $(, $body:ident)? $(,)?
+        $(, $($body:ident)+)? $(,)?
     ) => {
-        $crate::ApiRequest::new(
-            &$e,
-            $crate::path(&[$($piece),*], &[$($param),*]),
-            $crate::request!(@body $($body)?),
-            $crate::Shape::$shape,
+        $crate::request!(
+            @make $e, $shape, $crate::path(&[$($piece),*], &[$($param),*]) $(, $($body)+)?
         )
     };
     (
         $e:ident, $shape:ident, [$($piece:literal),* $(,)?], [$($param:ident),* $(,)?]
-        keep [$($k:literal),* $(,)?] $(, $body:ident)? $(,)?
+        keep [$($k:literal),* $(,)?] $(, $($body:ident)+)? $(,)?
     ) => {
-        $crate::ApiRequest::new(
-            &$e,
-            $crate::drive_path(&[$($piece),*], &[$($param),*], &[$($k),*]),
-            $crate::request!(@body $($body)?),
-            $crate::Shape::$shape,
+        $crate::request!(
+            @make $e, $shape, $crate::drive_path(&[$($piece),*], &[$($param),*], &[$($k),*])
+            $(, $($body)+)?
         )
     };
 }
@@ -389,13 +657,17 @@ mod tests {
         let req = get_user("1");
         let body = br#"{"error": {"code": "Request_ResourceNotFound", "message": "gone"}}"#;
         match req.parse_response(404, body) {
-            Err(Error::Graph { status: 404, error }) => {
+            Err(Error::Graph {
+                status: 404, error, ..
+            }) => {
                 assert_eq!(error.code, "Request_ResourceNotFound")
             }
             other => panic!("{other:?}"),
         }
         match req.parse_response(502, b"<html>bad gateway</html>") {
-            Err(Error::Status { status: 502, body }) => assert!(body.contains("bad gateway")),
+            Err(Error::Status {
+                status: 502, body, ..
+            }) => assert!(body.contains("bad gateway")),
             other => panic!("{other:?}"),
         }
         assert!(matches!(
@@ -427,6 +699,119 @@ mod tests {
         );
         let last = next.parse_response(200, br#"{"value": []}"#).unwrap();
         assert!(next.next_page(&last).is_none());
+    }
+
+    #[test]
+    fn odata_options_are_typed_and_advanced_queries_send_consistency_level() {
+        let req = get_user("1")
+            .select(&["id", "displayName"])
+            .filter("startswith(displayName,'a')")
+            .top(5)
+            .top(10)
+            .count()
+            .header("client-request-id", "c-1");
+        assert_eq!(
+            req.query_string(),
+            "$select=id,displayName&$filter=startswith(displayName,'a')&$top=10&$count=true"
+        );
+        let http = req.to_http("https://graph.microsoft.com").unwrap();
+        assert_eq!(http.headers()["consistencylevel"], "eventual");
+        assert_eq!(http.headers()["client-request-id"], "c-1");
+        let search = get_user("1").search("displayName:room");
+        assert_eq!(search.query_string(), "$search=%22displayName%3Aroom%22");
+        assert_eq!(
+            search.headers(),
+            [("ConsistencyLevel".to_string(), "eventual".to_string())]
+        );
+        // Every page of an advanced query is one.
+        let pages: ApiRequest<Page<serde_json::Value>> =
+            get_user("1").count().retype(Shape::Collection);
+        let page = pages
+            .parse_response(
+                200,
+                br#"{"value": [], "@odata.nextLink": "https://x/next"}"#,
+            )
+            .unwrap();
+        assert_eq!(pages.next_page(&page).unwrap().headers().len(), 1);
+    }
+
+    #[test]
+    fn errors_carry_request_ids_and_retry_after_from_the_head() {
+        let req = get_user("1");
+        let throttled = http::Response::builder()
+            .status(429)
+            .header("Retry-After", "7")
+            .header("request-id", "r-1")
+            .header("client-request-id", "c-1")
+            .body(br#"{"error": {"code": "TooManyRequests", "message": "slow down"}}"#.to_vec())
+            .unwrap();
+        let e = req.parse_http(&throttled).unwrap_err();
+        assert!(e.is_retryable());
+        assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(7)));
+        let meta = e.meta().unwrap();
+        assert_eq!(meta.request_id.as_deref(), Some("r-1"));
+        assert_eq!(meta.client_request_id.as_deref(), Some("c-1"));
+        assert!(e.to_string().contains("request-id r-1"), "{e}");
+        // The error body's innerError names the request when the head does not.
+        let body = br#"{"error": {"code": "NotFound", "message": "no", "innerError": {"request-id": "r-2"}}}"#;
+        let e = req.parse_response(404, body).unwrap_err();
+        assert_eq!(e.meta().unwrap().request_id.as_deref(), Some("r-2"));
+        assert!(!e.is_retryable());
+    }
+
+    #[test]
+    fn a_redirect_names_its_location_and_success_keeps_its_head() {
+        let req = get_user("1");
+        let moved = http::Response::builder()
+            .status(302)
+            .header("Location", "https://download.example/f?sig=1")
+            .body(Vec::new())
+            .unwrap();
+        match req.parse_http(&moved) {
+            Err(Error::Redirect {
+                status: 302,
+                location,
+            }) => assert_eq!(location, "https://download.example/f?sig=1"),
+            other => panic!("{other:?}"),
+        }
+        let ok = http::Response::builder()
+            .status(200)
+            .header("ETag", "W/1")
+            .body(br#"{"id": "1"}"#.to_vec())
+            .unwrap();
+        let r = req.parse_http_with_head(ok).unwrap();
+        assert_eq!(r.status, 200);
+        assert_eq!(r.headers["etag"], "W/1");
+        assert_eq!(r.value["id"], "1");
+    }
+
+    #[test]
+    fn content_is_bytes_and_count_is_a_number() {
+        let content: ApiRequest<Bytes> = get_user("1").retype(Shape::Bytes);
+        assert_eq!(
+            content.parse_response(200, b"a,b\n1,2\n").unwrap(),
+            Bytes(b"a,b\n1,2\n".to_vec())
+        );
+        let count: ApiRequest<i64> = get_user("1").retype(Shape::Count);
+        assert_eq!(count.parse_response(200, b" 42\n").unwrap(), 42);
+        assert!(count.parse_response(200, b"many").is_err());
+        let upload = get_user("1").with_content(b"hello".to_vec(), "text/plain");
+        let http = upload.to_http("http://x").unwrap();
+        assert_eq!(http.headers()["content-type"], "text/plain");
+        assert_eq!(http.body(), b"hello");
+    }
+
+    #[test]
+    fn value_wrapped_bodies_are_read_in_one_pass_and_other_members_skipped() {
+        let req: ApiRequest<Vec<String>> = get_user("1").retype(Shape::ValueWrapped);
+        let body = br#"{"@odata.context": "x", "value": ["a"], "more": {"deep": [1, 2]}}"#;
+        assert_eq!(req.parse_response(200, body).unwrap(), ["a"]);
+        // A body that is itself the value is read whole.
+        assert_eq!(req.parse_response(200, br#"["b"]"#).unwrap(), ["b"]);
+        assert!(matches!(
+            req.parse_response(200, br#"{"value": 3}"#),
+            Err(Error::Json(_))
+        ));
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub fn response_type(e: &EndpointPlan) -> TokenStream {
 /// The type a response plan parses into: types under `named`, `Page` under `root`.
 pub fn response_of(r: &ResponsePlan, named: &TokenStream, root: &TokenStream) -> TokenStream {
     match (&r.ty, r.shape) {
+        (_, Shape::Bytes) => quote!(::graphdoc_runtime::Bytes),
+        (_, Shape::Count) => quote!(i64),
         (_, Shape::NoContent) | (None, _) => quote!(()),
         (Some(t), Shape::Collection) => {
             let t = type_ref(t, named);
@@ -56,6 +58,8 @@ pub fn shape(s: Shape) -> TokenStream {
         Shape::ValueWrapped => quote!(ValueWrapped),
         Shape::Collection => quote!(Collection),
         Shape::NoContent => quote!(NoContent),
+        Shape::Bytes => quote!(Bytes),
+        Shape::Count => quote!(Count),
     }
 }
 
@@ -116,6 +120,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Ve
     let path_args = path_args(&e.pieces, &e.params);
     let (body_param, body_arg) = match &e.body {
         BodyPlan::None => (quote!(), quote!()),
+        BodyPlan::Content => (quote!(content: &[u8]), quote!(, content content)),
         BodyPlan::Type(t) => {
             let t = type_ref(t, &named);
             (quote!(body: &#t), quote!(, body))

@@ -46,7 +46,7 @@ pub fn add(types: &mut [TypePlan], endpoints: &mut [EndpointPlan], diags: &mut V
                     },
                     Shape::ValueWrapped => body.get("value").into_iter().collect(),
                     Shape::Plain => vec![body],
-                    Shape::NoContent => Vec::new(),
+                    Shape::NoContent | Shape::Bytes | Shape::Count => Vec::new(),
                 };
                 for item in items {
                     walk.value(item, ty, false);
@@ -58,6 +58,7 @@ pub fn add(types: &mut [TypePlan], endpoints: &mut [EndpointPlan], diags: &mut V
             };
             let body = &body.value();
             match &e.body {
+                BodyPlan::Content => {}
                 BodyPlan::Type(ty) => walk.value(body, ty, false),
                 BodyPlan::Params { fields, .. } => {
                     if let Some(obj) = body.as_object() {

@@ -83,6 +83,7 @@ fn endpoint_tests<'a>(
     let takes_body = !matches!(e.body, BodyPlan::None);
     let body_ty = match &e.body {
         BodyPlan::None => quote!(()),
+        BodyPlan::Content => quote!(::std::vec::Vec<u8>),
         BodyPlan::Type(t) => type_ref(t, &quote!(#krate::#m::types::)),
         BodyPlan::Params { rust, .. } => {
             let b = ident(rust);

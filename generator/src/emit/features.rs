@@ -166,7 +166,7 @@ pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
             BodyPlan::Params { fields, .. } => {
                 fields.iter().for_each(|f| refs_of(&f.ty, &mut roots))
             }
-            BodyPlan::None => {}
+            BodyPlan::None | BodyPlan::Content => {}
         }
         for r in roots {
             if let Some(&i) = index.get(&r) {

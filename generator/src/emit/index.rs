@@ -55,13 +55,16 @@ fn entry(e: &EndpointPlan, version: crate::model::ApiVersion) -> ResolvedOperati
     let mut arguments: Vec<String> = e.params.iter().map(|p| p.rust.clone()).collect();
     let body = match &e.body {
         BodyPlan::None => None,
+        BodyPlan::Content => Some("&[u8]".to_string()),
         BodyPlan::Type(t) => Some(rust_type(t, m)),
         BodyPlan::Params { rust, .. } => Some(format!("{module}::{rust}")),
     };
-    if body.is_some() {
-        arguments.push("body".into());
+    if let Some(b) = &body {
+        arguments.push(if b == "&[u8]" { "content" } else { "body" }.into());
     }
     let response = match (&e.response.ty, e.response.shape) {
+        (_, Shape::Bytes) => "Bytes".to_string(),
+        (_, Shape::Count) => "i64".to_string(),
         (_, Shape::NoContent) | (None, _) => "()".to_string(),
         (Some(t), Shape::Collection) => format!("Page<{}>", rust_type(t, m)),
         (Some(t), _) => rust_type(t, m),

@@ -164,6 +164,8 @@ pub enum BodyPlan {
     None,
     /// A generated or known type.
     Type(TypeRef),
+    /// Content bytes (`PUT …/content`, `…/$value`): the function takes `&[u8]`.
+    Content,
     /// A generated parameters struct (fields as in a TypeBody::Struct).
     Params {
         /// Rust name of the struct.
@@ -186,6 +188,10 @@ pub enum Shape {
     Collection,
     /// No body: returns `()`.
     NoContent,
+    /// Content (a file, `$value`, a report): returns the runtime's `Bytes`.
+    Bytes,
+    /// `$count`: a number in plain text, returns `i64`.
+    Count,
 }
 
 /// The documented response.
@@ -1022,6 +1028,7 @@ fn plan_operation(
     {
         let last = path.rsplit('/').next().unwrap_or("");
         let action = !last.starts_with('{') && (titled_action || last.contains('(') || in_url);
+        let (response, body) = content_of(&method, &path, &response, &body);
         out.push(EndpointPlan {
             module: Vec::new(),
             rust: String::new(),
@@ -1032,8 +1039,8 @@ fn plan_operation(
             path,
             pieces,
             params,
-            body: if in_url { BodyPlan::None } else { body.clone() },
-            response: response.clone(),
+            body: if in_url { BodyPlan::None } else { body },
+            response,
             permissions: op.permissions.clone().unwrap_or_default(),
             doc: doc.clone(),
             source: op.source.clone(),
@@ -1066,6 +1073,33 @@ fn plan_operation(
         );
     }
     out
+}
+
+/// What a path says about its content, over what its page says: a `GET` of `…/content`,
+/// `…/$value` or a report (no documented type: a CSV behind a redirect) returns bytes, one of
+/// `…/$count` a number; a `PUT` or `PATCH` of content sends bytes.
+fn content_of(
+    method: &str,
+    path: &str,
+    response: &ResponsePlan,
+    body: &BodyPlan,
+) -> (ResponsePlan, BodyPlan) {
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let content = last.eq_ignore_ascii_case("content") || last.eq_ignore_ascii_case("$value");
+    let bytes = |shape| ResponsePlan {
+        ty: None,
+        shape,
+        status: response.status,
+    };
+    match method {
+        "GET" if content => (bytes(Shape::Bytes), body.clone()),
+        "GET" if last.eq_ignore_ascii_case("$count") => (bytes(Shape::Count), body.clone()),
+        "GET" if response.ty.is_none() && path.starts_with("/reports/") => {
+            (bytes(Shape::Bytes), body.clone())
+        }
+        "PUT" | "PATCH" if content => (response.clone(), BodyPlan::Content),
+        _ => (response.clone(), body.clone()),
+    }
 }
 
 fn plan_response(

@@ -148,7 +148,7 @@ pub fn merge(
                     primary.page_bodies.push(b);
                     (None, Some(primary.page_bodies.len() - 1))
                 }
-                BodyPlan::None => (None, None),
+                BodyPlan::None | BodyPlan::Content => (None, None),
             };
             for ex in &mut primary.examples {
                 if retyped {
@@ -286,7 +286,7 @@ fn is_call(e: &EndpointPlan, word: &str) -> bool {
     }
     match e.method.as_str() {
         "POST" => match &e.body {
-            BodyPlan::None => true,
+            BodyPlan::None | BodyPlan::Content => true,
             BodyPlan::Params { .. } => e.response.status != 201,
             BodyPlan::Type(_) => false,
         },
