@@ -45,3 +45,335 @@ fn device_app_management_vpp_tokens_sync_licenses_1_request() {
         None,
     );
 }
+#[test]
+#[cfg(feature = "users")]
+fn me_get_1_response() {
+    graphdoc_generated::testing::response_example(
+        "v1.0/api/user-get.md:61",
+        &graphdoc_generated::v1_0::me::get(),
+        200u16,
+        r#"{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users/$entity",
+  "id": "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
+  "displayName": "Adele Vance",
+  "mail": "AdeleV@contoso.com",
+  "jobTitle": "Retail Manager",
+  "businessPhones": [
+    "+1 425 555 0109"
+  ],
+  "userPrincipalName": "AdeleV@contoso.com",
+  "officeLocation": "18/2111"
+}"#,
+    );
+}
+#[test]
+#[cfg(feature = "users")]
+fn me_get_1_request() {
+    graphdoc_generated::testing::request_example(
+        "v1.0/api/user-get.md:61",
+        &graphdoc_generated::v1_0::me::get(),
+        "GET",
+        "/me",
+        "",
+        None,
+    );
+}
+#[test]
+#[cfg(feature = "outlook")]
+fn me_send_mail_1_request() {
+    let body: graphdoc_generated::v1_0::me::SendMailBody = graphdoc_generated::testing::example_body(
+        "v1.0/api/user-sendmail.md:86",
+        r#"{
+  "message": {
+    "subject": "Meet for lunch?",
+    "body": {
+      "contentType": "text",
+      "content": "The new cafeteria is open."
+    },
+    "toRecipients": [
+      {
+        "emailAddress": {
+          "address": "AlexW@contoso.com"
+        }
+      }
+    ]
+  },
+  "saveToSentItems": false
+}"#,
+    );
+    graphdoc_generated::testing::request_example(
+        "v1.0/api/user-sendmail.md:86",
+        &graphdoc_generated::v1_0::me::send_mail(&body),
+        "POST",
+        "/me/sendMail",
+        "",
+        Some(
+            r#"{
+  "message": {
+    "subject": "Meet for lunch?",
+    "body": {
+      "contentType": "text",
+      "content": "The new cafeteria is open."
+    },
+    "toRecipients": [
+      {
+        "emailAddress": {
+          "address": "AlexW@contoso.com"
+        }
+      }
+    ]
+  },
+  "saveToSentItems": false
+}"#,
+        ),
+    );
+}
+#[test]
+#[cfg(feature = "onedrive")]
+fn me_drive_items_content_get_1_request() {
+    graphdoc_generated::testing::request_example(
+        "v1.0/api/driveitem-get-content.md:61",
+        &graphdoc_generated::v1_0::me::drive::items::content::get(
+            "01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K",
+        ),
+        "GET",
+        "/me/drive/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K/content",
+        "",
+        None,
+    );
+}
+#[test]
+#[cfg(feature = "onedrive")]
+fn me_drive_items_path_create_upload_session_1_response() {
+    graphdoc_generated::testing::response_example(
+        "v1.0/api/driveitem-createuploadsession.md:61",
+        &graphdoc_generated::v1_0::me::drive::items::path::create_upload_session(
+            "01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K",
+            "report.csv",
+        ),
+        200u16,
+        r#"{
+  "uploadUrl": "https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337",
+  "expirationDateTime": "2026-12-29T09:21:55.523Z",
+  "nextExpectedRanges": [
+    "0-"
+  ]
+}"#,
+    );
+}
+#[test]
+#[cfg(feature = "onedrive")]
+fn me_drive_items_path_create_upload_session_1_request() {
+    graphdoc_generated::testing::request_example(
+        "v1.0/api/driveitem-createuploadsession.md:61",
+        &graphdoc_generated::v1_0::me::drive::items::path::create_upload_session(
+            "01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K",
+            "report.csv",
+        ),
+        "POST",
+        "/me/drive/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K:/report.csv:/createUploadSession",
+        "",
+        None,
+    );
+}
+#[test]
+#[cfg(feature = "outlook")]
+fn me_events_create_1_response() {
+    let body: graphdoc_generated::v1_0::types::Event = Default::default();
+    graphdoc_generated::testing::response_example(
+        "v1.0/api/user-post-events.md:79",
+        &graphdoc_generated::v1_0::me::events::create(&body),
+        201u16,
+        r#"{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users('cd209b0b')/events/$entity",
+  "id": "AAMkAGIAAAoZDOFAAA=",
+  "subject": "Plan summer company picnic",
+  "body": {
+    "contentType": "html",
+    "content": "Let's kick off the planning."
+  },
+  "start": {
+    "dateTime": "2026-12-15T12:00:00.0000000",
+    "timeZone": "Pacific Standard Time"
+  },
+  "end": {
+    "dateTime": "2026-12-15T14:00:00.0000000",
+    "timeZone": "Pacific Standard Time"
+  }
+}"#,
+    );
+}
+#[test]
+#[cfg(feature = "outlook")]
+fn me_events_create_1_request() {
+    let body: graphdoc_generated::v1_0::types::Event = graphdoc_generated::testing::example_body(
+        "v1.0/api/user-post-events.md:79",
+        r#"{
+  "subject": "Plan summer company picnic",
+  "body": {
+    "contentType": "html",
+    "content": "Let's kick off the planning."
+  },
+  "start": {
+    "dateTime": "2026-12-15T12:00:00",
+    "timeZone": "Pacific Standard Time"
+  },
+  "end": {
+    "dateTime": "2026-12-15T14:00:00",
+    "timeZone": "Pacific Standard Time"
+  }
+}"#,
+    );
+    graphdoc_generated::testing::request_example(
+        "v1.0/api/user-post-events.md:79",
+        &graphdoc_generated::v1_0::me::events::create(&body),
+        "POST",
+        "/me/events",
+        "",
+        Some(
+            r#"{
+  "subject": "Plan summer company picnic",
+  "body": {
+    "contentType": "html",
+    "content": "Let's kick off the planning."
+  },
+  "start": {
+    "dateTime": "2026-12-15T12:00:00",
+    "timeZone": "Pacific Standard Time"
+  },
+  "end": {
+    "dateTime": "2026-12-15T14:00:00",
+    "timeZone": "Pacific Standard Time"
+  }
+}"#,
+        ),
+    );
+}
+#[test]
+#[cfg(feature = "users")]
+fn users_delta_1_response() {
+    graphdoc_generated::testing::response_example(
+        "v1.0/api/user-delta.md:60",
+        &graphdoc_generated::v1_0::users::delta(),
+        200u16,
+        r#"{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+  "@odata.deltaLink": "https://graph.microsoft.com/v1.0/users/delta?$deltatoken=oEcOySpF_hWYmTIUZBOIfPzcwisr_rPe8o9M54L45qEXQGmvQC6T2dbL-9O7nSU-njKhFiGlAZqewNAThmCVnNxqPu5gOBegrm1CaVZ-ZtFZ2tPOAO98OD9y0ao460",
+  "value": [
+    {
+      "id": "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
+      "displayName": "Adele Vance",
+      "mail": "AdeleV@contoso.com",
+      "jobTitle": "Retail Manager",
+      "businessPhones": [
+        "+1 425 555 0109"
+      ],
+      "userPrincipalName": "AdeleV@contoso.com"
+    },
+    {
+      "id": "626cbf8c-5dde-46b0-8385-9e40d64736fe",
+      "displayName": "Alex Wilber",
+      "mail": "AlexW@contoso.com",
+      "jobTitle": "Marketing Assistant",
+      "businessPhones": [
+        "+1 858 555 0110"
+      ],
+      "userPrincipalName": "AlexW@contoso.com"
+    }
+  ]
+}"#,
+    );
+}
+#[test]
+#[cfg(feature = "users")]
+fn users_delta_1_request() {
+    graphdoc_generated::testing::request_example(
+        "v1.0/api/user-delta.md:60",
+        &graphdoc_generated::v1_0::users::delta(),
+        "GET",
+        "/users/delta",
+        "",
+        None,
+    );
+}
+#[test]
+#[cfg(feature = "users")]
+fn users_list_1_response() {
+    graphdoc_generated::testing::response_example(
+        "v1.0/api/user-list.md:61",
+        &graphdoc_generated::v1_0::users::list(),
+        200u16,
+        r#"{
+  "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+  "value": [
+    {
+      "id": "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
+      "displayName": "Adele Vance",
+      "mail": "AdeleV@contoso.com",
+      "jobTitle": "Retail Manager",
+      "businessPhones": [
+        "+1 425 555 0109"
+      ],
+      "userPrincipalName": "AdeleV@contoso.com"
+    },
+    {
+      "id": "626cbf8c-5dde-46b0-8385-9e40d64736fe",
+      "displayName": "Alex Wilber",
+      "mail": "AlexW@contoso.com",
+      "jobTitle": "Marketing Assistant",
+      "businessPhones": [
+        "+1 858 555 0110"
+      ],
+      "userPrincipalName": "AlexW@contoso.com"
+    },
+    {
+      "id": "074e56ea-0b50-4461-89e5-c67ae14a2c0b",
+      "displayName": "Allan Deyoung",
+      "mail": "AllanD@contoso.com",
+      "jobTitle": "IT Admin",
+      "businessPhones": [
+        "+1 732 555 0102"
+      ],
+      "userPrincipalName": "AllanD@contoso.com"
+    }
+  ]
+}"#,
+    );
+}
+#[test]
+#[cfg(feature = "users")]
+fn users_list_1_request() {
+    graphdoc_generated::testing::request_example(
+        "v1.0/api/user-list.md:61",
+        &graphdoc_generated::v1_0::users::list(),
+        "GET",
+        "/users",
+        "",
+        None,
+    );
+}
+#[test]
+#[cfg(feature = "users")]
+fn users_update_1_request() {
+    let body: graphdoc_generated::v1_0::types::User = graphdoc_generated::testing::example_body(
+        "v1.0/api/user-update.md:74",
+        r#"{
+  "jobTitle": "Store Manager",
+  "officeLocation": "18/2111"
+}"#,
+    );
+    graphdoc_generated::testing::request_example(
+        "v1.0/api/user-update.md:74",
+        &graphdoc_generated::v1_0::users::update(
+            "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
+            &body,
+        ),
+        "PATCH",
+        "/users/87d349ed-44d7-43e1-9a83-5f2406dee5bd",
+        "",
+        Some(r#"{
+  "jobTitle": "Store Manager",
+  "officeLocation": "18/2111"
+}"#),
+    );
+}

@@ -34,3 +34,350 @@ pub mod device_app_management {
         }
     }
 }
+pub mod drives {
+    pub mod items {
+        pub mod content {
+            /// What the docs say about [`get`]: method, path and permissions.
+            #[cfg(feature = "onedrive")]
+            pub const GET: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+                name = "drives::items::content::get", version = "v1.0", method = "GET",
+                path = "/drives/{drive-id}/items/{item-id}/content", delegated_work =
+                ["Files.Read"], delegated_personal = ["Files.Read"], application =
+                ["Files.Read.All"], source = "v1.0/api/driveitem-get-content.md",
+            };
+            /// Download the contents of the primary stream (file) of a driveItem.
+            ///
+            /// `GET /drives/{drive-id}/items/{item-id}/content`, documented in `v1.0/api/driveitem-get-content.md`.
+            ///
+            /// Permissions (least privileged first):
+            /// - Delegated (work or school account): Files.Read
+            /// - Delegated (personal Microsoft account): Files.Read
+            /// - Application: Files.Read.All
+            #[cfg(feature = "onedrive")]
+            #[inline]
+            pub fn get(
+                drive_id: &str,
+                item_id: &str,
+            ) -> ::graphdoc_runtime::ApiRequest<::graphdoc_runtime::Bytes> {
+                ::graphdoc_runtime::request!(
+                    GET, Bytes, ["/drives/", "/items/", "/content"], [drive_id, item_id]
+                )
+            }
+        }
+    }
+}
+pub mod me {
+    /// Request body of `send_mail`.
+    #[cfg(feature = "outlook")]
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct SendMailBody {
+        /// The `@odata.type` annotation: the value's concrete type.
+        pub odata_type: Option<String>,
+        /// The message to send. Required.
+        pub message: Option<super::super::types::Message>,
+        /// Whether to save the message in Sent Items. Optional; the default is true.
+        pub save_to_sent_items: Option<bool>,
+        /// Properties the docs do not define, and `@odata.*` annotations.
+        pub extra: ::graphdoc_runtime::JsonObject,
+    }
+    #[cfg(feature = "outlook")]
+    ::graphdoc_runtime::graph_object!(
+        SendMailBody { odata_type = "@odata.type", message = "message",
+        save_to_sent_items = "saveToSentItems" } extra[message = "message"]
+    );
+    /// What the docs say about [`get`]: method, path and permissions.
+    #[cfg(feature = "users")]
+    pub const GET: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+        name = "me::get", version = "v1.0", method = "GET", path = "/me", delegated_work
+        = ["User.Read"], delegated_personal = ["User.Read"], application =
+        ["User.Read.All"], source = "v1.0/api/user-get.md",
+    };
+    /// Retrieve the properties of a user, or of the signed-in user.
+    ///
+    /// `GET /me`, documented in `v1.0/api/user-get.md`.
+    ///
+    /// Permissions (least privileged first):
+    /// - Delegated (work or school account): User.Read
+    /// - Delegated (personal Microsoft account): User.Read
+    /// - Application: User.Read.All
+    #[cfg(feature = "users")]
+    #[inline]
+    pub fn get() -> ::graphdoc_runtime::ApiRequest<super::super::types::User> {
+        ::graphdoc_runtime::request!(GET, Plain, ["/me"], [])
+    }
+    /// What the docs say about [`send_mail`]: method, path and permissions.
+    #[cfg(feature = "outlook")]
+    pub const SEND_MAIL: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+        name = "me::send_mail", version = "v1.0", method = "POST", path = "/me/sendMail",
+        delegated_work = ["Mail.Send"], delegated_personal = ["Mail.Send"], application =
+        ["Mail.Send"], source = "v1.0/api/user-sendmail.md",
+    };
+    /// Send the message specified in the request body.
+    ///
+    /// `POST /me/sendMail`, documented in `v1.0/api/user-sendmail.md`.
+    ///
+    /// Permissions (least privileged first):
+    /// - Delegated (work or school account): Mail.Send
+    /// - Delegated (personal Microsoft account): Mail.Send
+    /// - Application: Mail.Send
+    #[cfg(feature = "outlook")]
+    #[inline]
+    pub fn send_mail(body: &SendMailBody) -> ::graphdoc_runtime::ApiRequest<()> {
+        ::graphdoc_runtime::request!(SEND_MAIL, NoContent, ["/me/sendMail"], [], body)
+    }
+    pub mod drive {
+        pub mod items {
+            pub mod content {
+                /// What the docs say about [`get`]: method, path and permissions.
+                #[cfg(feature = "onedrive")]
+                pub const GET: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+                    name = "me::drive::items::content::get", version = "v1.0", method =
+                    "GET", path = "/me/drive/items/{item-id}/content", delegated_work =
+                    ["Files.Read"], delegated_personal = ["Files.Read"], application =
+                    ["Files.Read.All"], source = "v1.0/api/driveitem-get-content.md",
+                };
+                /// Download the contents of the primary stream (file) of a driveItem.
+                ///
+                /// `GET /me/drive/items/{item-id}/content`, documented in `v1.0/api/driveitem-get-content.md`.
+                ///
+                /// Permissions (least privileged first):
+                /// - Delegated (work or school account): Files.Read
+                /// - Delegated (personal Microsoft account): Files.Read
+                /// - Application: Files.Read.All
+                #[cfg(feature = "onedrive")]
+                #[inline]
+                pub fn get(
+                    item_id: &str,
+                ) -> ::graphdoc_runtime::ApiRequest<::graphdoc_runtime::Bytes> {
+                    ::graphdoc_runtime::request!(
+                        GET, Bytes, ["/me/drive/items/", "/content"], [item_id]
+                    )
+                }
+            }
+            pub mod path {
+                /// What the docs say about [`create_upload_session`]: method, path and permissions.
+                #[cfg(feature = "onedrive")]
+                pub const CREATE_UPLOAD_SESSION: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+                    name = "me::drive::items::path::create_upload_session", version =
+                    "v1.0", method = "POST", path =
+                    "/me/drive/items/{parent-id}:/{fileName}:/createUploadSession",
+                    delegated_work = ["Files.ReadWrite"], delegated_personal =
+                    ["Files.ReadWrite"], application = ["Files.ReadWrite.All"], source =
+                    "v1.0/api/driveitem-createuploadsession.md",
+                };
+                /// Create an upload session to upload files larger than 4 MB in ranged requests.
+                ///
+                /// `POST /me/drive/items/{parent-id}:/{fileName}:/createUploadSession`, documented in `v1.0/api/driveitem-createuploadsession.md`.
+                ///
+                /// Permissions (least privileged first):
+                /// - Delegated (work or school account): Files.ReadWrite
+                /// - Delegated (personal Microsoft account): Files.ReadWrite
+                /// - Application: Files.ReadWrite.All
+                #[cfg(feature = "onedrive")]
+                #[inline]
+                pub fn create_upload_session(
+                    parent_id: &str,
+                    file_name: &str,
+                ) -> ::graphdoc_runtime::ApiRequest<
+                    super::super::super::super::super::types::UploadSession,
+                > {
+                    ::graphdoc_runtime::request!(
+                        CREATE_UPLOAD_SESSION, Plain, ["/me/drive/items/", ":/",
+                        ":/createUploadSession"], [parent_id, file_name] keep[true, true]
+                    )
+                }
+            }
+        }
+    }
+    pub mod events {
+        /// What the docs say about [`create`]: method, path and permissions.
+        #[cfg(feature = "outlook")]
+        pub const CREATE: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+            name = "me::events::create", version = "v1.0", method = "POST", path =
+            "/me/events", delegated_work = ["Calendars.ReadWrite"], delegated_personal =
+            ["Calendars.ReadWrite"], application = ["Calendars.ReadWrite"], source =
+            "v1.0/api/user-post-events.md",
+        };
+        /// Create an event in the signed-in user's default calendar.
+        ///
+        /// `POST /me/events`, documented in `v1.0/api/user-post-events.md`.
+        ///
+        /// Permissions (least privileged first):
+        /// - Delegated (work or school account): Calendars.ReadWrite
+        /// - Delegated (personal Microsoft account): Calendars.ReadWrite
+        /// - Application: Calendars.ReadWrite
+        #[cfg(feature = "outlook")]
+        #[inline]
+        pub fn create(
+            body: &super::super::super::types::Event,
+        ) -> ::graphdoc_runtime::ApiRequest<super::super::super::types::Event> {
+            ::graphdoc_runtime::request!(CREATE, Plain, ["/me/events"], [], body)
+        }
+    }
+}
+pub mod users {
+    /// Request body of `send_mail`.
+    #[cfg(feature = "outlook")]
+    #[derive(Debug, Clone, PartialEq, Default)]
+    pub struct SendMailBody {
+        /// The `@odata.type` annotation: the value's concrete type.
+        pub odata_type: Option<String>,
+        /// The message to send. Required.
+        pub message: Option<super::super::types::Message>,
+        /// Whether to save the message in Sent Items. Optional; the default is true.
+        pub save_to_sent_items: Option<bool>,
+        /// Properties the docs do not define, and `@odata.*` annotations.
+        pub extra: ::graphdoc_runtime::JsonObject,
+    }
+    #[cfg(feature = "outlook")]
+    ::graphdoc_runtime::graph_object!(
+        SendMailBody { odata_type = "@odata.type", message = "message",
+        save_to_sent_items = "saveToSentItems" } extra[message = "message"]
+    );
+    /// What the docs say about [`delta`]: method, path and permissions.
+    #[cfg(feature = "users")]
+    pub const DELTA: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+        name = "users::delta", version = "v1.0", method = "GET", path = "/users/delta",
+        delegated_work = ["User.Read.All"], delegated_personal = [], application =
+        ["User.Read.All"], source = "v1.0/api/user-delta.md",
+    };
+    /// Get newly created, updated, or deleted users without reading the whole collection.
+    ///
+    /// `GET /users/delta`, documented in `v1.0/api/user-delta.md`.
+    ///
+    /// Permissions (least privileged first):
+    /// - Delegated (work or school account): User.Read.All
+    /// - Delegated (personal Microsoft account): not supported
+    /// - Application: User.Read.All
+    #[cfg(feature = "users")]
+    #[inline]
+    pub fn delta() -> ::graphdoc_runtime::ApiRequest<
+        ::graphdoc_runtime::Page<super::super::types::User>,
+    > {
+        ::graphdoc_runtime::request!(DELTA, Collection, ["/users/delta"], [])
+    }
+    /// What the docs say about [`get`]: method, path and permissions.
+    #[cfg(feature = "users")]
+    pub const GET: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+        name = "users::get", version = "v1.0", method = "GET", path =
+        "/users/{id | userPrincipalName}", delegated_work = ["User.Read"],
+        delegated_personal = ["User.Read"], application = ["User.Read.All"], source =
+        "v1.0/api/user-get.md",
+    };
+    /// Retrieve the properties of a user, or of the signed-in user.
+    ///
+    /// `GET /users/{id | userPrincipalName}`, documented in `v1.0/api/user-get.md`.
+    ///
+    /// Permissions (least privileged first):
+    /// - Delegated (work or school account): User.Read
+    /// - Delegated (personal Microsoft account): User.Read
+    /// - Application: User.Read.All
+    #[cfg(feature = "users")]
+    #[inline]
+    pub fn get(
+        user_id: &str,
+    ) -> ::graphdoc_runtime::ApiRequest<super::super::types::User> {
+        ::graphdoc_runtime::request!(GET, Plain, ["/users/", ""], [user_id])
+    }
+    /// What the docs say about [`list`]: method, path and permissions.
+    #[cfg(feature = "users")]
+    pub const LIST: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+        name = "users::list", version = "v1.0", method = "GET", path = "/users",
+        delegated_work = ["User.ReadBasic.All", "User.Read.All"], delegated_personal =
+        [], application = ["User.Read.All"], source = "v1.0/api/user-list.md",
+    };
+    /// Retrieve a list of user objects.
+    ///
+    /// `GET /users`, documented in `v1.0/api/user-list.md`.
+    ///
+    /// Permissions (least privileged first):
+    /// - Delegated (work or school account): User.ReadBasic.All, User.Read.All
+    /// - Delegated (personal Microsoft account): not supported
+    /// - Application: User.Read.All
+    #[cfg(feature = "users")]
+    #[inline]
+    pub fn list() -> ::graphdoc_runtime::ApiRequest<
+        ::graphdoc_runtime::Page<super::super::types::User>,
+    > {
+        ::graphdoc_runtime::request!(LIST, Collection, ["/users"], [])
+    }
+    /// What the docs say about [`send_mail`]: method, path and permissions.
+    #[cfg(feature = "outlook")]
+    pub const SEND_MAIL: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+        name = "users::send_mail", version = "v1.0", method = "POST", path =
+        "/users/{id | userPrincipalName}/sendMail", delegated_work = ["Mail.Send"],
+        delegated_personal = ["Mail.Send"], application = ["Mail.Send"], source =
+        "v1.0/api/user-sendmail.md",
+    };
+    /// Send the message specified in the request body.
+    ///
+    /// `POST /users/{id | userPrincipalName}/sendMail`, documented in `v1.0/api/user-sendmail.md`.
+    ///
+    /// Permissions (least privileged first):
+    /// - Delegated (work or school account): Mail.Send
+    /// - Delegated (personal Microsoft account): Mail.Send
+    /// - Application: Mail.Send
+    #[cfg(feature = "outlook")]
+    #[inline]
+    pub fn send_mail(
+        user_id: &str,
+        body: &SendMailBody,
+    ) -> ::graphdoc_runtime::ApiRequest<()> {
+        ::graphdoc_runtime::request!(
+            SEND_MAIL, NoContent, ["/users/", "/sendMail"], [user_id], body
+        )
+    }
+    /// What the docs say about [`update`]: method, path and permissions.
+    #[cfg(feature = "users")]
+    pub const UPDATE: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+        name = "users::update", version = "v1.0", method = "PATCH", path =
+        "/users/{id | userPrincipalName}", delegated_work = ["User.ReadWrite"],
+        delegated_personal = ["User.ReadWrite"], application = ["User.ReadWrite.All"],
+        source = "v1.0/api/user-update.md",
+    };
+    /// Update the properties of a user object.
+    ///
+    /// `PATCH /users/{id | userPrincipalName}`, documented in `v1.0/api/user-update.md`.
+    ///
+    /// Permissions (least privileged first):
+    /// - Delegated (work or school account): User.ReadWrite
+    /// - Delegated (personal Microsoft account): User.ReadWrite
+    /// - Application: User.ReadWrite.All
+    #[cfg(feature = "users")]
+    #[inline]
+    pub fn update(
+        user_id: &str,
+        body: &super::super::types::User,
+    ) -> ::graphdoc_runtime::ApiRequest<()> {
+        ::graphdoc_runtime::request!(UPDATE, NoContent, ["/users/", ""], [user_id], body)
+    }
+    pub mod events {
+        /// What the docs say about [`create`]: method, path and permissions.
+        #[cfg(feature = "outlook")]
+        pub const CREATE: ::graphdoc_runtime::Endpoint = ::graphdoc_runtime::endpoint! {
+            name = "users::events::create", version = "v1.0", method = "POST", path =
+            "/users/{id | userPrincipalName}/events", delegated_work =
+            ["Calendars.ReadWrite"], delegated_personal = ["Calendars.ReadWrite"],
+            application = ["Calendars.ReadWrite"], source =
+            "v1.0/api/user-post-events.md",
+        };
+        /// Create an event in the signed-in user's default calendar.
+        ///
+        /// `POST /users/{id | userPrincipalName}/events`, documented in `v1.0/api/user-post-events.md`.
+        ///
+        /// Permissions (least privileged first):
+        /// - Delegated (work or school account): Calendars.ReadWrite
+        /// - Delegated (personal Microsoft account): Calendars.ReadWrite
+        /// - Application: Calendars.ReadWrite
+        #[cfg(feature = "outlook")]
+        #[inline]
+        pub fn create(
+            user_id: &str,
+            body: &super::super::super::types::Event,
+        ) -> ::graphdoc_runtime::ApiRequest<super::super::super::types::Event> {
+            ::graphdoc_runtime::request!(
+                CREATE, Plain, ["/users/", "/events"], [user_id], body
+            )
+        }
+    }
+}

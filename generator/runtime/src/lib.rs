@@ -54,9 +54,9 @@ pub use error::{Error, ErrorMeta, GraphError};
 #[doc(hidden)]
 pub use object::{
     read_extra, read_object, read_value, report_extras, report_member, walk_member, write_extras,
-    write_member, write_object, Object,
+    write_member, write_object, Object, WriteState,
 };
-pub use object::{JsonObject, Strict};
+pub use object::{JsonObject, Strict, Update};
 pub use page::Page;
 pub use permissions::{Endpoint, Permissions, TokenKind};
 #[doc(hidden)]
@@ -70,6 +70,7 @@ pub fn source() -> &'static [(&'static str, &'static str)] {
     &[
         ("Cargo.toml", include_str!("../Cargo.toml")),
         ("README.md", include_str!("../README.md")),
+        ("benches/parse.rs", include_str!("../benches/parse.rs")),
         ("src/lib.rs", include_str!("lib.rs")),
         ("src/batch.rs", include_str!("batch.rs")),
         ("src/client.rs", include_str!("client.rs")),

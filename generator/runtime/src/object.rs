@@ -39,7 +39,11 @@ pub fn report_extras(extra: &JsonObject, path: &str, out: &mut Vec<String>) {
 #[doc(hidden)]
 pub trait Object: Default {
     /// Writes the present fields, in order, then the extras.
-    fn write_members<M: serde::ser::SerializeMap>(&self, m: &mut M) -> Result<(), M::Error>;
+    fn write_members<M: serde::ser::SerializeMap>(
+        &self,
+        m: &mut M,
+        state: &mut WriteState<M::Error>,
+    ) -> Result<(), M::Error>;
     /// Reads the value of member `key` into its field, or into the extras.
     fn read_member<'de, A: serde::de::MapAccess<'de>>(
         &mut self,
@@ -48,6 +52,29 @@ pub trait Object: Default {
     ) -> Result<(), A::Error>;
     /// The `Strict` walk: extras, then fields of generated types.
     fn walk(&self, path: &str, out: &mut Vec<String>);
+    /// The extras map.
+    fn extras_mut(&mut self) -> &mut JsonObject;
+}
+
+/// What writing a struct's members has done so far: the first error, the members written (so
+/// an extra entry cannot repeat one), and, when locating a field by its address, its name.
+#[doc(hidden)]
+pub struct WriteState<E> {
+    result: Result<(), E>,
+    written: Vec<&'static str>,
+    target: *const u8,
+    found: Option<&'static str>,
+}
+
+impl<E> WriteState<E> {
+    fn new(target: *const u8) -> Self {
+        WriteState {
+            result: Ok(()),
+            written: Vec::new(),
+            target,
+            found: None,
+        }
+    }
 }
 
 /// Writes a generated struct as a JSON object.
@@ -55,41 +82,97 @@ pub trait Object: Default {
 pub fn write_object<T: Object, S: serde::Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap as _;
     let mut m = s.serialize_map(None)?;
-    v.write_members(&mut m)?;
+    v.write_members(&mut m, &mut WriteState::new(std::ptr::null()))?;
     m.end()
 }
 
-/// Writes member `key` when the field is present.
+/// Writes member `key` when the field is present (and notes the field's name when its address
+/// is the one being located).
 #[doc(hidden)]
 pub fn write_member<M: serde::ser::SerializeMap, T: Serialize>(
     m: &mut M,
-    r: &mut Result<(), M::Error>,
-    key: &str,
+    state: &mut WriteState<M::Error>,
+    key: &'static str,
     v: &Option<T>,
 ) {
-    if let (Ok(()), Some(v)) = (&r, v) {
-        *r = m.serialize_entry(key, v);
+    if std::ptr::eq(v as *const Option<T> as *const u8, state.target) {
+        state.found = Some(key);
+    }
+    if let (Ok(()), Some(v)) = (&state.result, v) {
+        state.result = m.serialize_entry(key, v);
+        state.written.push(key);
     }
 }
 
 /// Writes the extras map's members, unless writing the fields failed. An extra member named as
-/// one of the type's `fields` is an error, not a second member or a silent override: set the
-/// typed field instead.
+/// one of the type's `fields` is the field's explicit `null` (from [`Update::set_null`]) when
+/// the field was not written and the member is `null`; anything else is an error, not a second
+/// member or a silent override.
 #[doc(hidden)]
 pub fn write_extras<M: serde::ser::SerializeMap>(
     m: &mut M,
-    r: Result<(), M::Error>,
+    state: &mut WriteState<M::Error>,
     extras: &JsonObject,
     fields: &[&str],
 ) -> Result<(), M::Error> {
-    r?;
-    if let Some(k) = extras.keys().find(|k| fields.contains(&k.as_str())) {
-        return Err(serde::ser::Error::custom(format_args!(
-            "`{k}` is both a typed field and an entry of `extra`; set the field"
-        )));
+    std::mem::replace(&mut state.result, Ok(()))?;
+    for (k, v) in extras {
+        if fields.contains(&k.as_str()) && (state.written.contains(&k.as_str()) || !v.is_null()) {
+            return Err(serde::ser::Error::custom(format_args!(
+                "`{k}` is both a typed field and an entry of `extra`; set the field, or clear it with set_null"
+            )));
+        }
+        m.serialize_entry(k, v)?;
     }
-    extras.iter().try_for_each(|(k, v)| m.serialize_entry(k, v))
+    Ok(())
 }
+
+/// A map that keeps nothing: writing a struct into it finds a field's name by its address.
+struct Locate;
+
+impl serde::ser::SerializeMap for Locate {
+    type Ok = ();
+    type Error = serde::de::value::Error;
+    fn serialize_key<K: Serialize + ?Sized>(&mut self, _: &K) -> Result<(), Self::Error> {
+        Ok(())
+    }
+    fn serialize_value<V: Serialize + ?Sized>(&mut self, _: &V) -> Result<(), Self::Error> {
+        Ok(())
+    }
+    fn end(self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+}
+
+/// Sending `null` for a property (a PATCH that clears it), by the field, typed: no strings, no
+/// JSON values. Implemented for every generated struct.
+///
+/// ```ignore
+/// let mut patch = types::User::default();
+/// patch.job_title = Some("Store Manager".into()); // set
+/// patch.set_null(|u| &mut u.mobile_phone);          // clear: `"mobilePhone": null`
+/// ```
+pub trait Update: Object {
+    /// Sends `null` for the field `field` returns (and unsets it): absent, `null` or a value,
+    /// each property's three states.
+    fn set_null<T>(&mut self, field: impl FnOnce(&mut Self) -> &mut Option<T>) -> &mut Self {
+        let at = {
+            let slot = field(self);
+            *slot = None;
+            slot as *const Option<T> as *const u8
+        };
+        let mut state = WriteState::new(at);
+        // Walking the members with a map that keeps nothing names the field at that address.
+        let _ = self.write_members(&mut Locate, &mut state);
+        if let Some(wire) = state.found {
+            self.extras_mut()
+                .insert(wire.to_string(), serde_json::Value::Null);
+        }
+        self
+    }
+}
+
+impl<T: Object> Update for T {}
 
 /// Reads a member's value into its field.
 #[doc(hidden)]
@@ -161,10 +244,10 @@ macro_rules! graph_object {
             fn write_members<M: $crate::serde::ser::SerializeMap>(
                 &self,
                 m: &mut M,
+                s: &mut $crate::WriteState<M::Error>,
             ) -> ::std::result::Result<(), M::Error> {
-                let mut r = ::std::result::Result::Ok(());
-                $($crate::write_member(m, &mut r, $w, &self.$f);)*
-                $crate::write_extras(m, r, &self.$extra, &[$($w),*])
+                $($crate::write_member(m, s, $w, &self.$f);)*
+                $crate::write_extras(m, s, &self.$extra, &[$($w),*])
             }
             fn read_member<'de, A: $crate::serde::de::MapAccess<'de>>(
                 &mut self,
@@ -180,6 +263,10 @@ macro_rules! graph_object {
             fn walk(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
                 $crate::report_extras(&self.$extra, path, out);
                 $($crate::walk_member(&self.$n, path, $nw, out);)*
+            }
+            #[inline]
+            fn extras_mut(&mut self) -> &mut $crate::JsonObject {
+                &mut self.$extra
             }
         }
         $crate::object_impls!($t);
@@ -378,12 +465,33 @@ mod tests {
             err.to_string().contains("`id` is both a typed field"),
             "{err}"
         );
+        // Nor a null over a set field.
+        t.extra.insert("id".into(), serde_json::Value::Null);
+        assert!(serde_json::to_string(&t).is_err());
         t.extra.clear();
         t.extra.insert("colour".into(), serde_json::json!("red"));
         assert_eq!(
             serde_json::to_string(&t).unwrap(),
             r#"{"id":"1","colour":"red"}"#
         );
+    }
+
+    #[test]
+    fn a_patch_sets_some_properties_clears_others_and_leaves_the_rest_out() {
+        let mut patch = Token {
+            state: Some(State::Expired),
+            id: Some("gone".into()),
+            ..Default::default()
+        };
+        patch.set_null(|t| &mut t.id).set_null(|t| &mut t.tags);
+        assert_eq!(patch.id, None);
+        assert_eq!(
+            serde_json::to_string(&patch).unwrap(),
+            r#"{"state":"expired","id":null,"tags":null}"#
+        );
+        // Setting the field again after clearing it is a contradiction, reported.
+        patch.id = Some("back".into());
+        assert!(serde_json::to_string(&patch).is_err());
     }
 
     #[test]

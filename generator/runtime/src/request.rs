@@ -426,6 +426,12 @@ impl<T: DeserializeOwned> ApiRequest<T> {
     }
 }
 
+/// Whether the body is a JSON object with a `value` member.
+fn has_value_member(body: &[u8]) -> bool {
+    serde_json::from_slice::<std::collections::BTreeMap<String, serde::de::IgnoredAny>>(body)
+        .is_ok_and(|m| m.contains_key("value"))
+}
+
 /// Reads a success body of `shape` straight into `T` (`$batch` items and uploads read theirs).
 #[doc(hidden)]
 pub fn read_success<T: DeserializeOwned>(shape: Shape, body: &[u8]) -> Result<T, Error> {
@@ -453,6 +459,8 @@ fn read_body<T: DeserializeOwned>(shape: Shape, body: &[u8]) -> Result<T, Error>
         // Bodies without a `value` member are read whole.
         Shape::ValueWrapped => match serde_json::from_slice::<Wrapped<T>>(body) {
             Ok(w) => Ok(w.value),
+            // A `value` that does not fit is the error; only a body without one is read whole.
+            Err(e) if has_value_member(body) => Err(Error::Json(e)),
             Err(e) => serde_json::from_slice(body).map_err(|_| Error::Json(e)),
         },
         Shape::Plain | Shape::Collection => serde_json::from_slice(body).map_err(Error::Json),

@@ -74,19 +74,22 @@ impl<'a> Upload<'a> {
 
     /// Reads the answer to [`Upload::next_request`] (or to [`Upload::status_request`]).
     pub fn read_response(&mut self, status: u16, body: &[u8]) -> Result<UploadState, Error> {
-        match status {
-            200 | 201 => {
-                self.next = self.content.len();
-                let item = serde_json::from_slice(body).unwrap_or(Value::Null);
-                Ok(UploadState::Done(item))
-            }
-            202 => {
-                let v: Value = serde_json::from_slice(body).map_err(Error::Json)?;
-                self.next = next_expected(&v)
-                    .unwrap_or(self.content.len())
-                    .min(self.content.len());
+        let v: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+        // A session's status (200) and a chunk's receipt (202) name the ranges still expected;
+        // the created item (200 or 201) does not.
+        let expected = next_expected(&v).filter(|_| v.get("id").is_none());
+        match (status, expected) {
+            (200..=202, Some(next)) => {
+                self.next = next.min(self.content.len());
                 Ok(UploadState::Continue(self.next))
             }
+            (200 | 201, None) => {
+                self.next = self.content.len();
+                Ok(UploadState::Done(v))
+            }
+            (202, None) => Err(Error::Request(
+                "the upload session answered 202 without nextExpectedRanges".into(),
+            )),
             _ => {
                 let req: crate::ApiRequest<Value> =
                     crate::ApiRequest::new(&UPLOAD, String::new(), None, crate::Shape::Plain);
@@ -146,8 +149,12 @@ mod tests {
         // The second chunk failed; the status says the service has only the first 100 bytes.
         assert!(up.read_response(503, b"").is_err());
         assert_eq!(up.status_request().method(), http::Method::GET);
-        up.read_response(202, br#"{"nextExpectedRanges": ["100-"]}"#)
-            .unwrap();
+        // The session's status is a 200 that names what it still expects.
+        up.read_response(
+            200,
+            br#"{"uploadUrl": "https://up/1", "nextExpectedRanges": ["100-"]}"#,
+        )
+        .unwrap();
         let resumed = up.next_request().unwrap();
         assert_eq!(
             resumed.headers()["content-range"],
