@@ -125,7 +125,9 @@ pub fn check_request<T>(
             }
         }
         (Some(_), None) => Err("the endpoint sends no body but the example has one".into()),
-        (None, Some(actual)) if actual == b"{}" => Ok(()),
+        // An endpoint that sends content gets none in a test whose example shows bytes the docs
+        // cannot hold as JSON (a photo): nothing to compare.
+        (None, Some(actual)) if actual == b"{}" || actual.is_empty() => Ok(()),
         (None, Some(_)) => Err("the endpoint sends a body but the example has none".into()),
     }
 }

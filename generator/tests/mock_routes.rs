@@ -1,0 +1,101 @@
+//! The mock's logic without a socket: a function called with arguments goes to the function's
+//! route, not to the `{id}` route beside it; collections page; faults come and go on demand.
+
+use graphdoc::mock::{Mock, Recorded};
+
+fn page(name: &str, http: &str, example_path: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: \"{name}\"\nms.prod: \"intune\"\ndoc_type: apiPageType\n---\n\n# {name}\n\n## HTTP request\n``` http\n{http}\n```\n\n## Response\nIf successful, this method returns a `200 OK` response code.\n\n## Example\n\n### Request\n<!-- {{\"blockType\": \"request\", \"name\": \"{name}\"}} -->\n``` http\nGET https://graph.microsoft.com/v1.0{example_path}\n```\n\n### Response\n<!-- {{\"blockType\": \"response\"}} -->\n``` http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n"
+    )
+}
+
+fn mock(name: &str) -> Mock {
+    let dir = std::env::temp_dir().join(format!("graphdoc-mock-{name}-{}", std::process::id()));
+    let api = dir.join("v1.0/api");
+    std::fs::create_dir_all(&api).unwrap();
+    std::fs::write(
+        api.join("app-get.md"),
+        page("app-get", "GET /apps/{id}", "/apps/a-1", r#"{"id": "a-1"}"#),
+    )
+    .unwrap();
+    std::fs::write(
+        api.join("app-getlicensesforapp.md"),
+        page(
+            "app-getlicensesforapp",
+            "GET /apps/getLicensesForApp(bundleId='{bundleId}')",
+            "/apps/getLicensesForApp(bundleId='com.contoso.app')",
+            r#"{"value": [{"license": 1}, {"license": 2}, {"license": 3}]}"#,
+        ),
+    )
+    .unwrap();
+    let model = graphdoc::read_docs(&[dir.clone()]);
+    std::fs::remove_dir_all(&dir).ok();
+    Mock::new(&model)
+}
+
+fn get(mock: &mut Mock, url: &str) -> (u16, serde_json::Value) {
+    let a = mock.handle(
+        "http://mock",
+        Recorded {
+            method: "GET".into(),
+            url: url.into(),
+            headers: Vec::new(),
+            body: Vec::new(),
+        },
+    );
+    (
+        a.status,
+        serde_json::from_slice(&a.body).unwrap_or_default(),
+    )
+}
+
+#[test]
+fn a_function_call_with_other_arguments_goes_to_the_function() {
+    let mut m = mock("function");
+    let (status, body) = get(&mut m, "/v1.0/apps/getLicensesForApp(bundleId='x')");
+    assert_eq!(status, 200);
+    assert!(
+        body["value"].is_array(),
+        "the {{id}} route answered: {body}"
+    );
+    let (_, app) = get(&mut m, "/v1.0/apps/some-other-id");
+    assert_eq!(app["id"], "a-1");
+}
+
+#[test]
+fn collections_page_and_faults_come_and_go() {
+    let mut m = mock("paging");
+    let url = "/v1.0/apps/getLicensesForApp(bundleId='x')?$top=2&$count=true";
+    let (_, first) = get(&mut m, url);
+    assert_eq!(first["value"].as_array().map(Vec::len), Some(2));
+    assert_eq!(first["@odata.count"], 3);
+    let next = first["@odata.nextLink"].as_str().unwrap().to_string();
+    let (_, second) = get(&mut m, next.strip_prefix("http://mock").unwrap());
+    assert_eq!(second["value"], serde_json::json!([{"license": 3}]));
+    assert!(second.get("@odata.nextLink").is_none());
+
+    m.fail("GET", "/apps/a", 503, 1, Some(2));
+    let a = m.handle(
+        "http://mock",
+        Recorded {
+            method: "GET".into(),
+            url: "/v1.0/apps/a-1".into(),
+            headers: vec![("client-request-id".into(), "c-1".into())],
+            body: Vec::new(),
+        },
+    );
+    assert_eq!(a.status, 503);
+    assert!(a
+        .headers
+        .contains(&("Retry-After".to_string(), "2".to_string())));
+    assert!(a
+        .headers
+        .contains(&("client-request-id".to_string(), "c-1".to_string())));
+    assert!(a.headers.iter().any(|(k, _)| k == "request-id"));
+    assert_eq!(
+        get(&mut m, "/v1.0/apps/a-1").0,
+        200,
+        "the fault was for one request"
+    );
+    assert_eq!(m.requests().len(), 4);
+}
