@@ -28,7 +28,7 @@ fn mock(name: &str) -> Mock {
         ),
     )
     .unwrap();
-    let model = graphdoc::read_docs(&[dir.clone()]);
+    let model = graphdoc::read_docs(std::slice::from_ref(&dir));
     std::fs::remove_dir_all(&dir).ok();
     Mock::new(&model)
 }
