@@ -300,7 +300,7 @@ fn users_delta_1_request() {
 #[cfg(feature = "users")]
 fn users_list_1_response() {
     graphdoc_generated::testing::response_example(
-        "v1.0/api/user-list.md:61",
+        "v1.0/api/user-list.md:65",
         &graphdoc_generated::v1_0::users::list(),
         200u16,
         r#"{
@@ -344,7 +344,7 @@ fn users_list_1_response() {
 #[cfg(feature = "users")]
 fn users_list_1_request() {
     graphdoc_generated::testing::request_example(
-        "v1.0/api/user-list.md:61",
+        "v1.0/api/user-list.md:65",
         &graphdoc_generated::v1_0::users::list(),
         "GET",
         "/users",

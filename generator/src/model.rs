@@ -97,6 +97,9 @@ pub struct Operation {
     pub permissions: Option<Permissions>,
     /// Documented request headers.
     pub request_headers: Vec<Header>,
+    /// OData query options the page's query parameters section names (`$select`, `$filter`…).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub query_options: Vec<String>,
     /// What the request body carries.
     pub request_body: RequestBody,
     /// The documented success response.

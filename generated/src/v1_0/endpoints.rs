@@ -294,6 +294,8 @@ pub mod users {
     /// - Delegated (work or school account): User.ReadBasic.All, User.Read.All
     /// - Delegated (personal Microsoft account): not supported
     /// - Application: User.Read.All
+    ///
+    /// Query options the docs name: `$count` (`.count(…)`), `$filter` (`.filter(…)`), `$select` (`.select(…)`), `$top` (`.top(…)`).
     #[cfg(feature = "users")]
     #[inline]
     pub fn list() -> ::graphdoc_runtime::ApiRequest<

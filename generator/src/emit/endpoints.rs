@@ -63,6 +63,30 @@ pub fn shape(s: Shape) -> TokenStream {
     }
 }
 
+/// The rustdoc line naming the OData options the docs say the operation supports, each with
+/// the request method that sets it (empty when the docs name none).
+fn query_line(options: &[String]) -> String {
+    let method = |o: &str| match o {
+        "$count" => "count",
+        "$expand" => "expand",
+        "$filter" => "filter",
+        "$orderby" => "order_by",
+        "$search" => "search",
+        "$select" => "select",
+        "$skip" => "skip",
+        "$top" => "top",
+        _ => "query",
+    };
+    if options.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = options
+        .iter()
+        .map(|o| format!("`{o}` (`.{}(…)`)", method(o)))
+        .collect();
+    format!("Query options the docs name: {}.", list.join(", "))
+}
+
 fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Vec<syn::Item>> {
     let cfg = gate.any(&e.features);
     let fn_id = ident(&e.rust);
@@ -106,6 +130,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Ve
             perm_line("Application", &e.permissions.application),
         ]
         .join("\n"),
+        query_line(&e.query_options),
     ];
     let doc = docs::syn_attrs(doc_lines.iter().map(String::as_str));
     let const_doc = docs::doc_line(&format!(

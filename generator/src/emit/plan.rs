@@ -243,6 +243,8 @@ pub struct EndpointPlan {
     pub body: BodyPlan,
     /// Response.
     pub response: ResponsePlan,
+    /// OData query options the pages name (`$select`, `$filter`…), sorted.
+    pub query_options: Vec<String>,
     /// Permissions.
     pub permissions: Permissions,
     /// Title and description for docs.
@@ -1041,6 +1043,7 @@ fn plan_operation(
             params,
             body: if in_url { BodyPlan::None } else { body },
             response,
+            query_options: op.query_options.clone(),
             permissions: op.permissions.clone().unwrap_or_default(),
             doc: doc.clone(),
             source: op.source.clone(),

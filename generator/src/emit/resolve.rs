@@ -176,6 +176,11 @@ pub fn merge(
                 if !primary.path_forms.contains(&other.path) {
                     primary.path_forms.push(other.path);
                 }
+                for o in other.query_options {
+                    if let Err(at) = primary.query_options.binary_search(&o) {
+                        primary.query_options.insert(at, o);
+                    }
+                }
                 for page in other.pages {
                     if !primary.pages.contains(&page) {
                         primary.pages.push(page);

@@ -331,11 +331,43 @@ fn read_operation(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Option
         line: first.line,
         permissions: read_permissions(ctx, includes, sink),
         request_headers: read_headers(ctx),
+        query_options: query_options(ctx),
         request_body: read_request_body(ctx, sink),
         response: read_response(ctx, sink),
         examples,
         paths,
     })
+}
+
+/// The OData query options (`$select`, `$filter`…) a page's query parameters section names, in
+/// its prose or its table, sorted.
+fn query_options(ctx: &Ctx) -> Vec<String> {
+    const OPTIONS: [&str; 8] = [
+        "$count", "$expand", "$filter", "$orderby", "$search", "$select", "$skip", "$top",
+    ];
+    let mut found = std::collections::BTreeSet::new();
+    let mut scan = |text: &str| {
+        for o in OPTIONS {
+            // Whole words only: `$skip` is not `$skipToken`.
+            let named = text.match_indices(o).any(|(i, _)| {
+                !text[i + o.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            });
+            if named {
+                found.insert(o);
+            }
+        }
+    };
+    for b in ctx.in_section(SectionKind::Parameters) {
+        match b {
+            Block::Paragraph { text, .. } => scan(text),
+            Block::Table { rows, .. } => rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .for_each(|c| scan(&c.text)),
+            _ => {}
+        }
+    }
+    found.into_iter().map(str::to_string).collect()
 }
 
 /// Request lines from the HTTP request section; else from un-annotated blocks outside examples.
