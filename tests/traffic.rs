@@ -71,6 +71,22 @@ async fn list_users_with_query_options_across_pages() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn users_as_a_stream_one_page_at_a_time() {
+    use graphdoc_generated::runtime::futures_core::Stream;
+    let server = server();
+    let mut stream = client(&server).stream(v1_0::users::list().top(1));
+    let mut names = Vec::new();
+    while let Some(user) =
+        std::future::poll_fn(|cx| std::pin::Pin::new(&mut stream).poll_next(cx)).await
+    {
+        names.extend(user.unwrap().display_name);
+        // Pages are fetched as the items are taken, not ahead.
+        assert_eq!(sent(&server, "/users").len(), names.len());
+    }
+    assert_eq!(names, ["Adele Vance", "Alex Wilber", "Allan Deyoung"]);
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn get_me_send_mail_and_create_an_event() {
     let server = server();
     let client = client(&server);

@@ -176,6 +176,20 @@ impl Client {
         Ok(out)
     }
 
+    /// The items of a collection as a [`futures_core::Stream`], pages fetched as they are
+    /// needed (with `futures::StreamExt`: `while let Some(user) = stream.next().await`).
+    pub fn stream<T: DeserializeOwned + Send + 'static>(
+        &self,
+        req: ApiRequest<Page<T>>,
+    ) -> ItemStream<T> {
+        ItemStream {
+            client: self.clone(),
+            next: Some(req),
+            buffer: Vec::new().into_iter(),
+            pending: None,
+        }
+    }
+
     /// The items of a collection one at a time, fetching pages as they are needed.
     pub fn items<T: DeserializeOwned>(&self, req: ApiRequest<Page<T>>) -> Items<'_, T> {
         Items {
@@ -355,3 +369,58 @@ impl<T: DeserializeOwned> Items<'_, T> {
         }
     }
 }
+
+type PageFuture<T> = BoxFuture<'static, Result<(Page<T>, ApiRequest<Page<T>>), Error>>;
+
+/// The items of a collection as a stream ([`Client::stream`]).
+pub struct ItemStream<T> {
+    client: Client,
+    next: Option<ApiRequest<Page<T>>>,
+    buffer: std::vec::IntoIter<T>,
+    pending: Option<PageFuture<T>>,
+}
+
+impl<T: DeserializeOwned + Send + 'static> futures_core::Stream for ItemStream<T> {
+    type Item = Result<T, Error>;
+
+    fn poll_next(
+        self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        use std::task::Poll;
+        let this = self.get_mut();
+        loop {
+            if let Some(item) = this.buffer.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            if this.pending.is_none() {
+                let Some(req) = this.next.take() else {
+                    return Poll::Ready(None);
+                };
+                let client = this.client.clone();
+                this.pending = Some(Box::pin(async move {
+                    let page = client.send(&req).await?;
+                    Ok((page, req))
+                }));
+            }
+            let Some(fut) = this.pending.as_mut() else {
+                return Poll::Ready(None);
+            };
+            match fut.as_mut().poll(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(result) => {
+                    this.pending = None;
+                    match result {
+                        Ok((page, req)) => {
+                            this.next = req.next_page(&page);
+                            this.buffer = page.value.into_iter();
+                        }
+                        Err(e) => return Poll::Ready(Some(Err(e))),
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl<T> Unpin for ItemStream<T> {}

@@ -39,6 +39,8 @@ mod upload;
 mod client;
 
 pub use chrono;
+#[cfg(feature = "client")]
+pub use futures_core;
 pub use http;
 pub use serde;
 pub use serde_json;
@@ -47,7 +49,8 @@ pub use uuid;
 pub use batch::{Batch, BatchId, BatchResponses, ItemResponse, MAX_BATCH};
 #[cfg(feature = "client")]
 pub use client::{
-    clouds, BoxError, BoxFuture, Client, Delta, Items, RetryPolicy, StaticToken, TokenProvider,
+    clouds, BoxError, BoxFuture, Client, Delta, ItemStream, Items, RetryPolicy, StaticToken,
+    TokenProvider,
 };
 pub use edm::{Base64, IsoDuration};
 pub use error::{Error, ErrorMeta, GraphError};
