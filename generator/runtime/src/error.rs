@@ -155,7 +155,17 @@ impl fmt::Display for Error {
             }
             Error::Json(e) => write!(f, "response does not match the documented type: {e}"),
             Error::Request(e) => write!(f, "request cannot be built: {e}"),
-            Error::Transport(e) => write!(f, "request failed: {e}"),
+            Error::Transport(e) => {
+                // The whole chain: "error sending request" alone does not tell a refused
+                // connection from a TLS handshake with a plain-HTTP port.
+                write!(f, "request failed: {e}")?;
+                let mut cause = e.source();
+                while let Some(c) = cause {
+                    write!(f, ": {c}")?;
+                    cause = c.source();
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -167,5 +177,41 @@ impl std::error::Error for Error {
             Error::Transport(e) => Some(&**e),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+    impl fmt::Display for Layer {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|l| l as _)
+        }
+    }
+
+    #[test]
+    fn transport_errors_show_and_keep_their_causes() {
+        let refused = Error::Transport(Box::new(Layer(
+            "error sending request",
+            Some(Box::new(Layer(
+                "tcp connect error",
+                Some(Box::new(Layer("Connection refused", None))),
+            ))),
+        )));
+        assert_eq!(
+            refused.to_string(),
+            "request failed: error sending request: tcp connect error: Connection refused"
+        );
+        let source = std::error::Error::source(&refused).unwrap();
+        assert_eq!(source.to_string(), "error sending request");
+        assert!(source.source().is_some());
     }
 }
