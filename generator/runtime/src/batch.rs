@@ -265,15 +265,7 @@ impl BatchResponses {
         self.items
             .iter()
             .filter(|(_, r)| matches!(r.status, 429 | 503 | 504))
-            .map(|(id, r)| {
-                let after = r
-                    .headers
-                    .get("retry-after")
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.trim().parse().ok())
-                    .map(Duration::from_secs);
-                (id.clone(), after)
-            })
+            .map(|(id, r)| (id.clone(), crate::error::retry_after(&r.headers)))
             .collect()
     }
 

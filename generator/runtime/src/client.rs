@@ -62,6 +62,14 @@ pub struct RetryPolicy {
     pub base_delay: Duration,
 }
 
+impl RetryPolicy {
+    /// The wait before retry number `attempt` (1 for the first): the service's `Retry-After`,
+    /// else the base delay doubled for each earlier retry.
+    pub fn delay(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
+        retry_after.unwrap_or(self.base_delay * 2u32.saturating_pow(attempt.saturating_sub(1)))
+    }
+}
+
 impl Default for RetryPolicy {
     /// Kiota's defaults: 3 tries, 180 s in all, 3 s without `Retry-After`.
     fn default() -> Self {
@@ -231,11 +239,9 @@ impl Client {
             if throttled.is_empty() {
                 break;
             }
-            let delay = throttled
-                .iter()
-                .filter_map(|(_, d)| *d)
-                .max()
-                .unwrap_or(self.retry.base_delay * 2u32.pow(attempt - 1));
+            let delay = self
+                .retry
+                .delay(attempt, throttled.iter().filter_map(|(_, d)| *d).max());
             if waited + delay > self.retry.max_total_delay {
                 break;
             }
@@ -295,13 +301,9 @@ impl Client {
             if !matches!(status, 429 | 503 | 504) || attempt >= self.retry.max_attempts {
                 return Ok(response);
             }
-            let delay = response
-                .headers()
-                .get(http::header::RETRY_AFTER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse().ok())
-                .map(Duration::from_secs)
-                .unwrap_or(self.retry.base_delay * 2u32.pow(attempt - 1));
+            let delay = self
+                .retry
+                .delay(attempt, crate::error::retry_after(response.headers()));
             if waited + delay > self.retry.max_total_delay {
                 return Ok(response);
             }

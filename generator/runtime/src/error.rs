@@ -59,12 +59,19 @@ impl ErrorMeta {
             request_id: header("request-id").or_else(|| inner_id("request-id")),
             client_request_id: header("client-request-id")
                 .or_else(|| inner_id("client-request-id")),
-            retry_after: header("retry-after")
-                .and_then(|v| v.trim().parse::<u64>().ok())
-                .map(Duration::from_secs),
+            retry_after: retry_after(headers),
             headers: headers.clone(),
         }
     }
+}
+
+/// A response's `Retry-After`, in seconds (the form Graph sends).
+pub(crate) fn retry_after(headers: &http::HeaderMap) -> Option<Duration> {
+    headers
+        .get(http::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
+        .map(Duration::from_secs)
 }
 
 /// Everything that can go wrong with a request.
