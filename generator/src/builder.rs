@@ -140,17 +140,19 @@ impl Builder {
             // created after a failed build reruns it).
             println!("cargo:rerun-if-changed={}", d.display());
         }
+        // The pages are found once: for cargo's rerun list and for reading.
         let mut sink = crate::diag::Sink::new("");
-        if let Ok(files) = crate::read::find_all_pages(self.config.docs_roots(), &mut sink) {
-            for f in &files {
-                println!("cargo:rerun-if-changed={}", f.path.display());
-            }
+        let files = crate::read::find_all_pages(self.config.docs_roots(), &mut sink)
+            .map_err(config::Error::Docs)?;
+        for f in &files {
+            println!("cargo:rerun-if-changed={}", f.path.display());
         }
+        let model = crate::read::read_files(&files, sink);
         let file = out_dir.join(
             self.file_name
                 .as_deref()
                 .unwrap_or(crate::emit::SINGLE_FILE),
         );
-        self.config.generate_file(file)
+        self.config.write_file(&model, file)
     }
 }

@@ -290,10 +290,17 @@ impl Config {
     /// Reads the docs and writes one file for `include!` (the `build.rs` route), only if its
     /// bytes changed. Refuses docs with errors (or warnings, when strict).
     pub fn generate_file(&self, file: impl AsRef<Path>) -> Result<FileReport, Error> {
-        let file = file.as_ref();
         let model = self.read(&|_, _| {})?;
-        let output = self.emit_file(&model)?;
-        let warnings: Vec<Diagnostic> = findings(&model, &output)
+        self.write_file(&model, file)
+    }
+
+    /// Writes the one file for `include!` for `model` (read by [`Config::read`] or from the
+    /// pages the caller found), only if its bytes changed; refuses docs with errors (or
+    /// warnings, when strict).
+    pub fn write_file(&self, model: &Model, file: impl AsRef<Path>) -> Result<FileReport, Error> {
+        let file = file.as_ref();
+        let output = self.emit_file(model)?;
+        let warnings: Vec<Diagnostic> = findings(model, &output)
             .filter(|d| d.severity >= Severity::Warning)
             .cloned()
             .collect();

@@ -480,13 +480,12 @@ fn page(mut answer: Answer, base_url: &str, path: &str, query: &str, delta: bool
     if params.get("$count").is_some_and(|c| c == "true") {
         body.insert("@odata.count".into(), items.len().into());
     }
-    let keep: Vec<String> = query
+    let mut q: Vec<String> = query
         .split('&')
         .filter(|p| !p.is_empty() && !p.to_ascii_lowercase().starts_with("$skiptoken="))
         .map(str::to_string)
         .collect();
     if end < items.len() {
-        let mut q = keep.clone();
         q.push(format!("$skiptoken={end}"));
         body.insert(
             "@odata.nextLink".into(),

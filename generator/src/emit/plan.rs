@@ -177,22 +177,9 @@ pub enum BodyPlan {
     },
 }
 
-/// How the response body maps to the returned type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
-    /// The body is the type.
-    Plain,
-    /// The body is `{"value": T}`: actions and functions returning a single value.
-    ValueWrapped,
-    /// The body is a page `{"value": [T], "@odata.nextLink": …}`.
-    Collection,
-    /// No body: returns `()`.
-    NoContent,
-    /// Content (a file, `$value`, a report): returns the runtime's `Bytes`.
-    Bytes,
-    /// `$count`: a number in plain text, returns `i64`.
-    Count,
-}
+/// How the response body maps to the returned type: the runtime's own enum, so the plan and the
+/// generated `request!(…, Shape, …)` calls name the same variants.
+pub use graphdoc_runtime::Shape;
 
 /// The documented response.
 #[derive(Debug, Clone, PartialEq)]
