@@ -71,7 +71,7 @@ fn rates(root: &Path) -> (Rates, Model) {
                 let unread = model.diagnostics.iter().any(|d| {
                     d.file == f.rel
                         && matches!(
-                            d.code,
+                            d.code.as_str(),
                             "no-properties" | "unreadable-table" | "unnamed-type"
                         )
                 });

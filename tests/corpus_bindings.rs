@@ -116,7 +116,7 @@ fn corpus_bindings_compile_and_pass_examples() {
         graphdoc::check::check(&model, &|f| std::fs::read_to_string(corpus.join(f)).ok());
     let defect_pages: BTreeSet<&str> = findings
         .iter()
-        .filter(|d| d.code.starts_with("example-") || d.code == "invalid-example-json")
+        .filter(|d| d.code.as_str().starts_with("example-") || d.code == "invalid-example-json")
         // Notes are not defects (`example-undocumented-path`: the bindings have the call).
         .filter(|d| d.severity != graphdoc::diag::Severity::Note)
         .map(|d| d.file.as_str())

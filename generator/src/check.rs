@@ -5,41 +5,12 @@
 
 use serde_json::Value;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic};
 use crate::emit::infer::{is_date, is_guid, is_time_of_day, is_timestamp};
 use crate::emit::plan;
 use crate::model::{
     ApiVersion, Body, Edm, Header, Model, Operation, Property, RequestBody, TypeDef, TypeKind,
 };
-
-/// A one-line fix hint for a finding code.
-pub fn hint(code: &str) -> &'static str {
-    match code {
-        "invalid-example-json" => "fix the JSON syntax (trailing commas, comments, unquoted placeholders)",
-        "example-undocumented-property" => "document the property in the resource page, or remove it from the example",
-        "example-type-mismatch" => "make the example value match the documented type, or correct the type in the resource page",
-        "example-unknown-member" => "add the member to the enum page, or use a documented member in the example",
-        "unresolvable-type-link" => "point the link at an existing resource page",
-        "missing-example" => "add a request and response example",
-        "missing-permissions" => "add a permissions table (Permission type | Permissions)",
-        "unreadable-permission" => "list bare scope names separated by commas; move notes out of the table",
-        "example-path-mismatch" => "make the example URL follow one of the documented paths",
-        "example-undocumented-path" => "list the path (with its arguments) in the HTTP request section",
-        "content-length-mismatch" => "update Content-Length to the body's byte length, or drop the header",
-        "locale-conflict" => "bring the translated page up to date with the English one",
-        "response-collection-mismatch" => "say the response is a collection (`… collection in the response body`), or show one object in the example",
-        "missing-request-body" => "add a Request body section that names the body's type or lists its parameters",
-        "missing-http-request" => "add an ```http block with `METHOD /path` under HTTP request",
-        "unreadable-type" => "give the property a type such as String, Int32 or a linked resource",
-        "unknown-type" => "add a resource page for the type, or link an existing one",
-        "doc-type-mismatch" => "set doc_type in the front matter to what the page documents",
-        "malformed-annotation" => "make the <!-- { … } --> annotation valid JSON",
-        "dangling-include" => "fix the include path, relative to the page",
-        "no-properties" => "add a Properties section with a Property | Type | Description table",
-        "name-collision" => "two operations' paths give one function name: report it to graphdoc, whose naming rules missed a case",
-        _ => "see the message",
-    }
-}
 
 /// Runs every check; returns all findings (reader diagnostics included), sorted by file and line.
 /// `source` returns a page's text by its path relative to the docs root, so example findings can
@@ -78,7 +49,10 @@ pub fn check(model: &Model, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diag
 /// or after the example's line).
 fn refine_lines(text: &str, found: &mut [Diagnostic]) {
     let lines: Vec<&str> = text.lines().collect();
-    for d in found.iter_mut().filter(|d| d.code.starts_with("example-")) {
+    for d in found
+        .iter_mut()
+        .filter(|d| d.code.as_str().starts_with("example-"))
+    {
         let Some(key) =
             d.message
                 .split('`')
@@ -104,21 +78,8 @@ fn refine_lines(text: &str, found: &mut [Diagnostic]) {
     }
 }
 
-fn push(
-    out: &mut Vec<Diagnostic>,
-    op: &Operation,
-    line: usize,
-    sev: Severity,
-    code: &'static str,
-    message: String,
-) {
-    out.push(Diagnostic {
-        file: op.source.clone(),
-        line,
-        severity: sev,
-        code,
-        message,
-    });
+fn push(out: &mut Vec<Diagnostic>, op: &Operation, line: usize, code: Code, message: String) {
+    out.push(Diagnostic::new(&op.source, line, code, message));
 }
 
 /// The documented types, then those inferred for types without a page.
@@ -143,8 +104,7 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
             out,
             op,
             op.line,
-            Severity::Note,
-            "missing-example",
+            Code::MissingExample,
             format!("operation `{}` has no example", op.name),
         );
     }
@@ -159,8 +119,7 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
             out,
             op,
             op.line,
-            Severity::Warning,
-            "missing-request-body",
+            Code::MissingRequestBody,
             "the example request sends a JSON body but the page has no Request body section".into(),
         );
     }
@@ -179,8 +138,7 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
                     out,
                     op,
                     r.line,
-                    Severity::Note,
-                    "example-undocumented-path",
+                    Code::ExampleUndocumentedPath,
                     format!(
                         "example request `{} {}` follows `{}`, which the HTTP request section does not list (the bindings have a function for it)",
                         r.method, r.path, t.path
@@ -192,8 +150,7 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
                     out,
                     op,
                     r.line,
-                    Severity::Warning,
-                    "example-path-mismatch",
+                    Code::ExamplePathMismatch,
                     format!(
                         "example request `{} {}` matches none of the documented paths",
                         r.method, r.path
@@ -253,8 +210,7 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
                 out,
                 op,
                 resp.line,
-                Severity::Warning,
-                "response-collection-mismatch",
+                Code::ResponseCollectionMismatch,
                 format!("the Response section {what}"),
             );
         }
@@ -273,8 +229,7 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
                         out,
                         op,
                         resp.line,
-                        Severity::Warning,
-                        "example-undocumented-property",
+                        Code::ExampleUndocumentedProperty,
                         format!("`$.{k}` is not part of a collection page (`value` and `@odata.*` annotations)"),
                     );
                 }
@@ -332,8 +287,7 @@ fn check_content_length(
             out,
             op,
             line,
-            Severity::Note,
-            "content-length-mismatch",
+            Code::ContentLengthMismatch,
             format!("Content-Length says {declared} bytes but the body has about {actual}"),
         );
     }
@@ -349,13 +303,8 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
-    fn report(&mut self, code: &'static str, message: String) {
-        let sev = if code == "example-undocumented-property" {
-            Severity::Warning
-        } else {
-            Severity::Error
-        };
-        push(self.out, self.op, self.line, sev, code, message);
+    fn report(&mut self, code: Code, message: String) {
+        push(self.out, self.op, self.line, code, message);
     }
 
     fn value(&mut self, v: &Value, type_name: &str, collection: bool, path: &str) {
@@ -370,7 +319,7 @@ impl Walker<'_> {
                     }
                 }
                 _ => self.report(
-                    "example-type-mismatch",
+                    Code::ExampleTypeMismatch,
                     format!(
                         "`{path}` should be a collection of {type_name}, the example has {}",
                         kind(v)
@@ -382,7 +331,7 @@ impl Walker<'_> {
         if let Some(prim) = Edm::parse(type_name) {
             if let Some(problem) = primitive_problem(prim, v) {
                 self.report(
-                    "example-type-mismatch",
+                    Code::ExampleTypeMismatch,
                     format!("`{path}` is documented as {type_name} but the example has {problem}"),
                 );
             }
@@ -400,7 +349,7 @@ impl Walker<'_> {
     fn enum_value(&mut self, t: &TypeDef, v: &Value, path: &str) {
         let Some(s) = v.as_str() else {
             self.report(
-                "example-type-mismatch",
+                Code::ExampleTypeMismatch,
                 format!(
                     "`{path}` is the enum {} but the example has {}",
                     t.name,
@@ -417,7 +366,7 @@ impl Walker<'_> {
         for part in s.split(',').map(str::trim) {
             if !t.members.iter().any(|m| m.name == part) {
                 self.report(
-                    "example-unknown-member",
+                    Code::ExampleUnknownMember,
                     format!("`{path}` = `{part}` is not a member of {}", t.name),
                 );
             }
@@ -427,7 +376,7 @@ impl Walker<'_> {
     fn object(&mut self, t: &TypeDef, v: &Value, path: &str) {
         let Some(obj) = v.as_object() else {
             self.report(
-                "example-type-mismatch",
+                Code::ExampleTypeMismatch,
                 format!(
                     "`{path}` is documented as {} but the example has {}",
                     t.name,
@@ -451,7 +400,7 @@ impl Walker<'_> {
                     return Some(d);
                 }
                 self.report(
-                    "example-type-mismatch",
+                    Code::ExampleTypeMismatch,
                     format!(
                         "`{path}.@odata.type` names `{n}`, but the type is spelled `{}` (names are case-sensitive)",
                         d.name
@@ -482,7 +431,7 @@ impl Walker<'_> {
     fn members(&mut self, v: &Value, members: &[&Property], what: &str, path: &str) {
         let Some(obj) = v.as_object() else {
             self.report(
-                "example-type-mismatch",
+                Code::ExampleTypeMismatch,
                 format!(
                     "`{path}` should be an object ({what}) but the example has {}",
                     kind(v)
@@ -502,7 +451,7 @@ impl Walker<'_> {
                     self.value(child, &ty, coll, &format!("{path}.{k}"));
                 }
                 None => self.report(
-                    "example-undocumented-property",
+                    Code::ExampleUndocumentedProperty,
                     format!("`{path}.{k}` is not a documented property of {what}"),
                 ),
             }
@@ -589,7 +538,7 @@ mod tests {
         let model = crate::read::read_docs(std::slice::from_ref(&dir));
         let _ = std::fs::remove_dir_all(&dir);
         assert_eq!(model.operations.len(), 2, "{:?}", model.diagnostics);
-        let found: Vec<(String, &str)> = check(&model, &|_| None)
+        let found: Vec<(String, Code)> = check(&model, &|_| None)
             .into_iter()
             .filter(|d| d.code == "example-undocumented-property")
             .map(|d| (d.file, d.code))
@@ -598,7 +547,7 @@ mod tests {
             found,
             vec![(
                 "beta/api/gizmo-get.zh-cn.md".to_string(),
-                "example-undocumented-property"
+                Code::ExampleUndocumentedProperty
             )]
         );
     }
@@ -610,10 +559,12 @@ mod tests {
     fn repeated_resource_bodies_are_checked_as_the_resource() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pages/bodies");
         let mut model = crate::read::read_docs(&[root]);
-        let findings = |model: &Model| -> Vec<(&'static str, String)> {
+        let findings = |model: &Model| -> Vec<(Code, String)> {
             check(model, &|_| None)
                 .into_iter()
-                .filter(|d| d.file.ends_with("gadget-create.md") && d.code.starts_with("example"))
+                .filter(|d| {
+                    d.file.ends_with("gadget-create.md") && d.code.as_str().starts_with("example")
+                })
                 .map(|d| (d.code, d.message))
                 .collect()
         };

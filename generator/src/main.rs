@@ -130,8 +130,11 @@ enum Command {
     /// Example: graphdoc check --docs ../docs/api-reference --format json
     Check {
         /// Docs directories to read (repeatable).
-        #[arg(long = "docs", required = true, num_args = 1..)]
+        #[arg(long = "docs", required_unless_present = "explain", num_args = 1..)]
         docs: Vec<PathBuf>,
+        /// Explain a finding code (what it means, an example, the fix) instead of checking.
+        #[arg(long, value_name = "CODE")]
+        explain: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
         format: CheckFormat,
@@ -205,6 +208,30 @@ enum Command {
         #[arg(long)]
         resolved: bool,
     },
+}
+
+/// `graphdoc check --explain CODE`, rustc-style.
+fn explain_code(name: &str) -> ExitCode {
+    use graphdoc::diag::Code;
+    match Code::parse(name.trim()) {
+        Some(code) => {
+            out!(
+                "{code} ({} by default)\n\n{}\n\nIn short: {}",
+                code.severity(),
+                code.explanation(),
+                code.hint()
+            );
+            ExitCode::SUCCESS
+        }
+        None => {
+            let names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+            eprintln!(
+                "error: `{name}` is not a finding code; the codes are: {}",
+                names.join(", ")
+            );
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -282,11 +309,15 @@ fn main() -> ExitCode {
         }
         Command::Check {
             docs,
+            explain,
             format,
             strict,
             summary_only,
         } => {
             use std::io::IsTerminal;
+            if let Some(name) = explain {
+                return explain_code(&name);
+            }
             let model = match read(&docs) {
                 Ok(m) => m,
                 Err(code) => return code,

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::check::hint;
 use crate::diag::{Diagnostic, Severity};
 
 /// Renders one finding like rustc: header, location, the source line, and a help line.
@@ -58,7 +57,7 @@ pub fn human(d: &Diagnostic, roots: &[PathBuf], color: bool) -> String {
             "^".repeat(width.saturating_sub(lead).max(1))
         );
     }
-    let _ = writeln!(s, "   = help: {}", hint(d.code));
+    let _ = writeln!(s, "   = help: {}", d.code.hint());
     s
 }
 
@@ -69,7 +68,7 @@ pub fn json(findings: &[Diagnostic]) -> String {
         .map(|d| {
             serde_json::json!({
                 "file": d.file, "line": d.line, "severity": d.severity, "code": d.code,
-                "message": d.message, "hint": hint(d.code),
+                "message": d.message, "hint": d.code.hint(),
             })
         })
         .collect();
@@ -78,13 +77,13 @@ pub fn json(findings: &[Diagnostic]) -> String {
 
 /// A table of finding codes × counts by severity.
 pub fn summary(findings: &[Diagnostic]) -> String {
-    let mut counts: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    let mut counts: BTreeMap<(crate::diag::Code, Severity), usize> = BTreeMap::new();
     for d in findings {
         *counts.entry((d.code, d.severity)).or_default() += 1;
     }
     let width = counts
         .keys()
-        .map(|(c, _)| c.len())
+        .map(|(c, _)| c.as_str().len())
         .max()
         .unwrap_or(4)
         .max(4);
@@ -94,7 +93,7 @@ pub fn summary(findings: &[Diagnostic]) -> String {
         b.0 .1
             .cmp(&a.0 .1)
             .then(b.1.cmp(&a.1))
-            .then(a.0 .0.cmp(b.0 .0))
+            .then(a.0 .0.cmp(&b.0 .0))
     });
     for ((code, sev), n) in rows {
         let _ = writeln!(s, "{code:<width$}  {:>8}  {n:>7}", sev.to_string());

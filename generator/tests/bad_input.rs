@@ -210,17 +210,11 @@ fn mock_without_examples_does_not_serve() {
 
 #[test]
 fn diagnostics_without_a_place_have_no_location() {
-    use graphdoc::diag::{Diagnostic, Severity};
-    let d = |file: &str, line| Diagnostic {
-        file: file.into(),
-        line,
-        severity: Severity::Error,
-        code: "x",
-        message: "m".into(),
-    };
-    assert_eq!(d("", 0).to_string(), "error[x]: m");
-    assert_eq!(d("a.md", 0).to_string(), "a.md: error[x]: m");
-    assert_eq!(d("a.md", 3).to_string(), "a.md:3: error[x]: m");
+    use graphdoc::diag::{Code, Diagnostic};
+    let d = |file: &str, line| Diagnostic::new(file, line, Code::NoDocsDir, "m");
+    assert_eq!(d("", 0).to_string(), "error[no-docs-dir]: m");
+    assert_eq!(d("a.md", 0).to_string(), "a.md: error[no-docs-dir]: m");
+    assert_eq!(d("a.md", 3).to_string(), "a.md:3: error[no-docs-dir]: m");
 }
 
 #[test]

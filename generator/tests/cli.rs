@@ -194,3 +194,39 @@ fn help_has_examples() {
         );
     }
 }
+
+#[test]
+fn check_explains_every_code_it_reports() {
+    // Every finding the lint pages produce has an explanation with an example or a fix.
+    let o = graphdoc(&[
+        "check",
+        "--docs",
+        "tests/lint-pages/lint",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let mut codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    assert!(codes.len() > 3, "{codes:?}");
+    for code in codes {
+        let e = graphdoc(&["check", "--explain", code]);
+        assert!(e.status.success(), "{code}: {}", stderr(&e));
+        let text = stdout(&e);
+        assert!(text.starts_with(code), "{text}");
+        assert!(text.contains("Fix:"), "{code} explains no fix:\n{text}");
+    }
+    let bad = graphdoc(&["check", "--explain", "example-typo"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("example-type-mismatch"),
+        "{}",
+        stderr(&bad)
+    );
+}

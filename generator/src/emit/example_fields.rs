@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::plan::{
     type_index, BodyPlan, EndpointPlan, FieldPlan, Shape, TypeBody, TypePlan, TypeRef,
 };
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::model::is_annotation;
 use crate::naming::{self, Scope};
 
@@ -102,15 +102,9 @@ fn push_field(
     let mut taken: Vec<&str> = fields.iter().map(|f| f.rust.as_str()).collect();
     taken.extend(["odata_type", extras]);
     let rust = Scope::with_reserved(&taken).claim(naming::snake_text(&wire));
-    diags.push(Diagnostic {
-        file: page.clone(),
-        line: *line,
-        severity: Severity::Note,
-        code: "example-only-property",
-        message: format!(
+    diags.push(crate::diag::Diagnostic::new(page.clone(), *line, crate::diag::Code::ExampleOnlyProperty, format!(
             "`{wire}` is not in the property table of `{owner_source}`; it is bound as JSON because the example shows it"
-        ),
-    });
+        )));
     fields.push(FieldPlan {
         doc: format!(
             "Not in the docs' property table: shown by the example at `{page}:{line}`, so kept as JSON."

@@ -19,7 +19,7 @@ use std::fmt;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::model::{ApiVersion, Model};
 pub use plan::Filter;
 
@@ -496,7 +496,7 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
         .filter(|d| {
             matches!(
                 d.code,
-                "unknown-type" | "duplicate-type" | "locale-conflict"
+                Code::UnknownType | Code::DuplicateType | Code::LocaleConflict
             )
         })
         .count();

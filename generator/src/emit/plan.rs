@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::model::{
     percent_decode, ApiVersion, Body, Edm, Model, Operation, Part, Permissions, Property,
     RequestBody, TypeDef, TypeKind,
@@ -308,21 +308,8 @@ pub struct Plan {
     pub sources: Option<BTreeSet<String>>,
 }
 
-fn diag(
-    out: &mut Vec<Diagnostic>,
-    file: &str,
-    line: usize,
-    sev: Severity,
-    code: &'static str,
-    msg: String,
-) {
-    out.push(Diagnostic {
-        file: file.to_string(),
-        line,
-        severity: sev,
-        code,
-        message: msg,
-    });
+fn diag(out: &mut Vec<Diagnostic>, file: &str, line: usize, code: Code, msg: String) {
+    out.push(Diagnostic::new(file, line, code, msg));
 }
 
 /// Builds the plan from a model.
@@ -425,7 +412,7 @@ fn pick_operations<'m>(
                         .as_deref()
                         .map(str::to_ascii_lowercase);
             if !same {
-                diag(diags, &other.source, other.line, Severity::Warning, "locale-conflict",
+                diag(diags, &other.source, other.line, Code::LocaleConflict,
                     format!("`{}` differs from `{}` (method, paths or response type); the binding follows `{}`", other.source, first.source, first.source));
             }
         }
@@ -491,8 +478,7 @@ fn plan_version(
             diags,
             &t.source,
             1,
-            Severity::Note,
-            "inferred-type",
+            Code::InferredType,
             format!(
                 "type `{}` is inferred from the examples: no resource page defines it",
                 t.name
@@ -515,8 +501,7 @@ fn plan_version(
                     diags,
                     &t.source,
                     t.line,
-                    Severity::Warning,
-                    "duplicate-type",
+                    Code::DuplicateType,
                     format!(
                         "type `{}` is also defined by `{}`; that definition is used",
                         t.name, first.source
@@ -729,8 +714,7 @@ fn plan_type(
                         diags,
                         &t.source,
                         t.line,
-                        Severity::Warning,
-                        "duplicate-member",
+                        Code::DuplicateMember,
                         format!(
                             "enum `{}` lists member `{}` twice; the first is used",
                             t.name, m.name
@@ -788,7 +772,7 @@ fn plan_fields(
             continue;
         }
         let ty = resolve(&p.type_name).unwrap_or_else(|| {
-            diag(diags, source, p.line, Severity::Warning, "unknown-type",
+            diag(diags, source, p.line, Code::UnknownType,
                 format!("property `{}` has type `{}` which no page in the docs set defines; it is kept as JSON", p.name, p.type_name));
             TypeRef::Json
         });
@@ -975,15 +959,16 @@ fn plan_operation(
             // No Request body section, yet the example sends JSON: the page left the section
             // out (check says so); the endpoint takes the body as JSON rather than drop it.
             (RequestBody::None, _) if example_sends_json(op) => {
-                diag(diags, &op.source, op.line, Severity::Note, "undocumented-request-body",
+                diag(diags, &op.source, op.line, Code::UndocumentedRequestBody,
                     "the page has no Request body section but its example sends JSON; the body is JSON".to_string());
                 BodyPlan::Type(TypeRef::Json)
             }
             (RequestBody::None, _) => BodyPlan::None,
             (RequestBody::Unknown, _) => BodyPlan::Type(TypeRef::Json),
             (RequestBody::Type { type_name }, _) => BodyPlan::Type(resolve(type_name).unwrap_or_else(|| {
-                diag(diags, &op.source, op.line, Severity::Note, "unknown-type",
-                    format!("request body type `{type_name}` is not defined in the docs set; the body is JSON"));
+                // A JSON body loses nothing the caller sends: a note, not a warning.
+                diags.push(Diagnostic::new(&op.source, op.line, Code::UnknownType,
+                    format!("request body type `{type_name}` is not defined in the docs set; the body is JSON")).with_severity(Severity::Note));
                 TypeRef::Json
             })),
             (RequestBody::Parameters { parameters, .. }, None) => {
@@ -1054,8 +1039,7 @@ fn plan_operation(
             diags,
             &op.source,
             op.line,
-            Severity::Note,
-            "no-permissions",
+            Code::NoPermissions,
             format!(
                 "`{}` documents no permissions; its endpoints carry an empty list",
                 op.name
@@ -1124,8 +1108,7 @@ fn plan_response(
             diags,
             &op.source,
             op.line,
-            Severity::Warning,
-            "unknown-type",
+            Code::UnknownType,
             format!("response type `{name}` is not defined in the docs set; the response is JSON"),
         );
         TypeRef::Json

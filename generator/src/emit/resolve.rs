@@ -32,7 +32,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::plan::{BodyPlan, EndpointPlan, PageRef, PathPiece, Shape, TypeRef};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::naming;
 
 /// The path of an endpoint with `{}` for each parameter, as the documented path spells its
@@ -429,19 +429,18 @@ pub fn name(endpoints: &mut [EndpointPlan], diags: &mut Vec<Diagnostic>) {
                 _ => {
                     let (method, path) = key(&e.method, &e.pieces);
                     let h = short_hash(&format!("{method} {path}"));
-                    diags.push(Diagnostic {
-                        file: e.source.clone(),
-                        line: 1,
-                        severity: Severity::Warning,
-                        code: "name-collision",
-                        message: format!(
+                    diags.push(crate::diag::Diagnostic::new(
+                        e.source.clone(),
+                        1,
+                        crate::diag::Code::NameCollision,
+                        format!(
                             "`{} {}` and another operation both name `{}`; this one is `{}_{h}`",
                             e.method,
                             e.path,
                             names[i].0.join("::") + "::" + &names[i].1,
                             names[i].1
                         ),
-                    });
+                    ));
                     h
                 }
             };

@@ -202,9 +202,9 @@ pub fn message(lines: &[&str], first_line: usize, sink: &mut Sink) -> Message {
             Err(e) => {
                 let lead = body_text.len() - body_text.trim_start().len();
                 let lead_lines = body_text[..lead].matches('\n').count();
-                sink.warn(
+                sink.report(
                     first_line + i + lead_lines + e.line().saturating_sub(1),
-                    "invalid-example-json",
+                    crate::diag::Code::InvalidExampleJson,
                     format!("example body is not valid JSON: {e}"),
                 );
                 Body::Text(trimmed.to_string())

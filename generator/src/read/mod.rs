@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diag::Sink;
+use crate::diag::{Code, Sink};
 use crate::model::{Model, Operation};
 use page::{read_page, Includes, PageOutput};
 
@@ -40,9 +40,9 @@ pub fn find_pages(root: &Path, sink: &mut Sink) -> Vec<PageFile> {
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) => {
-                sink.error(
+                sink.report(
                     0,
-                    "unreadable-dir",
+                    Code::UnreadableDir,
                     format!("cannot read `{}`: {e}", dir.display()),
                 );
                 continue;
@@ -60,14 +60,12 @@ pub fn find_pages(root: &Path, sink: &mut Sink) -> Vec<PageFile> {
                 match std::fs::metadata(entry.path()) {
                     Ok(m) if m.is_file() && name.ends_with(".md") => {}
                     Ok(m) if m.is_dir() => {
-                        sink.items.push(crate::diag::Diagnostic {
-                            file: rel.clone(),
-                            line: 0,
-                            severity: crate::diag::Severity::Note,
-                            code: "symlink-skipped",
-                            message: "symlinked directory is not followed (a loop would never end)"
-                                .into(),
-                        });
+                        sink.items.push(crate::diag::Diagnostic::new(
+                            rel.clone(),
+                            0,
+                            crate::diag::Code::SymlinkSkipped,
+                            "symlinked directory is not followed (a loop would never end)",
+                        ));
                         continue;
                     }
                     _ => continue,
@@ -120,7 +118,7 @@ pub fn read_file(file: &PageFile) -> (PageOutput, Sink) {
         let len = match std::fs::File::open(&file.path).and_then(|mut f| fill(&mut f, whole)) {
             Ok(len) => len,
             Err(e) => {
-                sink.error(0, "unreadable-file", format!("cannot read: {e}"));
+                sink.report(0, Code::UnreadableFile, format!("cannot read: {e}"));
                 return (PageOutput::default(), sink);
             }
         };
@@ -129,9 +127,9 @@ pub fn read_file(file: &PageFile) -> (PageOutput, Sink) {
         let out = match std::str::from_utf8(buf) {
             Ok(text) => read_page(&file.rel, text, &includes, &mut sink),
             Err(_) => {
-                sink.warn(
+                sink.report(
                     0,
-                    "not-utf8",
+                    Code::NotUtf8,
                     "page is not valid UTF-8; invalid bytes replaced",
                 );
                 let text = String::from_utf8_lossy(buf).into_owned();
@@ -241,9 +239,9 @@ pub fn read_docs_with_progress(
     let mut files = Vec::new();
     for root in roots {
         if !root.is_dir() {
-            sink.error(
+            sink.report(
                 0,
-                "no-docs-dir",
+                Code::NoDocsDir,
                 format!("`{}` is not a directory", root.display()),
             );
             continue;
@@ -384,16 +382,15 @@ fn merge_duplicate_types(model: &mut Model, sink: &mut Sink) {
             }
             drop[j] = true;
             let primary_source = primary.source.clone();
-            sink.items.push(crate::diag::Diagnostic {
-                file: other.source,
-                line: other.line,
-                severity: crate::diag::Severity::Note,
-                code: "merged-type",
-                message: format!(
+            sink.items.push(crate::diag::Diagnostic::new(
+                other.source,
+                other.line,
+                crate::diag::Code::MergedType,
+                format!(
                     "`{}` is also defined by `{primary_source}`; the properties are merged there",
                     other.name
                 ),
-            });
+            ));
         }
     }
     let mut i = 0;
@@ -452,13 +449,12 @@ fn link(model: &mut Model, sink: &mut Sink) {
 }
 
 fn push_dangling(sink: &mut Sink, op: &Operation, link: &str) {
-    sink.items.push(crate::diag::Diagnostic {
-        file: op.source.clone(),
-        line: op.line,
-        severity: crate::diag::Severity::Warning,
-        code: "unresolvable-type-link",
-        message: format!("response type link `{link}` is not a resource page in the docs set"),
-    });
+    sink.items.push(crate::diag::Diagnostic::new(
+        op.source.clone(),
+        op.line,
+        crate::diag::Code::UnresolvableTypeLink,
+        format!("response type link `{link}` is not a resource page in the docs set"),
+    ));
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use super::markdown::{self, Annotation, Block, Cell, Link, Row};
 use super::permissions;
 use super::typeref::{bare_name, link_stem, read_type};
 use super::vocab::{self, SectionKind};
-use crate::diag::Sink;
+use crate::diag::{Code, Severity, Sink};
 use crate::model::*;
 
 /// What reading one page produced.
@@ -51,9 +51,9 @@ pub fn read_page<'a>(
         .map(|(t, _)| FrontMatter::parse(t))
         .unwrap_or_default();
     if parsed.front_matter.is_none() {
-        sink.note(
+        sink.report(
             1,
-            "no-front-matter",
+            Code::NoFrontMatter,
             "page has no front matter; doc type guessed from content",
         );
     }
@@ -70,9 +70,9 @@ pub fn read_page<'a>(
     // read for what they contain.
     let doc_type = match (&declared, &guessed) {
         (Some(d), Some(g)) if is_model_type(d) && d != g => {
-            sink.warn(
+            sink.report(
                 1,
-                "doc-type-mismatch",
+                Code::DocTypeMismatch,
                 format!("doc_type is `{d}` but the page reads as `{g}`"),
             );
             guessed
@@ -153,9 +153,9 @@ fn classify_sections(blocks: &[Block], sink: &mut Sink) -> Vec<Option<SectionKin
                 .and_then(|a| vocab::section_from_slug(&a.to_lowercase()))
                 .or_else(|| by_heading(text));
             if current.is_none() {
-                sink.note(
+                sink.report(
                     *line,
-                    "unknown-section",
+                    Code::UnknownSection,
                     format!("section `{text}` is not one graphdoc reads"),
                 );
             }
@@ -262,9 +262,9 @@ fn page_version(
 ) -> Option<ApiVersion> {
     let v = version_of(rel, urls);
     if v.is_none() {
-        sink.warn(
+        sink.report(
             1,
-            "unknown-version",
+            Code::UnknownVersion,
             "cannot tell whether this page documents v1.0 or beta",
         );
     }
@@ -305,9 +305,9 @@ fn read_operation(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Option
             .map(|r| http::parse_path(&r.method, &r.path, r.line))
             .collect();
         let line = fallback.first().map(|p| p.line).unwrap_or(1);
-        sink.warn(
+        sink.report(
             line,
-            "missing-http-request",
+            Code::MissingHttpRequest,
             if fallback.is_empty() {
                 "no HTTP request block with a method and path".to_string()
             } else {
@@ -394,9 +394,9 @@ fn request_paths(ctx: &Ctx, sink: &mut Sink) -> Vec<HttpPath> {
                         out.push(p);
                     }
                 } else if !l.trim().is_empty() && !l.contains(':') {
-                    sink.note(
+                    sink.report(
                         line + i,
-                        "unreadable-request-line",
+                        Code::UnreadableRequestLine,
                         format!("`{}` is not `METHOD /path`", l.trim()),
                     );
                 }
@@ -454,16 +454,16 @@ fn read_permissions(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Opti
                         sink.items.extend(inc_sink.items);
                         return Some(p);
                     }
-                    None => sink.warn(
+                    None => sink.report(
                         *line,
-                        "missing-permissions",
+                        Code::MissingPermissions,
                         format!("included file `{target}` has no permissions table"),
                     ),
                 }
             }
-            Err(e) => sink.warn(
+            Err(e) => sink.report(
                 *line,
-                "dangling-include",
+                Code::DanglingInclude,
                 format!("include `{target}`: {e}"),
             ),
         }
@@ -482,7 +482,7 @@ fn read_permissions(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Opti
                 .find(|(_, k)| **k == Some(SectionKind::Permissions))
                 .map(|(b, _)| block_line(b))
                 .unwrap_or(1);
-            sink.warn(line, "missing-permissions", "no permissions table");
+            sink.report(line, Code::MissingPermissions, "no permissions table");
             None
         }
     }
@@ -562,9 +562,9 @@ fn read_properties(rows: &[Row], sink: &mut Sink) -> Vec<Property> {
                     .unwrap_or_default(),
                 line: r.line,
             }),
-            None => sink.warn(
+            None => sink.report(
                 r.line,
-                "unreadable-type",
+                Code::UnreadableType,
                 format!(
                     "property `{name}` has no readable type (`{}`)",
                     type_cell.text
@@ -716,9 +716,10 @@ fn read_response(ctx: &Ctx, sink: &mut Sink) -> Response {
                     resp.collection = vocab::mentions_collection(text);
                     resp.link = resolve_rel(ctx.rel, &l.url);
                     if resp.link.is_none() {
-                        sink.note(
+                        sink.push(
                             *line,
-                            "unresolvable-type-link",
+                            Severity::Note,
+                            Code::UnresolvableTypeLink,
                             format!("response type link `{}` points outside the docs", l.url),
                         );
                     }
@@ -792,9 +793,9 @@ fn read_examples(ctx: &Ctx, sink: &mut Sink) -> Vec<Example> {
         };
         let bt = annotation.as_ref().and_then(|a| a.block_type.as_deref());
         if let Some(a) = annotation.as_ref().filter(|a| a.malformed) {
-            sink.note(
+            sink.report(
                 a.line,
-                "malformed-annotation",
+                Code::MalformedAnnotation,
                 "example annotation is not valid JSON; fields recovered",
             );
         }
@@ -812,9 +813,9 @@ fn read_examples(ctx: &Ctx, sink: &mut Sink) -> Vec<Example> {
                     response: None,
                 });
             } else if bt == Some("request") {
-                sink.warn(
+                sink.report(
                     *line,
-                    "unreadable-example",
+                    Code::UnreadableExample,
                     "request example has no `METHOD url` line",
                 );
             }
@@ -902,9 +903,9 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         .map(|t| bare_name(t).to_string())
         .or_else(|| type_title(ctx));
     let Some(name) = name else {
-        sink.warn(
+        sink.report(
             1,
-            "unnamed-type",
+            Code::UnnamedType,
             "resource page names no type (no @odata.type and no title)",
         );
         return Vec::new();
@@ -924,9 +925,9 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
     let (properties, line) = match table {
         Some((rows, line)) if is_property_table(rows) => (read_properties(rows, sink), line),
         Some((_, line)) => {
-            sink.warn(
+            sink.report(
                 line,
-                "unreadable-table",
+                Code::UnreadableTable,
                 "properties table has no Type column",
             );
             (Vec::new(), line)
@@ -945,9 +946,9 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
     let json = resource_ann.and_then(|(a, text)| match crate::model::Json::parse(text.trim()) {
         Ok(v) => Some(v),
         Err(e) => {
-            sink.note(
+            sink.report(
                 a.line,
-                "invalid-resource-json",
+                Code::InvalidResourceJson,
                 format!("JSON representation is not valid JSON: {e}"),
             );
             None
@@ -962,9 +963,9 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
     };
     let has_section = table.is_some() || ctx.in_section(SectionKind::Properties).next().is_some();
     if properties.is_empty() && relationships.is_empty() && !has_section {
-        sink.warn(
+        sink.report(
             line,
-            "no-properties",
+            Code::NoProperties,
             format!("resource `{name}` has no Properties section"),
         );
     }
@@ -1089,7 +1090,7 @@ fn read_members(rows: &[Row]) -> Vec<EnumMember> {
 
 fn read_enum_page(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
     let Some(name) = type_title(ctx) else {
-        sink.warn(1, "unnamed-type", "enum page title names no type");
+        sink.report(1, Code::UnnamedType, "enum page title names no type");
         return Vec::new();
     };
     let Some(version) = page_version(ctx.rel, std::iter::empty(), sink) else {
@@ -1102,9 +1103,9 @@ fn read_enum_page(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         })
     });
     let Some((rows, line)) = table else {
-        sink.warn(
+        sink.report(
             1,
-            "unreadable-table",
+            Code::UnreadableTable,
             format!("enum `{name}` has no members table"),
         );
         return Vec::new();

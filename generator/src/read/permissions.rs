@@ -4,7 +4,7 @@
 
 use super::markdown::Row;
 use super::vocab::{means_none, permission_kind, PermissionKind};
-use crate::diag::Sink;
+use crate::diag::{Code, Sink};
 use crate::model::Permissions;
 
 /// Whether a table is a permissions table, judged by its first column (whatever its heading says).
@@ -27,9 +27,9 @@ pub fn read_table(rows: &[Row], sink: &mut Sink) -> Permissions {
     for row in rows.iter().skip(1) {
         let Some(kind) = row.cells.first().and_then(|c| permission_kind(&c.text)) else {
             if row.cells.iter().any(|c| !c.text.is_empty()) {
-                sink.warn(
+                sink.report(
                     row.line,
-                    "unreadable-permission",
+                    Code::UnreadablePermission,
                     format!(
                         "permissions row label `{}` is not a permission type",
                         row.cells.first().map(|c| &*c.text).unwrap_or("")
@@ -109,9 +109,9 @@ fn scopes(cell: &str, line: usize, sink: &mut Sink, out: &mut Vec<String>) {
         }
     }
     if !unreadable.is_empty() && !means_none(&unreadable.join(" ")) {
-        sink.warn(
+        sink.report(
             line,
-            "unreadable-permission",
+            Code::UnreadablePermission,
             format!(
                 "permissions cell `{}` holds text that is not a scope name: {}",
                 cell.trim(),
