@@ -72,7 +72,7 @@ fn broken_pages_give_diagnostics() {
         });
     assert_eq!(big, Some(20_000));
     // Two pages document `GET /hostiles/{id}/children/{id}`: one function, both pages named.
-    let plan = graphdoc::emit::plan::plan(&model, &Default::default());
+    let plan = graphdoc::plan::plan(&model, &Default::default());
     let same: Vec<_> = plan.versions[0]
         .endpoints
         .iter()

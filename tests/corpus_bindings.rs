@@ -215,7 +215,7 @@ fn run(
         } else {
             "graph-bindings".into()
         },
-        filter: graphdoc::emit::plan::Filter {
+        filter: graphdoc::plan::Filter {
             example_fields,
             ..Default::default()
         },

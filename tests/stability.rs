@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use graphdoc::emit::plan::{plan, BodyPlan, EndpointPlan, TypeRef};
+use graphdoc::plan::{plan, BodyPlan, EndpointPlan, TypeRef};
 
 fn dir(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
@@ -131,7 +131,7 @@ fn corpus_has_one_function_per_operation() {
     for vp in &p.versions {
         for e in &vp.endpoints {
             total += 1;
-            let key = graphdoc::emit::resolve::key(&e.method, &e.pieces);
+            let key = graphdoc::link::path::key(&e.method, &e.pieces);
             let name = format!(
                 "{}::{}::{}",
                 vp.version.as_str(),

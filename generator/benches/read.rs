@@ -119,7 +119,7 @@ fn main() {
 
     // Generation: read + plan + emit + format, all in memory (writing is measured by the CLI).
     let opts = graphdoc::emit::Options::default();
-    let (plan_t, _) = best_of(5, || graphdoc::emit::plan::plan(&model, &opts.filter));
+    let (plan_t, _) = best_of(5, || graphdoc::plan::plan(&model, &opts.filter));
     let generate = || {
         let m = graphdoc::read::read_files(&files, graphdoc::diag::Sink::new(""));
         graphdoc::emit::generate(&m, &opts).expect("generates")
@@ -182,7 +182,8 @@ fn main() {
 /// time over those trees, timed inside each task and summed (CPU time, so a noisy core cannot
 /// make it vanish in a difference of two wall times).
 fn emit_stages(model: &graphdoc::Model, opts: &graphdoc::emit::Options) -> (Duration, Duration) {
-    use graphdoc::emit::{endpoints, example_tests, features::Gate, plan, types};
+    use graphdoc::emit::{endpoints, example_tests, types};
+    use graphdoc::plan::{self, features::Gate};
     let plan = plan::plan(model, &opts.filter);
     let gate = Gate { on: true };
     let mut files = Vec::new();

@@ -6,8 +6,8 @@
 use serde_json::Value;
 
 use crate::diag::{Code, Diagnostic};
-use crate::emit::infer::{is_date, is_guid, is_time_of_day, is_timestamp};
-use crate::emit::plan;
+use crate::link;
+use crate::link::infer::{is_date, is_guid, is_time_of_day, is_timestamp};
 use crate::model::{
     ApiVersion, Body, Edm, Header, Model, Operation, Property, RequestBody, TypeDef, TypeKind,
 };
@@ -22,7 +22,7 @@ pub fn check(model: &Model, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diag
     let inferred: Vec<TypeDef> = [ApiVersion::V1, ApiVersion::Beta]
         .into_iter()
         .flat_map(|v| {
-            crate::emit::infer::infer_missing(model, &plan::bound_operations(model, v), v)
+            crate::link::infer::infer_missing(model, &link::bound_operations(model, v), v)
         })
         .collect();
     let types = Types {
@@ -39,7 +39,7 @@ pub fn check(model: &Model, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diag
         }
     }
     // Conflicting duplicates across locales come from planning.
-    out.extend(plan::locale_conflicts(model));
+    out.extend(link::locale_conflicts(model));
     out.sort();
     out.dedup();
     out
@@ -113,8 +113,8 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
         .type_name
         .as_deref()
         .and_then(|n| types.find(op.version, n));
-    let templates = plan::endpoint_templates(op);
-    if matches!(op.request_body, RequestBody::None) && plan::example_sends_json(op) {
+    let templates = link::path::endpoint_templates(op);
+    if matches!(op.request_body, RequestBody::None) && link::examples::example_sends_json(op) {
         push(
             out,
             op,
@@ -126,10 +126,10 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
     for ex in &op.examples {
         if let Some(r) = &ex.request {
             check_content_length(op, &r.headers, &r.body, r.line, out);
-            let path = plan::canonical_path(&r.path);
+            let path = link::path::canonical_path(&r.path);
             let matched = templates.iter().find(|t| {
                 t.method.eq_ignore_ascii_case(&r.method)
-                    && plan::match_path(&t.pieces, &path).is_some()
+                    && link::path::match_path(&t.pieces, &path).is_some()
             });
             // Relative URLs (`GET /me`) are Graph requests too; absolute non-Graph URLs are not.
             let to_graph = r.version.is_some() || !r.url.starts_with("http");
@@ -169,7 +169,7 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
                 out: &mut *out,
             };
             // A table that repeats its resource's properties is that resource, as in the bindings.
-            let reused = plan::repeated_resource(types.model, op);
+            let reused = link::types::repeated_resource(types.model, op);
             match (&op.request_body, reused) {
                 (RequestBody::Type { type_name }, _) => walker.value(body, type_name, false, "$"),
                 (RequestBody::Parameters { .. }, Some(t)) => {
@@ -190,14 +190,14 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
         let body = &body.value();
         let shape_mismatch = response_type.and_then(|t| {
             if op.response.collection {
-                plan::is_single_object(Some(body)).then(|| {
+                link::examples::is_single_object(Some(body)).then(|| {
                     format!(
                         "returns a collection of {} but the example is one object",
                         t.name
                     )
                 })
             } else {
-                plan::is_collection_page(Some(body)).then(|| {
+                link::examples::is_collection_page(Some(body)).then(|| {
                     format!(
                         "returns one {} but the example is a collection (`value` array)",
                         t.name

@@ -52,7 +52,7 @@ fn all_types(m: &Model) -> Vec<TypeDef> {
     let mut out = m.types.clone();
     for v in [ApiVersion::V1, ApiVersion::Beta] {
         let ops: Vec<&Operation> = m.operations.iter().filter(|o| o.version == v).collect();
-        out.extend(crate::emit::infer::infer_missing(m, &ops, v));
+        out.extend(crate::link::infer::infer_missing(m, &ops, v));
     }
     out
 }

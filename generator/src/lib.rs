@@ -12,9 +12,11 @@ pub mod diff;
 pub mod emit;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod link;
 pub mod mock;
 pub mod model;
 pub mod naming;
+pub mod plan;
 pub mod read;
 pub mod render;
 pub mod write;

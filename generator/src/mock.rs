@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 #[cfg(feature = "mock-server")]
 use std::thread::JoinHandle;
 
-use crate::emit::plan::{match_path, template, PathPiece};
+use crate::link::path::{match_path, template, PathPiece};
 use crate::model::percent_decode as decode;
 use crate::model::{ApiVersion, Body, Model};
 

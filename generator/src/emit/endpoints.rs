@@ -6,12 +6,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs;
-use super::features::Gate;
-use super::plan::{BodyPlan, EndpointPlan, FieldPlan, ParamPlan, PathPiece, ResponsePlan, Shape};
 use super::types::{struct_items, type_ref};
 use super::{FileParts, Part};
 use crate::model::ApiVersion;
 use crate::naming::ident;
+use crate::plan::features::Gate;
+use crate::plan::{BodyPlan, EndpointPlan, FieldPlan, ParamPlan, PathPiece, ResponsePlan, Shape};
 
 fn str_list(items: &[String]) -> TokenStream {
     quote!([#(#items),*])
@@ -115,7 +115,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Ve
         e.doc.clone(),
         format!(
             "`{method} {path}`, documented in {}.",
-            super::resolve::page_list(&e.pages)
+            crate::plan::names::page_list(&e.pages)
         ),
         [
             "Permissions (least privileged first):".to_string(),
@@ -381,7 +381,7 @@ mod tests {
             "/drives/{drive-id}/root:/{item-path}:/children",
             1,
         );
-        let (pieces, params) = super::super::plan::template(&p);
+        let (pieces, params) = crate::link::path::template(&p);
         let args = path_args(&pieces, &params).to_string();
         assert!(args.ends_with("keep [false , true]"), "{args}");
     }

@@ -6,11 +6,11 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::raw_str;
-use super::plan::{BodyPlan, EndpointPlan, VersionPlan};
 use super::types::type_ref;
 use super::{FileParts, Part};
 use crate::model::{percent_decode, Json};
 use crate::naming::ident;
+use crate::plan::{BodyPlan, EndpointPlan, VersionPlan};
 use proc_macro2::Literal;
 
 /// Pretty JSON text of an example, as a raw string literal: the docs' text streamed from the
@@ -90,7 +90,7 @@ fn endpoint_tests<'a>(
             quote!(#krate::#m::#(#mods::)*#b)
         }
     };
-    let cfg = super::features::Gate { on: true }.any(&e.features);
+    let cfg = crate::plan::features::Gate { on: true }.any(&e.features);
     e.examples.iter().flat_map(move |ex| {
         let args = &ex.args;
         let at = format!("{}:{}", ex.source, ex.line);

@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use super::plan::{plan, BodyPlan, EndpointPlan, Filter, Shape, TypeRef};
 use super::version_module;
 use crate::model::{Model, Permissions};
+use crate::plan::{plan, BodyPlan, EndpointPlan, Filter, Shape, TypeRef};
 
 /// One operation of the resolved API.
 #[derive(Debug, Clone, Serialize)]
@@ -75,7 +75,7 @@ fn entry(e: &EndpointPlan, version: crate::model::ApiVersion) -> ResolvedOperati
     ResolvedOperation {
         version: version.as_str(),
         method: e.method.clone(),
-        canonical_path: super::resolve::key(&e.method, &e.pieces).1,
+        canonical_path: crate::link::path::key(&e.method, &e.pieces).1,
         paths: e.path_forms.clone(),
         pages: e.pages.iter().map(|p| p.source.clone()).collect(),
         permissions: e.permissions.clone(),

@@ -3,14 +3,8 @@
 
 pub mod docs;
 pub mod endpoints;
-pub mod example_fields;
 pub mod example_tests;
-pub mod features;
 pub mod index;
-pub mod infer;
-pub mod plan;
-pub mod resolve;
-pub mod select;
 pub mod types;
 
 use std::collections::BTreeMap;
@@ -21,7 +15,7 @@ use quote::quote;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{ApiVersion, Model};
-pub use plan::Filter;
+pub use crate::plan::Filter;
 
 /// What to generate.
 #[derive(Debug, Clone)]
@@ -141,6 +135,15 @@ pub enum EmitError {
         /// Every workload and area name there is.
         known: Vec<String>,
     },
+}
+
+impl From<crate::plan::select::UnknownSelection> for EmitError {
+    fn from(e: crate::plan::select::UnknownSelection) -> Self {
+        EmitError::Selection {
+            unknown: e.unknown,
+            known: e.known,
+        }
+    }
 }
 
 impl fmt::Display for EmitError {
@@ -352,8 +355,8 @@ pub fn version_module(v: ApiVersion) -> &'static str {
 
 /// Generates the crate for a model.
 pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
-    let mut plan = plan::plan(model, &opts.filter);
-    select::select(&mut plan, &opts.filter)?;
+    let mut plan = crate::plan::plan(model, &opts.filter);
+    crate::plan::select::select(&mut plan, &opts.filter)?;
     let mut files = BTreeMap::new();
     let mut stats = Stats::default();
     let mut mods = Vec::new();
@@ -369,7 +372,7 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
         stats.types += vp.types.len();
         stats.endpoints += vp.endpoints.len();
         stats.examples += vp.endpoints.iter().map(|e| e.examples.len()).sum::<usize>();
-        let gate = features::Gate { on: true };
+        let gate = crate::plan::features::Gate { on: true };
         let path = format!("src/{m}/endpoints.rs");
         let tree = endpoints::module_tree(&vp.endpoints);
         let mut skeleton = endpoints::endpoints_header();
@@ -482,7 +485,7 @@ pub fn generate(model: &Model, opts: &Options) -> Result<Output, EmitError> {
                 .chain(vp.types.iter().flat_map(|t| t.features.iter().cloned()))
         })
         .collect();
-    let groups = features::area_groups(
+    let groups = crate::plan::features::area_groups(
         plan.versions.iter().flat_map(|vp| &vp.endpoints),
         plan.versions.iter().flat_map(|vp| &vp.types),
     );
@@ -578,10 +581,10 @@ pub const SINGLE_FILE: &str = "graphdoc.rs";
 ///
 /// The output's one file is `graphdoc.rs`.
 pub fn generate_single_file(model: &Model, opts: &Options) -> Result<Output, EmitError> {
-    let mut plan = plan::plan(model, &opts.filter);
-    select::select(&mut plan, &opts.filter)?;
+    let mut plan = crate::plan::plan(model, &opts.filter);
+    crate::plan::select::select(&mut plan, &opts.filter)?;
     let mut stats = Stats::default();
-    let gate = features::Gate { on: false };
+    let gate = crate::plan::features::Gate { on: false };
     let mut jobs = Vec::new();
     let mut modules = Vec::new();
     for vp in &plan.versions {
@@ -680,10 +683,10 @@ mod tests {
     fn chunked_rendering_matches_whole_files() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pages/users");
         let model = crate::read::read_docs(&[root, "../docs-input".into()]);
-        let plan = plan::plan(&model, &Default::default());
+        let plan = crate::plan::plan(&model, &Default::default());
         let mut jobs = Vec::new();
         for vp in &plan.versions {
-            let gate = features::Gate { on: true };
+            let gate = crate::plan::features::Gate { on: true };
             for (path, parts) in [
                 ("types", types::types_parts(&vp.types, gate)),
                 ("tests", example_tests::example_test_parts(vp, "v1_0", "k")),
@@ -711,8 +714,8 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pages/users");
         let model = crate::read::read_docs(&[root, "../docs-input".into()]);
         let out = generate(&model, &Default::default()).unwrap();
-        let plan = plan::plan(&model, &Default::default());
-        let gate = features::Gate { on: true };
+        let plan = crate::plan::plan(&model, &Default::default());
+        let gate = crate::plan::features::Gate { on: true };
         for vp in &plan.versions {
             let path = format!("src/{}/endpoints.rs", version_module(vp.version));
             let tokens = endpoints::endpoints_file(&vp.endpoints, vp.version, gate).unwrap();
@@ -731,8 +734,8 @@ mod tests {
         let model = crate::read::read_docs(&[root, "../docs-input".into()]);
         let out = generate_single_file(&model, &Default::default()).unwrap();
         let text = &out.files[SINGLE_FILE];
-        let plan = plan::plan(&model, &Default::default());
-        let gate = features::Gate { on: false };
+        let plan = crate::plan::plan(&model, &Default::default());
+        let gate = crate::plan::features::Gate { on: false };
         let versions: Vec<_> = plan
             .versions
             .iter()

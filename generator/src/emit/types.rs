@@ -4,11 +4,11 @@ use proc_macro2::{Delimiter, Group, TokenStream};
 use quote::quote;
 
 use super::docs;
-use super::features::Gate;
-use super::plan::{FieldPlan, TypeBody, TypePlan, TypeRef, VariantPlan};
 use super::{FileParts, Part};
 use crate::model::Edm;
 use crate::naming::ident;
+use crate::plan::features::Gate;
+use crate::plan::{FieldPlan, TypeBody, TypePlan, TypeRef, VariantPlan};
 
 /// The Rust type of a type reference; `named` is the path prefix for generated types.
 pub fn type_ref(t: &TypeRef, named: &TokenStream) -> TokenStream {

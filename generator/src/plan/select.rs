@@ -5,14 +5,22 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::features;
-use super::plan::{Filter, Plan, TypeBody};
-use super::EmitError;
+use super::ir::{Filter, Plan, TypeBody};
+
+/// Include/exclude names that match no workload or area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownSelection {
+    /// The names that match nothing.
+    pub unknown: Vec<String>,
+    /// Every workload and area name there is.
+    pub known: Vec<String>,
+}
 
 /// Narrows `plan` to `filter.include` (all when empty) minus `filter.exclude`. Names are exact
 /// feature names: a workload (`users`, `intune`, which also names all its areas) or an area
 /// (`intune-apps`). An item stays when one of its features is selected; its features narrow
 /// to the selected ones, so the gates name only features the crate declares.
-pub fn select(plan: &mut Plan, filter: &Filter) -> Result<(), EmitError> {
+pub fn select(plan: &mut Plan, filter: &Filter) -> Result<(), UnknownSelection> {
     if filter.include.is_empty() && filter.exclude.is_empty() {
         return Ok(());
     }
@@ -40,7 +48,7 @@ pub fn select(plan: &mut Plan, filter: &Filter) -> Result<(), EmitError> {
         .cloned()
         .collect();
     if !unknown.is_empty() {
-        return Err(EmitError::Selection {
+        return Err(UnknownSelection {
             unknown,
             known: known.into_iter().collect(),
         });

@@ -13,9 +13,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::plan::{
-    type_index, BodyPlan, EndpointPlan, FieldPlan, Shape, TypeBody, TypePlan, TypeRef,
-};
+use super::ir::{BodyPlan, EndpointPlan, FieldPlan, Shape, TypeBody, TypePlan, TypeRef};
+use super::types::type_index;
 use crate::diag::Diagnostic;
 use crate::model::is_annotation;
 use crate::naming::{self, Scope};
@@ -176,7 +175,7 @@ impl Walk<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::emit::plan::{plan, Filter, TypeBody, TypeRef};
+    use crate::plan::{plan, Filter, TypeBody, TypeRef};
 
     /// The seed with an undocumented property in its response example: the property becomes a
     /// JSON field of the response type only when asked, with a note pointing at the example.

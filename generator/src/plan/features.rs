@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::plan::{BodyPlan, EndpointPlan, TypeBody, TypePlan, TypeRef};
+use super::ir::{BodyPlan, EndpointPlan, TypeBody, TypePlan, TypeRef};
 
 /// The cargo feature of a page: its workload's ([`workload_feature`]), or, for a page named
 /// `<workload>-<area>-…` (the Intune pages: `intune-apps-mobileapp-get`), the area's
@@ -112,7 +112,7 @@ fn refs_of(ty: &TypeRef, out: &mut Vec<String>) {
 
 /// Fills `TypePlan::features` and `EndpointPlan::features`.
 pub fn assign(types: &mut [TypePlan], endpoints: &mut [EndpointPlan]) {
-    let index = super::plan::type_index(types);
+    let index = super::types::type_index(types);
     let edges: Vec<Vec<usize>> = types
         .iter()
         .map(|t| {

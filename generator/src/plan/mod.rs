@@ -1,0 +1,330 @@
+//! The binding plan: what will become Rust, decided for the whole linked API before any code is
+//! emitted, one pass per concern (typify-style): [`types`], [`operations`], [`merge`],
+//! [`names`], [`example_fields`], [`features`], then [`select`] for include/exclude. Each pass
+//! reads and writes the plain data of [`ir`]; this driver runs them in order, so the emitters
+//! only translate plain data into tokens.
+
+pub mod example_fields;
+pub mod features;
+pub mod ir;
+pub mod merge;
+pub mod names;
+pub mod operations;
+pub mod select;
+pub mod types;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+pub use ir::*;
+
+use crate::diag::{Code, Diagnostic};
+use crate::link::path::endpoint_templates;
+use crate::link::types::{most_shared_base, referenced_names, repeated_resource, type_chain};
+use crate::model::{ApiVersion, Edm, Model, Operation, RequestBody, TypeDef, TypeKind};
+use crate::naming::{self, Scope};
+
+/// Names the generated modules use unqualified: the runtime's re-exports and the prelude types
+/// fields are written with (`Option<String>`), so no generated type may shadow them.
+const RESERVED_TYPES: &[&str] = &[
+    "Page",
+    "Error",
+    "GraphError",
+    "Endpoint",
+    "ApiRequest",
+    "Option",
+    "String",
+    "Vec",
+    "Box",
+];
+
+/// Builds the plan from a model.
+pub fn plan(model: &Model, filter: &Filter) -> Plan {
+    // Versions share nothing: planned in parallel, gathered in version order.
+    let kept: Vec<ApiVersion> = [ApiVersion::V1, ApiVersion::Beta]
+        .into_iter()
+        .filter(|v| filter.keeps_version(*v))
+        .collect();
+    let mut diags = Vec::new();
+    let versions = par_map_diags(&kept, &mut diags, |&version, diags| {
+        let ops = crate::link::pick_operations(model, version, diags);
+        (!ops.is_empty()).then(|| plan_version(model, version, &ops, filter, diags))
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    diags.sort();
+    diags.dedup();
+    Plan {
+        versions,
+        diagnostics: diags,
+        sources: None,
+    }
+}
+
+/// `f` over every item in parallel, each call with diagnostics of its own: the results in item
+/// order, the diagnostics appended in item order, so the plan never depends on scheduling.
+pub(crate) fn par_map_diags<T: Sync, R: Send>(
+    items: &[T],
+    diags: &mut Vec<Diagnostic>,
+    f: impl Fn(&T, &mut Vec<Diagnostic>) -> R + Sync,
+) -> Vec<R> {
+    use rayon::prelude::*;
+    let done: Vec<(R, Vec<Diagnostic>)> = items
+        .par_iter()
+        .map(|item| {
+            let mut d = Vec::new();
+            let r = f(item, &mut d);
+            (r, d)
+        })
+        .collect();
+    done.into_iter()
+        .map(|(r, d)| {
+            diags.extend(d);
+            r
+        })
+        .collect()
+}
+
+pub(crate) fn plan_version(
+    model: &Model,
+    version: ApiVersion,
+    ops: &[&Operation],
+    filter: &Filter,
+    diags: &mut Vec<Diagnostic>,
+) -> VersionPlan {
+    // Types: one per name (case-insensitive), English first.
+    let mut inferred = crate::link::infer::infer_missing(model, ops, version);
+    // The operations that several pages document, each with its own type (Intune writes a page
+    // per derived type): the types of each, by operation (responses and bodies apart).
+    let mut by_key: BTreeMap<(String, String, bool), BTreeSet<String>> = BTreeMap::new();
+    for op in ops {
+        let body = match &op.request_body {
+            RequestBody::Type { type_name } => Some(type_name.clone()),
+            _ => repeated_resource(model, op).map(|t| t.name.clone()),
+        };
+        for t in endpoint_templates(op)
+            .iter()
+            .filter(|t| t.documented && !t.query_variant)
+        {
+            let (method, path) = crate::link::path::key(&t.method, &t.pieces);
+            for (is_body, name) in [(false, &op.response.type_name), (true, &body)] {
+                if let Some(n) = name {
+                    let k = (method.clone(), path.clone(), is_body);
+                    by_key.entry(k).or_default().insert(n.to_ascii_lowercase());
+                }
+            }
+        }
+    }
+    let shared: Vec<Vec<String>> = by_key
+        .into_values()
+        .filter(|n| n.len() > 1)
+        .map(|n| n.into_iter().collect())
+        .collect();
+    // A type inferred from a page's examples (its resource page is missing) that shares an
+    // operation with documented types derives from their common base, so it is read as one of
+    // them.
+    let documented_chain = |key: &str| type_chain(model, key, model.find_type(version, key));
+    for names in &shared {
+        let keys: Vec<&str> = names.iter().map(String::as_str).collect();
+        let Some(base) = most_shared_base(&keys, &documented_chain) else {
+            continue;
+        };
+        let base_name = model.find_type(version, &base).map(|t| t.name.clone());
+        for t in inferred
+            .iter_mut()
+            .filter(|t| t.base.is_none() && names.contains(&t.name.to_ascii_lowercase()))
+        {
+            t.base = base_name.clone();
+        }
+    }
+    for t in &inferred {
+        diags.push(Diagnostic::new(
+            &t.source,
+            1,
+            Code::InferredType,
+            format!(
+                "type `{}` is inferred from the examples: no resource page defines it",
+                t.name
+            ),
+        ));
+    }
+    let mut chosen: BTreeMap<String, &TypeDef> = BTreeMap::new();
+    let mut candidates: Vec<&TypeDef> = model
+        .types
+        .iter()
+        .filter(|t| t.version == version)
+        .collect();
+    candidates.sort_by_key(|t| crate::link::locale_rank(&t.locale, &t.source));
+    candidates.extend(&inferred);
+    for t in candidates {
+        let key = t.name.to_ascii_lowercase();
+        if let Some(first) = chosen.get(&key) {
+            if first.locale == t.locale {
+                diags.push(Diagnostic::new(
+                    &t.source,
+                    t.line,
+                    Code::DuplicateType,
+                    format!(
+                        "type `{}` is also defined by `{}`; that definition is used",
+                        t.name, first.source
+                    ),
+                ));
+            }
+            continue;
+        }
+        chosen.insert(key, t);
+    }
+    // Rust names for types, in name order so the result never depends on page order.
+    let mut scope = Scope::with_reserved(RESERVED_TYPES);
+    let rust_names: BTreeMap<String, String> = chosen
+        .iter()
+        .map(|(key, t)| (key.clone(), scope.claim(naming::camel_text(&t.name))))
+        .collect();
+    // Polymorphism: a base type that some referenced position uses and that has derived types
+    // is referenced through `Any<Base>`, which picks the derived struct by `@odata.type`.
+    let chain = |key: &str| type_chain(model, key, chosen.get(key).copied());
+    let common_base = |keys: &[&str]| most_shared_base(keys, &chain);
+    let mut referenced = referenced_names(model, &chosen, ops);
+    // Operations documented with several types are read through their common base: it is
+    // referenced too.
+    for names in &shared {
+        let keys: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .filter(|n| chosen.contains_key(*n))
+            .collect();
+        if keys.len() > 1 {
+            referenced.extend(common_base(&keys));
+        }
+    }
+    let mut derived: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for t in chosen.values().filter(|t| t.kind != TypeKind::Enum) {
+        for a in model.ancestors(t) {
+            let key = a.name.to_ascii_lowercase();
+            if chosen.contains_key(&key) && referenced.contains(&key) {
+                derived.entry(key).or_default().push((
+                    t.name.clone(),
+                    rust_names[&t.name.to_ascii_lowercase()].clone(),
+                ));
+            }
+        }
+    }
+    let any_names: BTreeMap<String, String> = derived
+        .keys()
+        .map(|k| (k.clone(), scope.claim(format!("Any{}", rust_names[k]))))
+        .collect();
+    let resolve = |name: &str| -> Option<TypeRef> {
+        if let Some(p) = Edm::parse(name) {
+            return Some(TypeRef::Prim(p));
+        }
+        let key = name.to_ascii_lowercase();
+        any_names
+            .get(&key)
+            .or_else(|| rust_names.get(&key))
+            .map(|r| TypeRef::Named(r.clone()))
+    };
+
+    // Each type is planned on its own, in parallel; gathered in name order.
+    let chosen_defs: Vec<&TypeDef> = chosen.values().copied().collect();
+    let mut types = par_map_diags(&chosen_defs, diags, |t, d| {
+        types::plan_type(model, t, &rust_names, &resolve, d)
+    });
+    for (key, mut variants) in derived {
+        variants.sort();
+        let base = &chosen[&key];
+        types.push(TypePlan {
+            wire: base.name.clone(),
+            rust: any_names[&key].clone(),
+            base: None,
+            doc: format!(
+                "A `{}` or any type derived from it, chosen by `@odata.type` when reading.",
+                base.name
+            ),
+            source: base.source.clone(),
+            body: TypeBody::Poly {
+                base: rust_names[&key].clone(),
+                variants: variants
+                    .into_iter()
+                    .map(|(wire, rust)| VariantPlan {
+                        wire,
+                        rust,
+                        doc: String::new(),
+                    })
+                    .collect(),
+            },
+            workload: base.workload.clone(),
+            features: BTreeSet::new(),
+        });
+    }
+    types::mark_boxed(&mut types);
+
+    let reuse = |op: &Operation| repeated_resource(model, op).and_then(|t| resolve(&t.name));
+    let endpoints = operations::plan_endpoints(ops, &resolve, &reuse, diags);
+    // The nearest type a set of named types all are (themselves or a base), `Any<…>` where the
+    // base has derived types in use.
+    let key_of: BTreeMap<&str, &str> = rust_names
+        .iter()
+        .chain(&any_names)
+        .map(|(k, r)| (r.as_str(), k.as_str()))
+        .collect();
+    let common = |refs: &[&TypeRef]| -> Option<TypeRef> {
+        let keys: Vec<&str> = refs
+            .iter()
+            .map(|r| match r {
+                TypeRef::Named(n) => key_of.get(n.as_str()).copied(),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        resolve(&common_base(&keys)?)
+    };
+    let mut endpoints = merge::merge(endpoints, &common);
+    names::name(&mut endpoints, diags);
+    names::name_bodies(&mut endpoints);
+    endpoints.sort_by(|a, b| (&a.module, &a.rust).cmp(&(&b.module, &b.rust)));
+    types.sort_by(|a, b| a.rust.cmp(&b.rust));
+    if filter.example_fields {
+        example_fields::add(&mut types, &mut endpoints, diags);
+    }
+    features::assign(&mut types, &mut endpoints);
+    VersionPlan {
+        version,
+        types,
+        endpoints,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body table that repeats its resource's properties (same names, types, collections)
+    /// is the resource; one that adds a parameter or retypes a property stays its own struct.
+    #[test]
+    fn body_tables_that_repeat_the_resource_are_the_resource() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pages/bodies");
+        let model = crate::read::read_docs(&[root]);
+        let plan = plan(&model, &Filter::default());
+        let body = |op: &str| {
+            plan.versions[0]
+                .endpoints
+                .iter()
+                .find(|e| e.operation == op)
+                .map(|e| e.body.clone())
+                .unwrap_or_else(|| panic!("no endpoint for {op}"))
+        };
+        assert_eq!(
+            body("gadget-create"),
+            BodyPlan::Type(TypeRef::Named("Gadget".into()))
+        );
+        for op in ["gadget-update", "gadget-polish"] {
+            assert!(
+                matches!(body(op), BodyPlan::Params { .. }),
+                "{op}: {:?}",
+                body(op)
+            );
+        }
+        let op = |name: &str| model.operations.iter().find(|o| o.name == name).unwrap();
+        assert!(repeated_resource(&model, op("gadget-create")).is_some());
+        assert!(repeated_resource(&model, op("gadget-update")).is_none());
+    }
+}

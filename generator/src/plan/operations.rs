@@ -1,0 +1,367 @@
+//! Operations pass: each page's endpoints (one per path template), their bodies and responses
+//! (content and counts by path), and the page's examples attached to the endpoint they call.
+
+use std::collections::BTreeSet;
+
+use super::ir::*;
+use super::par_map_diags;
+use super::types::{extras_name, plan_fields};
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::link::examples::{
+    example_sends_json, is_collection_page, is_single_object, is_value_wrapper,
+};
+use crate::link::path::{canonical_path, endpoint_templates, match_path, Template};
+use crate::model::{percent_decode, Body, Operation, Property, RequestBody};
+
+pub(crate) fn plan_endpoints(
+    ops: &[&Operation],
+    resolve: &(dyn Fn(&str) -> Option<TypeRef> + Sync),
+    reuse: &(dyn Fn(&Operation) -> Option<TypeRef> + Sync),
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<EndpointPlan> {
+    // Operations are planned independently (beta's are most of the plan's time), in parallel.
+    par_map_diags(ops, diags, |op, d| plan_operation(op, resolve, reuse, d))
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// The endpoints of one operation: one per documented path, examples attached.
+pub(crate) fn plan_operation(
+    op: &Operation,
+    resolve: &dyn Fn(&str) -> Option<TypeRef>,
+    reuse: &dyn Fn(&Operation) -> Option<TypeRef>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<EndpointPlan> {
+    let mut out = Vec::new();
+    let response = plan_response(op, resolve, diags);
+    let body = match (&op.request_body, reuse(op)) {
+            (RequestBody::Parameters { .. }, Some(t)) => BodyPlan::Type(t),
+            // No Request body section, yet the example sends JSON: the page left the section
+            // out (check says so); the endpoint takes the body as JSON rather than drop it.
+            (RequestBody::None, _) if example_sends_json(op) => {
+                diags.push(Diagnostic::new(&op.source, op.line, Code::UndocumentedRequestBody,
+                    "the page has no Request body section but its example sends JSON; the body is JSON".to_string()));
+                BodyPlan::Type(TypeRef::Json)
+            }
+            (RequestBody::None, _) => BodyPlan::None,
+            (RequestBody::Unknown, _) => BodyPlan::Type(TypeRef::Json),
+            (RequestBody::Type { type_name }, _) => BodyPlan::Type(resolve(type_name).unwrap_or_else(|| {
+                // A JSON body loses nothing the caller sends: a note, not a warning.
+                diags.push(Diagnostic::new(&op.source, op.line, Code::UnknownType,
+                    format!("request body type `{type_name}` is not defined in the docs set; the body is JSON")).with_severity(Severity::Note));
+                TypeRef::Json
+            })),
+            (RequestBody::Parameters { parameters, .. }, None) => {
+                let refs: Vec<&Property> = parameters.iter().collect();
+                let fields = plan_fields(&refs, resolve, &op.source, diags);
+                BodyPlan::Params {
+                    rust: String::new(), // named after the endpoint, once endpoints have names
+                    extras: extras_name(&fields),
+                    fields,
+                }
+            }
+        };
+    let doc = if op.description.is_empty() {
+        op.title.clone()
+    } else {
+        op.description.clone()
+    };
+    let title = op.title.trim().to_lowercase();
+    let titled_action = ["action", "function", "操作", "函数"]
+        .iter()
+        .any(|w| title.ends_with(w));
+    for Template {
+        method,
+        path,
+        pieces,
+        params,
+        in_url,
+        documented,
+        query_variant,
+    } in endpoint_templates(op)
+    {
+        let last = path.rsplit('/').next().unwrap_or("");
+        let action = !last.starts_with('{') && (titled_action || last.contains('(') || in_url);
+        let (response, body) = content_of(&method, &path, &response, &body);
+        out.push(EndpointPlan {
+            module: Vec::new(),
+            rust: String::new(),
+            const_name: String::new(),
+            operation: op.name.clone(),
+            method,
+            path_forms: vec![path.clone()],
+            path,
+            pieces,
+            params,
+            body: if in_url { BodyPlan::None } else { body },
+            response,
+            query_options: op.query_options.clone(),
+            permissions: op.permissions.clone().unwrap_or_default(),
+            doc: doc.clone(),
+            source: op.source.clone(),
+            workload: op.workload.clone(),
+            pages: vec![PageRef {
+                operation: op.name.clone(),
+                source: op.source.clone(),
+                workload: op.workload.clone(),
+            }],
+            documented,
+            query_variant,
+            action,
+            examples: Vec::new(),
+            features: BTreeSet::new(),
+            page_bodies: Vec::new(),
+        });
+    }
+    attach_examples(op, &mut out);
+    if op.permissions.is_none() {
+        diags.push(Diagnostic::new(
+            &op.source,
+            op.line,
+            Code::NoPermissions,
+            format!(
+                "`{}` documents no permissions; its endpoints carry an empty list",
+                op.name
+            ),
+        ));
+    }
+    out
+}
+
+/// What a path says about its content, over what its page says: a `GET` of `…/content`,
+/// `…/$value` or a report (no documented type: a CSV behind a redirect) returns bytes, one of
+/// `…/$count` a number; a `PUT` or `PATCH` of content sends bytes.
+pub(crate) fn content_of(
+    method: &str,
+    path: &str,
+    response: &ResponsePlan,
+    body: &BodyPlan,
+) -> (ResponsePlan, BodyPlan) {
+    let last = path.trim_end_matches('/').rsplit('/').next().unwrap_or("");
+    let content = last.eq_ignore_ascii_case("content") || last.eq_ignore_ascii_case("$value");
+    let bytes = |shape| ResponsePlan {
+        ty: None,
+        shape,
+        status: response.status,
+    };
+    match method {
+        "GET" if content => (bytes(Shape::Bytes), body.clone()),
+        "GET" if last.eq_ignore_ascii_case("$count") => (bytes(Shape::Count), body.clone()),
+        "GET" if response.ty.is_none() && path.starts_with("/reports/") => {
+            (bytes(Shape::Bytes), body.clone())
+        }
+        "PUT" | "PATCH" if content => (response.clone(), BodyPlan::Content),
+        _ => (response.clone(), body.clone()),
+    }
+}
+
+pub(crate) fn plan_response(
+    op: &Operation,
+    resolve: &dyn Fn(&str) -> Option<TypeRef>,
+    diags: &mut Vec<Diagnostic>,
+) -> ResponsePlan {
+    let status = op.response.status.unwrap_or(200);
+    let example_body = op
+        .examples
+        .iter()
+        .filter_map(|e| e.response.as_ref())
+        .find_map(|r| match &r.body {
+            Body::Json(v) => Some(v.value()),
+            _ => None,
+        });
+    let example_body = example_body.as_ref();
+    let Some(name) = op.response.type_name.as_deref().filter(|_| status != 204) else {
+        return ResponsePlan {
+            ty: None,
+            shape: if status == 204 || example_body.is_none() {
+                Shape::NoContent
+            } else {
+                Shape::Plain
+            },
+            status,
+        }
+        .with_fallback(example_body);
+    };
+    let ty = resolve(name).unwrap_or_else(|| {
+        diags.push(Diagnostic::new(
+            &op.source,
+            op.line,
+            Code::UnknownType,
+            format!("response type `{name}` is not defined in the docs set; the response is JSON"),
+        ));
+        TypeRef::Json
+    });
+    // The prose often says "returns a user object" over an example that is a page of users:
+    // the example shows what the service sends (`graphdoc check` reports the prose).
+    let shape = if is_collection_page(example_body)
+        || op.response.collection && !is_single_object(example_body)
+    {
+        Shape::Collection
+    } else if is_value_wrapper(example_body)
+        || matches!(ty, TypeRef::Prim(_)) && example_body.is_some_and(|b| b.get("value").is_some())
+    {
+        Shape::ValueWrapped
+    } else {
+        Shape::Plain
+    };
+    ResponsePlan {
+        ty: Some(ty),
+        shape,
+        status,
+    }
+}
+
+impl ResponsePlan {
+    /// A response the page types nowhere but whose example has a body: keep it as JSON.
+    fn with_fallback(mut self, example: Option<&serde_json::Value>) -> Self {
+        if self.shape == Shape::Plain && example.is_some() {
+            self.ty = Some(TypeRef::Json);
+        }
+        self
+    }
+}
+
+/// Gives each of the operation's examples to the endpoint whose path template matches its
+/// request URL (the first endpoint when none does, or when there is no request).
+pub(crate) fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
+    if eps.is_empty() {
+        return;
+    }
+    for (i, ex) in op.examples.iter().enumerate() {
+        let req = ex.request.as_ref();
+        let path = req.map(|r| canonical_path(&r.path));
+        let matched = req.zip(path.as_deref()).and_then(|(r, path)| {
+            eps.iter().enumerate().find_map(|(j, e)| {
+                (e.method.eq_ignore_ascii_case(&r.method))
+                    // The endpoint encodes its arguments: pass the example's values decoded
+                    // (`19%3Aabc%40thread.skype` is the id `19:abc@thread.skype`).
+                    .then(|| match_path(&e.pieces, path))
+                    .flatten()
+                    .map(|args| (j, args.iter().map(|a| percent_decode(a)).collect()))
+            })
+        });
+        let (j, args) = matched.unwrap_or_else(|| {
+            (
+                0,
+                eps[0]
+                    .params
+                    .iter()
+                    .map(|p| format!("{{{}}}", p.wire))
+                    .collect(),
+            )
+        });
+        let to_graph = req.is_none_or(|r| r.version.is_some() || !r.url.starts_with("http"));
+        let response = ex
+            .response
+            .as_ref()
+            .filter(|_| to_graph)
+            .and_then(|r| match &r.body {
+                Body::Json(v) => Some((r.status.unwrap_or(200), v.clone())),
+                _ => None,
+            });
+        let request = req.map(|r| {
+            let body = match &r.body {
+                Body::Json(v) => Some(v.clone()),
+                _ => None,
+            };
+            let path = path.clone().unwrap_or_else(|| r.path.clone());
+            (r.method.clone(), path, r.query.clone(), body)
+        });
+        let line = ex
+            .response
+            .as_ref()
+            .map(|r| r.line)
+            .or(req.map(|r| r.line))
+            .unwrap_or(op.line);
+        eps[j].examples.push(ExampleCase {
+            index: i + 1,
+            source: op.source.clone(),
+            response_as: None,
+            body_as: None,
+            page_body: None,
+            line,
+            args,
+            request,
+            response,
+            truncated: ex.response.as_ref().is_some_and(|r| r.truncated),
+            graph_request: req.is_some_and(|r| r.version.is_some() || !r.url.starts_with("http")),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn examples_add_calls_the_http_section_leaves_out() {
+        use crate::model::{Body, Example, ExampleRequest};
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
+        let mut op = crate::read::read_docs(&[root]).operations.remove(0);
+        let request = |method: &str, path: &str| Example {
+            name: None,
+            request: Some(ExampleRequest {
+                method: method.into(),
+                url: format!("https://graph.microsoft.com/v1.0{path}"),
+                version: Some(crate::model::ApiVersion::V1),
+                path: path.into(),
+                query: None,
+                headers: Vec::new(),
+                body: Body::None,
+                line: 1,
+            }),
+            response: None,
+        };
+        op.paths = vec![
+            crate::read::http::parse_path("GET", "/users/{id | userPrincipalName}/drive", 1),
+            crate::read::http::parse_path(
+                "GET",
+                "/users/{id}/workbook/worksheets/{id|name}/UsedRange",
+                1,
+            ),
+        ];
+        op.request_body = crate::model::RequestBody::None;
+        op.examples = vec![
+            request("GET", "/me/drive"),
+            request(
+                "GET",
+                "/users/a/workbook/worksheets/Sheet1/UsedRange(valuesOnly=true)",
+            ),
+            // Neither a documented path nor a call of one: stays unmatched.
+            request("GET", "/me/drives"),
+            request(
+                "GET",
+                "/users/a/workbook/worksheets/Sheet1/Other(valuesOnly=true)",
+            ),
+        ];
+        let templates = endpoint_templates(&op);
+        let paths: Vec<&str> = templates.iter().map(|t| t.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/users/{id | userPrincipalName}/drive",
+                "/users/{id}/workbook/worksheets/{id|name}/UsedRange",
+                "/me/drive",
+                "/users/{id}/workbook/worksheets/{id|name}/UsedRange(valuesOnly={valuesOnly})",
+            ]
+        );
+        assert!(templates[2].params.is_empty());
+        assert_eq!(
+            templates.iter().map(|t| t.documented).collect::<Vec<_>>(),
+            [true, true, false, false]
+        );
+        assert_eq!(
+            match_path(
+                &templates[3].pieces,
+                "/users/a/workbook/worksheets/Sheet1/UsedRange(valuesOnly=true)"
+            ),
+            Some(vec!["a".into(), "Sheet1".into(), "true".into()])
+        );
+        // The variants are endpoints with the examples attached.
+        let eps = plan_endpoints(&[&op], &|_| None, &|_| None, &mut Vec::new());
+        assert_eq!(eps.len(), 4);
+        assert_eq!(eps[2].examples.len(), 1);
+        assert_eq!(eps[3].examples[0].args, ["a", "Sheet1", "true"]);
+    }
+}
