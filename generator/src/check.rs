@@ -6,8 +6,8 @@
 use serde_json::Value;
 
 use crate::diag::{Code, Diagnostic};
-use crate::link;
 use crate::link::infer::{is_date, is_guid, is_time_of_day, is_timestamp};
+use crate::link::{self, Api};
 use crate::model::{
     ApiVersion, Body, Edm, Header, Model, Operation, Property, RequestBody, TypeDef, TypeKind,
 };
@@ -16,30 +16,31 @@ use crate::model::{
 /// `source` returns a page's text by its path relative to the docs root, so example findings can
 /// point at the property's own line; without it they point at the example's first line.
 pub fn check(model: &Model, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = model.diagnostics.clone();
-    // Types without a page are inferred from the examples of the operations the bindings are
-    // made from, as the bindings do, so both walk the same types.
-    let inferred: Vec<TypeDef> = [ApiVersion::V1, ApiVersion::Beta]
-        .into_iter()
-        .flat_map(|v| {
-            crate::link::infer::infer_missing(model, &link::bound_operations(model, v), v)
-        })
-        .collect();
-    let types = Types {
-        model,
-        inferred: &inferred,
-    };
-    for op in &model.operations {
+    check_api(&link::link(model), source)
+}
+
+/// [`check`] on an API already linked. Examples are walked against the linked types: the
+/// documented ones, English first, then those inferred for types without a page, exactly as
+/// the bindings type them.
+pub fn check_api(api: &Api, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = api.model.diagnostics.clone();
+    // Every page is linted, translated copies too (not only the pages the API is made from).
+    for op in &api.model.operations {
         let start = out.len();
-        check_operation(&types, op, &mut out);
+        check_operation(api, op, &mut out);
         if out.len() > start {
             if let Some(text) = source(&op.source) {
                 refine_lines(&text, &mut out[start..]);
             }
         }
     }
-    // Conflicting duplicates across locales come from planning.
-    out.extend(link::locale_conflicts(model));
+    // Conflicting duplicates across locales come from linking.
+    out.extend(
+        api.diagnostics
+            .iter()
+            .filter(|d| d.code == Code::LocaleConflict)
+            .cloned(),
+    );
     out.sort();
     out.dedup();
     out
@@ -82,23 +83,7 @@ fn push(out: &mut Vec<Diagnostic>, op: &Operation, line: usize, code: Code, mess
     out.push(Diagnostic::new(&op.source, line, code, message));
 }
 
-/// The documented types, then those inferred for types without a page.
-struct Types<'a> {
-    model: &'a Model,
-    inferred: &'a [TypeDef],
-}
-
-impl Types<'_> {
-    fn find(&self, version: ApiVersion, name: &str) -> Option<&TypeDef> {
-        self.model.find_type(version, name).or_else(|| {
-            self.inferred
-                .iter()
-                .find(|t| t.version == version && t.name.eq_ignore_ascii_case(name))
-        })
-    }
-}
-
-fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
+fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
     if op.examples.is_empty() {
         push(
             out,
@@ -112,7 +97,7 @@ fn check_operation(types: &Types, op: &Operation, out: &mut Vec<Diagnostic>) {
         .response
         .type_name
         .as_deref()
-        .and_then(|n| types.find(op.version, n));
+        .and_then(|n| types.find_type(op.version, n));
     let templates = link::path::endpoint_templates(op);
     if matches!(op.request_body, RequestBody::None) && link::examples::example_sends_json(op) {
         push(
@@ -295,7 +280,7 @@ fn check_content_length(
 
 /// Walks an example value against a documented type.
 struct Walker<'a> {
-    types: &'a Types<'a>,
+    types: &'a Api<'a>,
     version: ApiVersion,
     op: &'a Operation,
     line: usize,
@@ -337,7 +322,7 @@ impl Walker<'_> {
             }
             return;
         }
-        let Some(t) = self.types.find(self.version, type_name) else {
+        let Some(t) = self.types.find_type(self.version, type_name) else {
             return;
         };
         match t.kind {
@@ -392,7 +377,7 @@ impl Walker<'_> {
             .and_then(Value::as_str)
             .map(crate::model::bare_name);
         let named = odata_type
-            .and_then(|n| self.types.find(self.version, n).map(|d| (n, d)))
+            .and_then(|n| self.types.find_type(self.version, n).map(|d| (n, d)))
             .filter(|(_, d)| d.kind != TypeKind::Enum && !d.name.eq_ignore_ascii_case(&t.name))
             .and_then(|(n, d)| {
                 // Type names are case-sensitive: the bindings read a miscased one as the base.

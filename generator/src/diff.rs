@@ -47,16 +47,6 @@ fn version_label(v: ApiVersion, opts: DiffOptions) -> &'static str {
     }
 }
 
-/// Types of a model plus those inferred from examples where no page defines the response type.
-fn all_types(m: &Model) -> Vec<TypeDef> {
-    let mut out = m.types.clone();
-    for v in [ApiVersion::V1, ApiVersion::Beta] {
-        let ops: Vec<&Operation> = m.operations.iter().filter(|o| o.version == v).collect();
-        out.extend(crate::link::infer::infer_missing(m, &ops, v));
-    }
-    out
-}
-
 fn key(v: ApiVersion, name: &str, opts: DiffOptions) -> (String, String) {
     (
         version_label(v, opts).to_string(),
@@ -67,13 +57,17 @@ fn key(v: ApiVersion, name: &str, opts: DiffOptions) -> (String, String) {
 /// Compares two models.
 pub fn diff(old: &Model, new: &Model, opts: DiffOptions) -> Vec<Change> {
     let mut out = Vec::new();
-    let ops = |m: &Model| -> BTreeMap<(String, String), Operation> {
-        m.operations
+    // Both sides as linked: the pages the API is made from (English first) and its types,
+    // documented and inferred, as the bindings see them.
+    let (old_api, new_api) = (crate::link::link(old), crate::link::link(new));
+    let ops = |api: &crate::link::Api| -> BTreeMap<(String, String), Operation> {
+        api.versions
             .iter()
-            .map(|o| (key(o.version, &o.name, opts), o.clone()))
+            .flat_map(|lv| &lv.pages)
+            .map(|o| (key(o.version, &o.name, opts), (*o).clone()))
             .collect()
     };
-    let (old_ops, new_ops) = (ops(old), ops(new));
+    let (old_ops, new_ops) = (ops(&old_api), ops(&new_api));
     for (k, o) in &old_ops {
         let label = format!("{} {}", k.0, o.name);
         match new_ops.get(k) {
@@ -91,14 +85,17 @@ pub fn diff(old: &Model, new: &Model, opts: DiffOptions) -> Vec<Change> {
             ));
         }
     }
-    let types = |m: &Model| -> BTreeMap<(String, String), TypeDef> {
+    let types = |api: &crate::link::Api| -> BTreeMap<(String, String), TypeDef> {
         let mut map = BTreeMap::new();
-        for t in all_types(m) {
-            map.entry(key(t.version, &t.name, opts)).or_insert(t);
+        for lv in &api.versions {
+            for t in lv.types().into_values() {
+                map.entry(key(t.version, &t.name, opts))
+                    .or_insert_with(|| t.clone());
+            }
         }
         map
     };
-    let (old_types, new_types) = (types(old), types(new));
+    let (old_types, new_types) = (types(&old_api), types(&new_api));
     for (k, o) in &old_types {
         let label = format!("{} {}", k.0, o.name);
         match new_types.get(k) {

@@ -18,9 +18,10 @@ use std::sync::{Arc, Mutex};
 #[cfg(feature = "mock-server")]
 use std::thread::JoinHandle;
 
-use crate::link::path::{match_path, template, PathPiece};
+use crate::link::path::{canonical_path, match_path, PathPiece};
+use crate::link::Api;
 use crate::model::percent_decode as decode;
-use crate::model::{ApiVersion, Body, Model};
+use crate::model::{ApiVersion, Body, ExampleResponse, Model, Operation};
 
 /// One canned answer: an example response of the docs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,63 +44,70 @@ pub struct Routes {
 }
 
 impl Routes {
-    /// Routes for every example that has a response.
+    /// Routes for every example that has a response, from the linked API of `model`.
     pub fn from_model(model: &Model) -> Routes {
+        Routes::from_api(&crate::link::link(model))
+    }
+
+    /// Routes for every example that has a response: each example request's own URL, and one
+    /// template per operation (every form the pages write its path in), answered by the
+    /// primary page's example for that form, else by the first example of any of its pages.
+    /// Pages are taken primary first, so where two pages show one URL the primary's answer wins.
+    pub fn from_api(api: &Api) -> Routes {
         let mut routes = Routes::default();
-        for op in &model.operations {
-            let version = op.version.as_str().to_string();
-            let mut first_answer = None;
-            for ex in &op.examples {
-                let Some(resp) = &ex.response else { continue };
-                let body = match &resp.body {
-                    Body::Json(v) => v.text().as_bytes().to_vec(),
-                    Body::Text(t) => t.clone().into_bytes(),
-                    Body::None => Vec::new(),
-                };
-                let mut headers: Vec<(String, String)> = resp
-                    .headers
-                    .iter()
-                    // Lengths in the docs are often wrong; the server computes its own.
-                    .filter(|h| !h.name.eq_ignore_ascii_case("content-length"))
-                    .map(|h| (h.name.clone(), h.value.clone()))
-                    .collect();
-                if matches!(resp.body, Body::Json(_))
-                    && !headers
-                        .iter()
-                        .any(|h| h.0.eq_ignore_ascii_case("content-type"))
-                {
-                    headers.push(("Content-Type".into(), "application/json".into()));
+        for lv in &api.versions {
+            let version = lv.version.as_str().to_string();
+            for linked in &lv.operations {
+                let mut fallback = None;
+                let mut per_form = Vec::new();
+                for form in &linked.forms {
+                    let op = form.page;
+                    let mut own = None;
+                    for ex in &op.examples {
+                        let Some(resp) = &ex.response else { continue };
+                        let answer = answer_of(op, resp);
+                        if let Some(req) = &ex.request {
+                            let v = req
+                                .version
+                                .map(ApiVersion::as_str)
+                                .unwrap_or(op.version.as_str())
+                                .to_string();
+                            routes
+                                .exact
+                                .entry((
+                                    v,
+                                    req.method.to_ascii_uppercase(),
+                                    decode(&req.path).to_ascii_lowercase(),
+                                ))
+                                .or_insert_with(|| answer.clone());
+                            let path = canonical_path(&req.path);
+                            if own.is_none()
+                                && req.method.eq_ignore_ascii_case(&linked.method)
+                                && match_path(&form.template.pieces, &path).is_some()
+                            {
+                                own = Some(answer.clone());
+                            }
+                        }
+                        fallback.get_or_insert(answer);
+                    }
+                    per_form.push((form, own));
                 }
-                let answer = Answer {
-                    status: resp.status.or(op.response.status).unwrap_or(200),
-                    headers,
-                    body,
-                };
-                if let Some(req) = &ex.request {
-                    let v = req
-                        .version
-                        .map(ApiVersion::as_str)
-                        .unwrap_or(op.version.as_str())
-                        .to_string();
-                    routes
-                        .exact
-                        .entry((
-                            v,
-                            req.method.to_ascii_uppercase(),
-                            decode(&req.path).to_ascii_lowercase(),
-                        ))
-                        .or_insert_with(|| answer.clone());
-                }
-                first_answer.get_or_insert(answer);
-            }
-            if let Some(answer) = first_answer {
-                for p in &op.paths {
-                    routes.templates.push((
-                        version.clone(),
-                        p.method.to_ascii_uppercase(),
-                        template(p).0,
-                        answer.clone(),
-                    ));
+                // Each form of the path is routed once: the first (most primary) page's wins.
+                let mut seen = Vec::new();
+                for (form, own) in per_form {
+                    let pieces = &form.template.pieces;
+                    if seen.contains(&pieces) {
+                        continue;
+                    }
+                    if let Some(answer) = own.or_else(|| fallback.clone()) {
+                        seen.push(pieces);
+                        routes.templates.push((
+                            version.clone(),
+                            linked.method.clone(),
+                            pieces.clone(),
+                            answer,
+                        ));
+                    }
                 }
             }
         }
@@ -428,6 +436,34 @@ impl Mock {
             responses.push(serde_json::json!({"id": item["id"], "status": a.status, "headers": headers, "body": body}));
         }
         json_answer(200, &serde_json::json!({"responses": responses}))
+    }
+}
+
+/// An example response as the server sends it.
+fn answer_of(op: &Operation, resp: &ExampleResponse) -> Answer {
+    let body = match &resp.body {
+        Body::Json(v) => v.text().as_bytes().to_vec(),
+        Body::Text(t) => t.clone().into_bytes(),
+        Body::None => Vec::new(),
+    };
+    let mut headers: Vec<(String, String)> = resp
+        .headers
+        .iter()
+        // Lengths in the docs are often wrong; the server computes its own.
+        .filter(|h| !h.name.eq_ignore_ascii_case("content-length"))
+        .map(|h| (h.name.clone(), h.value.clone()))
+        .collect();
+    if matches!(resp.body, Body::Json(_))
+        && !headers
+            .iter()
+            .any(|h| h.0.eq_ignore_ascii_case("content-type"))
+    {
+        headers.push(("Content-Type".into(), "application/json".into()));
+    }
+    Answer {
+        status: resp.status.or(op.response.status).unwrap_or(200),
+        headers,
+        body,
     }
 }
 

@@ -99,3 +99,38 @@ fn collections_page_and_faults_come_and_go() {
     );
     assert_eq!(m.requests().len(), 4);
 }
+
+/// Two pages document GET /apps/{id}: the route answers with the primary page's example (the
+/// workload's own `app-get`, not a copy with a longer name), whatever the copy is called and so
+/// wherever it sorts.
+#[test]
+fn an_operation_documented_twice_answers_with_its_primary_page() {
+    for copy in ["a-copy-app-get", "z-copy-app-get"] {
+        let dir = std::env::temp_dir().join(format!("graphdoc-mock-{copy}-{}", std::process::id()));
+        let api = dir.join("v1.0/api");
+        std::fs::create_dir_all(&api).unwrap();
+        std::fs::write(
+            api.join("app-get.md"),
+            page(
+                "app-get",
+                "GET /apps/{id}",
+                "/apps/a-1",
+                r#"{"id": "primary"}"#,
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            api.join(format!("{copy}.md")),
+            page(copy, "GET /apps/{app-id}", "/apps/a-2", r#"{"id": "copy"}"#),
+        )
+        .unwrap();
+        let model = graphdoc::read_docs(std::slice::from_ref(&dir));
+        std::fs::remove_dir_all(&dir).ok();
+        let mut m = Mock::new(&model);
+        // One route per operation and form, plus each example's own URL.
+        assert_eq!(m.routes().len(), 3, "{copy}");
+        assert_eq!(get(&mut m, "/v1.0/apps/other").1["id"], "primary", "{copy}");
+        // An example's own URL still answers with that example.
+        assert_eq!(get(&mut m, "/v1.0/apps/a-2").1["id"], "copy", "{copy}");
+    }
+}

@@ -29,6 +29,7 @@ pub struct ParamPlan {
 }
 
 /// One endpoint template of an operation: a documented path, or a call the examples make.
+#[derive(Debug, Clone)]
 pub struct Template {
     /// HTTP method as documented.
     pub method: String,

@@ -10,13 +10,7 @@ use crate::link::path::key;
 
 /// How primary a page is among those documenting one operation (lowest first).
 pub(crate) fn rank(e: &EndpointPlan) -> (bool, bool, usize, usize, &str) {
-    (
-        !e.documented,
-        e.query_variant,
-        e.operation.split('-').count(),
-        e.operation.len(),
-        e.source.as_str(),
-    )
+    crate::link::rank(e.documented, e.query_variant, &e.operation, &e.source)
 }
 
 /// Merges the endpoints planned page by page into one per operation, in key order. Where the

@@ -17,10 +17,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 pub use ir::*;
 
-use crate::diag::{Code, Diagnostic};
-use crate::link::path::endpoint_templates;
+use crate::diag::Diagnostic;
 use crate::link::types::{most_shared_base, referenced_names, repeated_resource, type_chain};
-use crate::model::{ApiVersion, Edm, Model, Operation, RequestBody, TypeDef, TypeKind};
+use crate::link::{Api, Version};
+use crate::model::{ApiVersion, Edm, Model, Operation, TypeDef, TypeKind};
 use crate::naming::{self, Scope};
 
 /// Names the generated modules use unqualified: the runtime's re-exports and the prelude types
@@ -37,21 +37,27 @@ const RESERVED_TYPES: &[&str] = &[
     "Box",
 ];
 
-/// Builds the plan from a model.
+/// Builds the plan from a model: links the versions `filter` keeps, then plans them.
 pub fn plan(model: &Model, filter: &Filter) -> Plan {
-    // Versions share nothing: planned in parallel, gathered in version order.
     let kept: Vec<ApiVersion> = [ApiVersion::V1, ApiVersion::Beta]
         .into_iter()
         .filter(|v| filter.keeps_version(*v))
         .collect();
-    let mut diags = Vec::new();
-    let versions = par_map_diags(&kept, &mut diags, |&version, diags| {
-        let ops = crate::link::pick_operations(model, version, diags);
-        (!ops.is_empty()).then(|| plan_version(model, version, &ops, filter, diags))
-    })
-    .into_iter()
-    .flatten()
-    .collect();
+    plan_api(&crate::link::link_versions(model, &kept), filter)
+}
+
+/// Builds the plan of a linked API.
+pub fn plan_api(api: &Api, filter: &Filter) -> Plan {
+    // Versions share nothing: planned in parallel, gathered in version order.
+    let kept: Vec<&Version> = api
+        .versions
+        .iter()
+        .filter(|v| filter.keeps_version(v.version))
+        .collect();
+    let mut diags = api.diagnostics.clone();
+    let versions = par_map_diags(&kept, &mut diags, |lv, diags| {
+        plan_version(lv, api.model, filter, diags)
+    });
     diags.sort();
     diags.dedup();
     Plan {
@@ -86,94 +92,15 @@ pub(crate) fn par_map_diags<T: Sync, R: Send>(
 }
 
 pub(crate) fn plan_version(
+    api: &Version,
     model: &Model,
-    version: ApiVersion,
-    ops: &[&Operation],
     filter: &Filter,
     diags: &mut Vec<Diagnostic>,
 ) -> VersionPlan {
-    // Types: one per name (case-insensitive), English first.
-    let mut inferred = crate::link::infer::infer_missing(model, ops, version);
-    // The operations that several pages document, each with its own type (Intune writes a page
-    // per derived type): the types of each, by operation (responses and bodies apart).
-    let mut by_key: BTreeMap<(String, String, bool), BTreeSet<String>> = BTreeMap::new();
-    for op in ops {
-        let body = match &op.request_body {
-            RequestBody::Type { type_name } => Some(type_name.clone()),
-            _ => repeated_resource(model, op).map(|t| t.name.clone()),
-        };
-        for t in endpoint_templates(op)
-            .iter()
-            .filter(|t| t.documented && !t.query_variant)
-        {
-            let (method, path) = crate::link::path::key(&t.method, &t.pieces);
-            for (is_body, name) in [(false, &op.response.type_name), (true, &body)] {
-                if let Some(n) = name {
-                    let k = (method.clone(), path.clone(), is_body);
-                    by_key.entry(k).or_default().insert(n.to_ascii_lowercase());
-                }
-            }
-        }
-    }
-    let shared: Vec<Vec<String>> = by_key
-        .into_values()
-        .filter(|n| n.len() > 1)
-        .map(|n| n.into_iter().collect())
-        .collect();
-    // A type inferred from a page's examples (its resource page is missing) that shares an
-    // operation with documented types derives from their common base, so it is read as one of
-    // them.
-    let documented_chain = |key: &str| type_chain(model, key, model.find_type(version, key));
-    for names in &shared {
-        let keys: Vec<&str> = names.iter().map(String::as_str).collect();
-        let Some(base) = most_shared_base(&keys, &documented_chain) else {
-            continue;
-        };
-        let base_name = model.find_type(version, &base).map(|t| t.name.clone());
-        for t in inferred
-            .iter_mut()
-            .filter(|t| t.base.is_none() && names.contains(&t.name.to_ascii_lowercase()))
-        {
-            t.base = base_name.clone();
-        }
-    }
-    for t in &inferred {
-        diags.push(Diagnostic::new(
-            &t.source,
-            1,
-            Code::InferredType,
-            format!(
-                "type `{}` is inferred from the examples: no resource page defines it",
-                t.name
-            ),
-        ));
-    }
-    let mut chosen: BTreeMap<String, &TypeDef> = BTreeMap::new();
-    let mut candidates: Vec<&TypeDef> = model
-        .types
-        .iter()
-        .filter(|t| t.version == version)
-        .collect();
-    candidates.sort_by_key(|t| crate::link::locale_rank(&t.locale, &t.source));
-    candidates.extend(&inferred);
-    for t in candidates {
-        let key = t.name.to_ascii_lowercase();
-        if let Some(first) = chosen.get(&key) {
-            if first.locale == t.locale {
-                diags.push(Diagnostic::new(
-                    &t.source,
-                    t.line,
-                    Code::DuplicateType,
-                    format!(
-                        "type `{}` is also defined by `{}`; that definition is used",
-                        t.name, first.source
-                    ),
-                ));
-            }
-            continue;
-        }
-        chosen.insert(key, t);
-    }
+    let version = api.version;
+    let ops = &api.pages;
+    let shared = &api.shared;
+    let chosen = api.types();
     // Rust names for types, in name order so the result never depends on page order.
     let mut scope = Scope::with_reserved(RESERVED_TYPES);
     let rust_names: BTreeMap<String, String> = chosen
@@ -187,7 +114,7 @@ pub(crate) fn plan_version(
     let mut referenced = referenced_names(model, &chosen, ops);
     // Operations documented with several types are read through their common base: it is
     // referenced too.
-    for names in &shared {
+    for names in shared {
         let keys: Vec<&str> = names
             .iter()
             .map(String::as_str)
