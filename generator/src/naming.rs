@@ -235,6 +235,168 @@ impl Scope {
     }
 }
 
+// ---- Names of generated items: reserved type names, modules, functions, features ----
+
+/// The cargo feature of a page: its workload's ([`workload_feature`]), or, for a page named
+/// `<workload>-<area>-…` (the Intune pages: `intune-apps-mobileapp-get`), the area's
+/// `<workload>-<area>`. Intune is half of the reference; its areas are the units users pick,
+/// and the workload's own feature enables them all.
+pub fn feature_name(workload: Option<&str>, page: &str) -> String {
+    let group = workload_feature(workload);
+    let page = page.to_ascii_lowercase();
+    let area = page
+        .strip_prefix(&group)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .and_then(|rest| rest.split_once('-'))
+        .map(|(area, _)| area)
+        .filter(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_alphanumeric()))
+        // `planner-list-…`, `onenote-post-…`: a verb is not an area.
+        .filter(|a| !VERBS.contains(a));
+    match area {
+        Some(area) if workload.is_some_and(|w| !w.trim().is_empty()) => format!("{group}-{area}"),
+        _ => group,
+    }
+}
+
+/// Words of page names that say what a page does, not what it is about.
+pub const VERBS: &[&str] = &[
+    "get", "list", "post", "create", "update", "delete", "send", "filter", "add", "remove", "put",
+    "patch", "upsert", "delta",
+];
+
+/// The feature of pages whose workload nothing tells: never a word of a file name.
+pub const OTHER: &str = "other";
+
+/// A cargo feature name for a workload (`ms.prod`, `ms.subservice` or the resource's): lower
+/// case, `[a-z0-9_-]` only; [`OTHER`] without one.
+pub fn workload_feature(workload: Option<&str>) -> String {
+    let raw = match workload.filter(|w| !w.trim().is_empty()) {
+        Some(w) => w.to_string(),
+        None => OTHER.to_string(),
+    };
+    let mut f: String = raw
+        .trim()
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if f.is_empty() || !f.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        f.insert_str(0, "w-");
+    }
+    // Names the generated crate uses for itself.
+    if matches!(
+        f.as_str(),
+        "full" | "default" | "v1_0" | "beta" | "client" | "rustls"
+    ) {
+        f.push_str("-workload");
+    }
+    f
+}
+
+/// Names the generated modules use unqualified: the runtime's re-exports and the prelude types
+/// fields are written with (`Option<String>`), so no generated type may shadow them.
+pub const RESERVED_TYPES: &[&str] = &[
+    "Page",
+    "Error",
+    "GraphError",
+    "Endpoint",
+    "ApiRequest",
+    "Option",
+    "String",
+    "Vec",
+    "Box",
+];
+
+/// `groups` → `group`; a crude singular for parameter names only.
+pub fn singular(word: &str) -> &str {
+    if let Some(s) = word.strip_suffix("ies") {
+        return s; // policies → polic: still distinct; good enough for a prefix
+    }
+    match word.strip_suffix('s') {
+        Some(s) if !s.ends_with('s') && !s.is_empty() => s,
+        _ => word,
+    }
+}
+
+/// A module name for a path word: snake case, never `types` or `endpoints` (the version's own
+/// modules).
+pub fn module_word(word: &str) -> String {
+    let w = snake_text(word);
+    match w.as_str() {
+        "types" | "endpoints" => format!("{w}_"),
+        _ => w,
+    }
+}
+
+/// A stable short hash of text (FNV-1a), for the last-resort name qualifier.
+pub fn short_hash(text: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in text.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("{:06x}", h & 0x00ff_ffff)
+}
+
+/// The function name of a call on a resource or collection, by method: `list` (a GET that
+/// answers a collection), `get`, `create`, `update`, `upload` (a PUT of content), `replace`,
+/// `delete`; `call` otherwise.
+pub fn verb(method: &str, collection: bool, content: bool) -> &'static str {
+    match method {
+        "GET" if collection => "list",
+        "GET" => "get",
+        "POST" => "create",
+        "PATCH" => "update",
+        "PUT" if content => "upload",
+        "PUT" => "replace",
+        "DELETE" => "delete",
+        _ => "call",
+    }
+}
+
+/// The function name of a call on an OData special segment (`$ref`, `$value`, `$count`, given
+/// without the `$`): `add_ref`, `remove_ref`, `set_ref`, `get_ref`; `get_value`,
+/// `upload_value`, `<method>_value`; `count`.
+pub fn special_segment(segment: &str, method: &str) -> String {
+    match (segment.to_ascii_lowercase().as_str(), method) {
+        ("ref", "POST") => "add_ref".into(),
+        ("ref", "DELETE") => "remove_ref".into(),
+        ("ref", "PUT") => "set_ref".into(),
+        ("ref", _) => "get_ref".into(),
+        ("value", "PUT") => "upload_value".into(),
+        ("value", "GET") => "get_value".into(),
+        ("value", m) => format!("{}_value", m.to_ascii_lowercase()),
+        ("count", _) => "count".into(),
+        _ => snake_text(segment),
+    }
+}
+
+/// The module of a type-cast segment (`microsoft.graph.group` → `as_group`).
+pub fn cast_module(type_name: &str) -> String {
+    format!("as_{}", snake(type_name))
+}
+
+/// The parameters struct of a function (`send_mail` → `SendMailBody`), and of the `n`-th other
+/// page's body of it (`SendMailBodyOf2`).
+pub fn body_struct(function: &str, n: Option<usize>) -> String {
+    let base = format!("{}Body", camel_text(function.trim_start_matches("r#")));
+    match n {
+        Some(n) => format!("{base}Of{n}"),
+        None => base,
+    }
+}
+
+/// The polymorphic reader of a base type (`DirectoryObject` → `AnyDirectoryObject`).
+pub fn any_type(base: &str) -> String {
+    format!("Any{base}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -315,5 +477,38 @@ mod tests {
         assert_eq!(scope.claim(snake_text("name")), "name_2");
         let mut types = Scope::with_reserved(&["Page"]);
         assert_eq!(types.claim(camel_text("page")), "Page2");
+    }
+
+    #[test]
+    fn feature_names() {
+        assert_eq!(feature_name(Some("intune"), "x"), "intune");
+        assert_eq!(
+            feature_name(Some("Microsoft Identity"), "x"),
+            "microsoft-identity"
+        );
+        // Never a word of the file name, never a verb.
+        assert_eq!(feature_name(None, "user-get"), "other");
+        assert_eq!(
+            feature_name(Some("planner"), "planner-list-tasks"),
+            "planner"
+        );
+        assert_eq!(
+            feature_name(Some("onenote"), "onenote-post-pages"),
+            "onenote"
+        );
+        assert_eq!(feature_name(Some("beta"), "x"), "beta-workload");
+        assert_eq!(feature_name(Some("3d"), "x"), "w-3d");
+        // Areas of a workload whose pages are named after it.
+        assert_eq!(
+            feature_name(Some("intune"), "intune-apps-mobileapp-get"),
+            "intune-apps"
+        );
+        assert_eq!(
+            feature_name(Some("intune"), "Intune-DeviceConfig-x"),
+            "intune-deviceconfig"
+        );
+        assert_eq!(feature_name(Some("intune"), "intune-apps"), "intune");
+        assert_eq!(feature_name(Some("intune"), "user-get"), "intune");
+        assert_eq!(feature_name(None, "intune-apps-mobileapp-get"), "other");
     }
 }

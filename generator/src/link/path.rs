@@ -254,7 +254,7 @@ pub fn template(p: &crate::model::HttpPath) -> (Vec<PathPiece>, Vec<ParamPlan>) 
                         matches!(primary.to_ascii_lowercase().as_str(), "id" | "key" | "name");
                     let name = match (&prev_literal, generic) {
                         (Some(prev), true) => {
-                            format!("{}_{}", singular(prev), naming::snake(primary))
+                            format!("{}_{}", naming::singular(prev), naming::snake(primary))
                         }
                         _ => naming::snake(primary),
                     };
@@ -409,17 +409,6 @@ pub(crate) fn push_lit(pieces: &mut Vec<PathPiece>, text: &str) {
     match pieces.last_mut() {
         Some(PathPiece::Lit(l)) => l.push_str(text),
         _ => pieces.push(PathPiece::Lit(text.to_string())),
-    }
-}
-
-/// `groups` → `group`; a crude singular for parameter names only.
-pub(crate) fn singular(word: &str) -> &str {
-    if let Some(s) = word.strip_suffix("ies") {
-        return s; // policies → polic: still distinct; good enough for a prefix
-    }
-    match word.strip_suffix('s') {
-        Some(s) if !s.ends_with('s') && !s.is_empty() => s,
-        _ => word,
     }
 }
 

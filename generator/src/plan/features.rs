@@ -6,68 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::ir::{BodyPlan, EndpointPlan, TypeBody, TypePlan, TypeRef};
-
-/// The cargo feature of a page: its workload's ([`workload_feature`]), or, for a page named
-/// `<workload>-<area>-…` (the Intune pages: `intune-apps-mobileapp-get`), the area's
-/// `<workload>-<area>`. Intune is half of the reference; its areas are the units users pick,
-/// and the workload's own feature enables them all.
-pub fn feature_name(workload: Option<&str>, page: &str) -> String {
-    let group = workload_feature(workload);
-    let page = page.to_ascii_lowercase();
-    let area = page
-        .strip_prefix(&group)
-        .and_then(|rest| rest.strip_prefix('-'))
-        .and_then(|rest| rest.split_once('-'))
-        .map(|(area, _)| area)
-        .filter(|a| !a.is_empty() && a.bytes().all(|b| b.is_ascii_alphanumeric()))
-        // `planner-list-…`, `onenote-post-…`: a verb is not an area.
-        .filter(|a| !VERBS.contains(a));
-    match area {
-        Some(area) if workload.is_some_and(|w| !w.trim().is_empty()) => format!("{group}-{area}"),
-        _ => group,
-    }
-}
-
-/// Words of page names that say what a page does, not what it is about.
-const VERBS: &[&str] = &[
-    "get", "list", "post", "create", "update", "delete", "send", "filter", "add", "remove", "put",
-    "patch", "upsert", "delta",
-];
-
-/// The feature of pages whose workload nothing tells: never a word of a file name.
-pub const OTHER: &str = "other";
-
-/// A cargo feature name for a workload (`ms.prod`, `ms.subservice` or the resource's): lower
-/// case, `[a-z0-9_-]` only; [`OTHER`] without one.
-pub fn workload_feature(workload: Option<&str>) -> String {
-    let raw = match workload.filter(|w| !w.trim().is_empty()) {
-        Some(w) => w.to_string(),
-        None => OTHER.to_string(),
-    };
-    let mut f: String = raw
-        .trim()
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if f.is_empty() || !f.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        f.insert_str(0, "w-");
-    }
-    // Names the generated crate uses for itself.
-    if matches!(
-        f.as_str(),
-        "full" | "default" | "v1_0" | "beta" | "client" | "rustls"
-    ) {
-        f.push_str("-workload");
-    }
-    f
-}
+use crate::naming::{feature_name, workload_feature};
 
 /// The workloads split into areas, each with its areas' features (sorted): the workload's
 /// feature enables them all. Areas come from the endpoints' pages and the types' own pages.
@@ -207,36 +146,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn feature_names() {
-        assert_eq!(feature_name(Some("intune"), "x"), "intune");
-        assert_eq!(
-            feature_name(Some("Microsoft Identity"), "x"),
-            "microsoft-identity"
-        );
-        // Never a word of the file name, never a verb.
-        assert_eq!(feature_name(None, "user-get"), "other");
-        assert_eq!(
-            feature_name(Some("planner"), "planner-list-tasks"),
-            "planner"
-        );
-        assert_eq!(
-            feature_name(Some("onenote"), "onenote-post-pages"),
-            "onenote"
-        );
-        assert_eq!(feature_name(Some("beta"), "x"), "beta-workload");
-        assert_eq!(feature_name(Some("3d"), "x"), "w-3d");
-        // Areas of a workload whose pages are named after it.
-        assert_eq!(
-            feature_name(Some("intune"), "intune-apps-mobileapp-get"),
-            "intune-apps"
-        );
-        assert_eq!(
-            feature_name(Some("intune"), "Intune-DeviceConfig-x"),
-            "intune-deviceconfig"
-        );
-        assert_eq!(feature_name(Some("intune"), "intune-apps"), "intune");
-        assert_eq!(feature_name(Some("intune"), "user-get"), "intune");
-        assert_eq!(feature_name(None, "intune-apps-mobileapp-get"), "other");
+    fn page_names_are_file_stems() {
         assert_eq!(
             page_name("api-reference/beta/resources/intune-apps-x.md"),
             "intune-apps-x"

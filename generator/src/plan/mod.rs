@@ -23,20 +23,6 @@ use crate::link::{Api, Version};
 use crate::model::{ApiVersion, Edm, Model, Operation, TypeDef, TypeKind};
 use crate::naming::{self, Scope};
 
-/// Names the generated modules use unqualified: the runtime's re-exports and the prelude types
-/// fields are written with (`Option<String>`), so no generated type may shadow them.
-const RESERVED_TYPES: &[&str] = &[
-    "Page",
-    "Error",
-    "GraphError",
-    "Endpoint",
-    "ApiRequest",
-    "Option",
-    "String",
-    "Vec",
-    "Box",
-];
-
 /// Builds the plan from a model: links the versions `filter` keeps, then plans them.
 pub fn plan(model: &Model, filter: &Filter) -> Plan {
     let kept: Vec<ApiVersion> = [ApiVersion::V1, ApiVersion::Beta]
@@ -102,7 +88,7 @@ pub(crate) fn plan_version(
     let shared = &api.shared;
     let chosen = api.types();
     // Rust names for types, in name order so the result never depends on page order.
-    let mut scope = Scope::with_reserved(RESERVED_TYPES);
+    let mut scope = Scope::with_reserved(naming::RESERVED_TYPES);
     let rust_names: BTreeMap<String, String> = chosen
         .iter()
         .map(|(key, t)| (key.clone(), scope.claim(naming::camel_text(&t.name))))
@@ -138,7 +124,7 @@ pub(crate) fn plan_version(
     }
     let any_names: BTreeMap<String, String> = derived
         .keys()
-        .map(|k| (k.clone(), scope.claim(format!("Any{}", rust_names[k]))))
+        .map(|k| (k.clone(), scope.claim(naming::any_type(&rust_names[k]))))
         .collect();
     let resolve = |name: &str| -> Option<TypeRef> {
         if let Some(p) = Edm::parse(name) {

@@ -59,16 +59,6 @@ pub(crate) fn segments(shape: &str) -> Vec<(Seg<'_>, usize)> {
         .collect()
 }
 
-/// A module name for a path word: snake case, never `types` or `endpoints` (the version's own
-/// modules).
-pub(crate) fn module_word(word: &str) -> String {
-    let w = naming::snake_text(word);
-    match w.as_str() {
-        "types" | "endpoints" => format!("{w}_"),
-        _ => w,
-    }
-}
-
 /// Whether a literal last segment is an action or function rather than a navigation: the page
 /// says so (title, parentheses, parameters in the URL), or a POST sends no body or a parameters
 /// body and does not answer 201 Created, or a GET is `delta` or `getSomething`.
@@ -102,8 +92,8 @@ pub(crate) fn base_name(e: &EndpointPlan) -> (Vec<String>, String, usize) {
     // A drive path's `:/{path}:` is one module level, `path`, however many segments it spans.
     let push = |module: &mut Vec<String>, s: &Seg<'_>| {
         let w = match s {
-            Seg::Lit(w) | Seg::Call(w) | Seg::Special(w) => module_word(w),
-            Seg::Cast(t) => format!("as_{}", naming::snake(t)),
+            Seg::Lit(w) | Seg::Call(w) | Seg::Special(w) => naming::module_word(w),
+            Seg::Cast(t) => naming::cast_module(t),
             Seg::DrivePath if module.last().is_some_and(|l| l == "path") => return,
             Seg::DrivePath => "path".to_string(),
             Seg::Param => return,
@@ -129,17 +119,7 @@ pub(crate) fn base_name(e: &EndpointPlan) -> (Vec<String>, String, usize) {
             push(&mut module, last);
             verb(e, false).to_string()
         }
-        Seg::Special(s) => match (s.to_ascii_lowercase().as_str(), e.method.as_str()) {
-            ("ref", "POST") => "add_ref".into(),
-            ("ref", "DELETE") => "remove_ref".into(),
-            ("ref", "PUT") => "set_ref".into(),
-            ("ref", _) => "get_ref".into(),
-            ("value", "PUT") => "upload_value".into(),
-            ("value", "GET") => "get_value".into(),
-            ("value", m) => format!("{}_value", m.to_ascii_lowercase()),
-            ("count", _) => "count".into(),
-            _ => naming::snake_text(s),
-        },
+        Seg::Special(s) => naming::special_segment(s, &e.method),
         Seg::Call(f) => naming::snake_text(f),
         Seg::Lit(w) if is_call(e, w) => naming::snake_text(w),
         Seg::Lit(_) | Seg::Cast(_) => {
@@ -154,28 +134,9 @@ pub(crate) fn base_name(e: &EndpointPlan) -> (Vec<String>, String, usize) {
     (module, name, tail.min(e.params.len()))
 }
 
-/// The function name of a call on a resource or collection.
+/// The function name of a call on a resource or collection ([`naming::verb`]).
 pub(crate) fn verb(e: &EndpointPlan, content: bool) -> &'static str {
-    match (e.method.as_str(), e.response.shape) {
-        ("GET", Shape::Collection) => "list",
-        ("GET", _) => "get",
-        ("POST", _) => "create",
-        ("PATCH", _) => "update",
-        ("PUT", _) if content => "upload",
-        ("PUT", _) => "replace",
-        ("DELETE", _) => "delete",
-        _ => "call",
-    }
-}
-
-/// A stable short hash of text (FNV-1a), for the last-resort name qualifier.
-pub(crate) fn short_hash(text: &str) -> String {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in text.bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    format!("{:06x}", h & 0x00ff_ffff)
+    naming::verb(&e.method, e.response.shape == Shape::Collection, content)
 }
 
 /// Names every endpoint (`module`, `rust`, `const_name`) by its path; see the module docs for
@@ -215,7 +176,7 @@ pub fn name(endpoints: &mut [EndpointPlan], diags: &mut Vec<Diagnostic>) {
                 2 => e.method.to_ascii_lowercase(),
                 _ => {
                     let (method, path) = key(&e.method, &e.pieces);
-                    let h = short_hash(&format!("{method} {path}"));
+                    let h = naming::short_hash(&format!("{method} {path}"));
                     diags.push(crate::diag::Diagnostic::new(
                         e.source.clone(),
                         1,
@@ -256,16 +217,12 @@ pub fn page_list(pages: &[PageRef]) -> String {
 /// `send_mail` → `SendMailBody` (function names are unique within a module, so these are).
 pub(crate) fn name_bodies(eps: &mut [EndpointPlan]) {
     for e in eps.iter_mut() {
-        let name = format!(
-            "{}Body",
-            naming::camel_text(e.rust.trim_start_matches("r#"))
-        );
         if let BodyPlan::Params { rust, .. } = &mut e.body {
-            *rust = name.clone();
+            *rust = naming::body_struct(&e.rust, None);
         }
         for (i, b) in e.page_bodies.iter_mut().enumerate() {
             if let BodyPlan::Params { rust, .. } = b {
-                *rust = format!("{name}Of{}", i + 2);
+                *rust = naming::body_struct(&e.rust, Some(i + 2));
             }
         }
     }
@@ -306,8 +263,8 @@ mod tests {
 
     #[test]
     fn hashes_are_stable() {
-        assert_eq!(short_hash("GET /a"), short_hash("GET /a"));
-        assert_ne!(short_hash("GET /a"), short_hash("GET /b"));
-        assert_eq!(short_hash("").len(), 6);
+        assert_eq!(naming::short_hash("GET /a"), naming::short_hash("GET /a"));
+        assert_ne!(naming::short_hash("GET /a"), naming::short_hash("GET /b"));
+        assert_eq!(naming::short_hash("").len(), 6);
     }
 }
