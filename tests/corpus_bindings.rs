@@ -12,7 +12,7 @@ use std::process::Command;
 
 /// A test added to the default corpus crate: the functions issue #15 promises, with their types.
 const USAGE: &str = r#"
-use graph_bindings::{v1_0, ApiRequest, Page};
+use graph_bindings::{beta, v1_0, ApiRequest, Page};
 
 #[test]
 fn operations_are_named_by_their_paths() {
@@ -23,6 +23,21 @@ fn operations_are_named_by_their_paths() {
     let _: ApiRequest<Page<v1_0::types::Message>> = v1_0::me::messages::list();
     assert_eq!(v1_0::users::list().path(), "/users");
     assert_eq!(v1_0::users::get("a b").path(), "/users/a%20b");
+}
+
+#[test]
+fn sub_namespace_types_have_modules_of_their_own() {
+    let _: ApiRequest<v1_0::types::call_records::CallRecord> =
+        v1_0::communications::call_records::get("id");
+    let s = v1_0::types::call_records::MediaStream::default();
+    assert!(s.average_jitter.is_none());
+    // beta documents `microsoft.graph.mediaStream` and `microsoft.graph.callRecords.mediaStream`:
+    // two types, no longer one struct with both property sets.
+    let (a, b) = (
+        beta::types::MediaStream::default(),
+        beta::types::call_records::MediaStream::default(),
+    );
+    assert_eq!(a.odata_type, b.odata_type);
 }
 "#;
 

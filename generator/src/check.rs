@@ -384,13 +384,19 @@ impl Walker<'_> {
                 if n == d.name {
                     return Some(d);
                 }
-                self.report(
-                    Code::ExampleTypeMismatch,
+                let message = if n.eq_ignore_ascii_case(&d.name) {
                     format!(
                         "`{path}.@odata.type` names `{n}`, but the type is spelled `{}` (names are case-sensitive)",
                         d.name
-                    ),
-                );
+                    )
+                } else {
+                    // `#microsoft.education.assignments.api.x`: a service-internal name.
+                    format!(
+                        "`{path}.@odata.type` names `{n}`, which is not the Graph name of `{}` (`#microsoft.graph.{}`)",
+                        d.name, d.name
+                    )
+                };
+                self.report(Code::ExampleTypeMismatch, message);
                 None
             });
         let derived = named.filter(|d| {

@@ -134,6 +134,10 @@ codes! {
     UnresolvableTypeLink = "unresolvable-type-link", Warning,
         hint: "point the link at an existing resource page",
         explain: "A type written as a link (`[user](user.md)`) leads to no resource, complex or enum page of the docs set.\n\nFix: point the link at the resource page, or fix the file name.";
+    /// A link whose target differs from a page only in case.
+    LinkCaseMismatch = "link-case-mismatch", Note,
+        hint: "spell the link's file name as the page's (file names are case-sensitive on most hosts)",
+        explain: "A type link names a page that exists only under another casing (`ediscovery-tagOperation.md` for `ediscovery-tagoperation.md`). graphdoc reads the page it means; a case-sensitive web host would not find it.\n\nFix: spell the file name exactly as the page's.";
     /// A `<!-- { … } -->` annotation that is not valid JSON.
     MalformedAnnotation = "malformed-annotation", Note,
         hint: "make the <!-- { … } --> annotation valid JSON",

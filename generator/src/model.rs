@@ -487,8 +487,29 @@ pub struct EnumMember {
 }
 
 impl Model {
-    /// The first type named `name` (case-insensitive) in `version`.
+    /// The first type named `name` (case-insensitive) in `version`; for a qualified name that no
+    /// page of its namespace defines, the type of its unqualified name; for a bare name no page
+    /// of `microsoft.graph` defines, the one sub-namespace type of that name.
     pub fn find_type(&self, version: ApiVersion, name: &str) -> Option<&TypeDef> {
+        self.find_exact_type(version, name)
+            .or_else(|| unqualified(name).and_then(|bare| self.find_exact_type(version, bare)))
+            .or_else(|| {
+                // A bare name that only one sub-namespace defines (an ediscovery page writing
+                // `reviewSetQuery`) is that type.
+                let mut found = self.types.iter().filter(|t| {
+                    t.version == version
+                        && unqualified(&t.name).is_some_and(|n| n.eq_ignore_ascii_case(name))
+                        && !name.contains('.')
+                });
+                let first = found.next()?;
+                found
+                    .all(|t| t.name.eq_ignore_ascii_case(&first.name))
+                    .then_some(first)
+            })
+    }
+
+    /// [`Model::find_type`] without the fallback to the unqualified name.
+    fn find_exact_type(&self, version: ApiVersion, name: &str) -> Option<&TypeDef> {
         // Types are sorted by (version, name): an exact-case name is a binary search away; other
         // casings fall back to a scan.
         let at = self
@@ -554,16 +575,31 @@ impl Model {
     }
 }
 
-/// Strips namespace prefixes from a type name: `#microsoft.graph.vppToken` → `vppToken`.
+/// A type name as the model keys it: the `microsoft.graph.` prefix goes, a sub-namespace stays
+/// (`#microsoft.graph.vppToken` → `vppToken`, `microsoft.graph.callRecords.session` →
+/// `callRecords.session`), so types of sub-namespaces never merge with same-named ones.
 pub fn bare_name(s: &str) -> &str {
     let s = s.trim().trim_start_matches('#');
     for ns in ["microsoft.graph.", "Microsoft.Graph.", "graph."] {
         if let Some(rest) = s.strip_prefix(ns) {
-            // Sub-namespaces (microsoft.graph.security.alert) keep their last part.
-            return rest.rsplit('.').next().unwrap_or(rest);
+            return rest;
         }
     }
     s
+}
+
+/// The name without its sub-namespace (`callRecords.session` → `session`), for a reference
+/// whose namespace has no page of that type (`microsoft.graph.security.alert` where `alert` is
+/// documented in `microsoft.graph`); `None` for a name without one.
+pub fn unqualified(name: &str) -> Option<&str> {
+    name.rsplit_once('.')
+        .map(|(_, n)| n)
+        .filter(|n| !n.is_empty())
+}
+
+/// The sub-namespace of a type name (`callRecords.session` → `callRecords`).
+pub fn namespace_of(name: &str) -> Option<&str> {
+    name.rsplit_once('.').map(|(ns, _)| ns)
 }
 
 /// `%20` → ` ` in a URL the docs wrote (invalid escapes are kept as written).
@@ -588,6 +624,54 @@ pub fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_names_keep_their_sub_namespace() {
+        assert_eq!(bare_name("#microsoft.graph.user"), "user");
+        assert_eq!(
+            bare_name("microsoft.graph.callRecords.session"),
+            "callRecords.session"
+        );
+        assert_eq!(unqualified("callRecords.session"), Some("session"));
+        assert_eq!(unqualified("session"), None);
+        assert_eq!(namespace_of("callRecords.session"), Some("callRecords"));
+        let t = |name: &str| TypeDef {
+            version: ApiVersion::V1,
+            name: name.into(),
+            kind: TypeKind::Complex,
+            base: None,
+            source: format!("{name}.md"),
+            line: 1,
+            description: String::new(),
+            workload: None,
+            locale: "en-US".into(),
+            properties: Vec::new(),
+            relationships: Vec::new(),
+            members: Vec::new(),
+            flags: false,
+            json: None,
+        };
+        let mut types = vec![
+            t("alert"),
+            t("callRecords.session"),
+            t("endpoint"),
+            t("callRecords.endpoint"),
+        ];
+        types.sort_by(|a, b| a.name.cmp(&b.name));
+        let m = Model {
+            types,
+            ..Model::default()
+        };
+        let found = |n: &str| m.find_type(ApiVersion::V1, n).map(|t| t.name.as_str());
+        // Qualified and bare names are different types.
+        assert_eq!(found("endpoint"), Some("endpoint"));
+        assert_eq!(found("callRecords.Endpoint"), Some("callRecords.endpoint"));
+        // A namespace without a page of the type falls back to the unqualified name...
+        assert_eq!(found("security.alert"), Some("alert"));
+        // ...and a bare name only one sub-namespace defines is that type.
+        assert_eq!(found("session"), Some("callRecords.session"));
+        assert_eq!(found("nothing"), None);
+    }
 
     #[test]
     fn json_keeps_text_and_builds_tree() {

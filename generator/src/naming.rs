@@ -392,6 +392,16 @@ pub fn body_struct(function: &str, n: Option<usize>) -> String {
     }
 }
 
+/// The module of a sub-namespace's types (`callRecords` → `call_records`; `""` for the root
+/// namespace). Never a name the version's `types` module holds otherwise (types are camel case).
+pub fn type_module(namespace: &str) -> String {
+    if namespace.is_empty() {
+        String::new()
+    } else {
+        snake_text(namespace)
+    }
+}
+
 /// The polymorphic reader of a base type (`DirectoryObject` → `AnyDirectoryObject`).
 pub fn any_type(base: &str) -> String {
     format!("Any{base}")

@@ -554,11 +554,17 @@ pub fn to_value<T: Serialize>(v: &T) -> Result<serde_json::Value, serde_json::Er
     serde_json::to_value(v)
 }
 
-/// The bare type name in a value's `@odata.type` (`#microsoft.graph.user` → `user`).
+/// The type name in a value's `@odata.type` as the docs name it: without `microsoft.graph.`,
+/// with a sub-namespace (`#microsoft.graph.user` → `user`,
+/// `#microsoft.graph.callRecords.session` → `callRecords.session`).
 #[doc(hidden)]
 pub fn odata_type(v: &serde_json::Value) -> Option<&str> {
-    let t = v.get("@odata.type")?.as_str()?;
-    t.trim_start_matches('#').rsplit('.').next()
+    let t = v.get("@odata.type")?.as_str()?.trim_start_matches('#');
+    let prefix = "microsoft.graph.";
+    match t.get(..prefix.len()) {
+        Some(p) if p.eq_ignore_ascii_case(prefix) => Some(&t[prefix.len()..]),
+        _ => Some(t),
+    }
 }
 
 /// The body of an endpoint function: `request!(ENDPOINT, Shape, [pieces], [params] keep
@@ -823,9 +829,11 @@ mod tests {
     }
 
     #[test]
-    fn odata_type_is_the_bare_name() {
+    fn odata_type_keeps_the_sub_namespace() {
         let v = serde_json::json!({"@odata.type": "#microsoft.graph.callRecords.session"});
-        assert_eq!(odata_type(&v), Some("session"));
+        assert_eq!(odata_type(&v), Some("callRecords.session"));
+        let v = serde_json::json!({"@odata.type": "#Microsoft.Graph.user"});
+        assert_eq!(odata_type(&v), Some("user"));
         assert_eq!(odata_type(&serde_json::json!({})), None);
     }
 }

@@ -15,8 +15,9 @@ pub fn type_ref(t: &TypeRef, named: &TokenStream) -> TokenStream {
     match t {
         TypeRef::Prim(p) => prim(*p),
         TypeRef::Named(n) => {
-            let id = ident(n);
-            quote!(#named #id)
+            // A sub-namespace's type is a path below `types` (`call_records::Session`).
+            let parts = n.split("::").map(ident);
+            quote!(#named #(#parts)::*)
         }
         TypeRef::Json => quote!(::graphdoc_runtime::edm::Json),
     }
@@ -118,18 +119,42 @@ pub fn struct_items(
     Ok(items)
 }
 
+/// The item name of a type's Rust path (`call_records::Session` → `Session`).
+fn last_part(rust: &str) -> &str {
+    rust.rsplit("::").next().unwrap_or(rust)
+}
+
+/// An `Any<Base>` variant's name for a type: its item name, prefixed by its module's where it
+/// has one (`call_records::Session` → `CallRecordsSession`), so variants from two namespaces
+/// never clash.
+fn variant_name(rust: &str) -> String {
+    match rust.rsplit_once("::") {
+        Some((module, item)) => format!("{}{item}", crate::naming::camel_text(module)),
+        None => rust.to_string(),
+    }
+}
+
 /// `Any<Base>`: an untagged enum of the base and its derived structs, read by `@odata.type`.
 /// Each derived variant is compiled only with its own type's features.
 fn poly_tokens(
     name: &str,
     base: &str,
     variants: &[VariantPlan],
+    named: &TokenStream,
     cfg: &TokenStream,
     variant_cfg: &dyn Fn(&str) -> TokenStream,
 ) -> TokenStream {
-    let id = ident(name);
-    let base = ident(base);
-    let vids: Vec<_> = variants.iter().map(|v| ident(&v.rust)).collect();
+    let id = ident(last_part(name));
+    let base_ty = type_ref(&TypeRef::Named(base.to_string()), named);
+    let base = ident(&variant_name(base));
+    let vids: Vec<_> = variants
+        .iter()
+        .map(|v| ident(&variant_name(&v.rust)))
+        .collect();
+    let vtys: Vec<_> = variants
+        .iter()
+        .map(|v| type_ref(&TypeRef::Named(v.rust.clone()), named))
+        .collect();
     let vcfgs: Vec<_> = variants.iter().map(|v| variant_cfg(&v.rust)).collect();
     let wires = variants.iter().map(|v| &v.wire);
     quote! {
@@ -138,8 +163,8 @@ fn poly_tokens(
         #[serde(crate = "::graphdoc_runtime::serde", untagged)]
         #[non_exhaustive]
         pub enum #id {
-            #( #vcfgs #vids(#vids), )*
-            #base(#base),
+            #( #vcfgs #vids(#vtys), )*
+            #base(#base_ty),
         }
 
         #cfg
@@ -187,21 +212,64 @@ pub fn types_parts(types: &[TypePlan], gate: Gate) -> FileParts<'_> {
             .map(|t| (t.rust.as_str(), &t.features))
             .collect(),
     );
-    let items = types.iter().map(|t| -> Part<'_> {
-        let features = features.clone();
-        Box::new(move || {
-            type_items(t, gate, &|rust: &str| {
-                features.get(rust).map(|f| gate.any(f)).unwrap_or_default()
+    let variant_cfg =
+        move |features: &std::sync::Arc<
+            std::collections::BTreeMap<&str, &std::collections::BTreeSet<String>>,
+        >,
+              rust: &str| { features.get(rust).map(|f| gate.any(f)).unwrap_or_default() };
+    let root = types.iter().filter(|t| !t.rust.contains("::"));
+    let mut items: Vec<Part<'_>> = root
+        .map(|t| -> Part<'_> {
+            let features = features.clone();
+            Box::new(move || {
+                type_items(t, gate, &quote!(), &|rust: &str| {
+                    variant_cfg(&features, rust)
+                })
             })
         })
-    });
+        .collect();
+    // A sub-namespace's types, one module each (`pub mod call_records { … }`), built as one
+    // part: they are few, and reach the version's other types through `super::`.
+    let mut modules: std::collections::BTreeMap<&str, Vec<&TypePlan>> = Default::default();
+    for t in types {
+        if let Some((module, _)) = t.rust.rsplit_once("::") {
+            modules.entry(module).or_default().push(t);
+        }
+    }
+    for (module, members) in modules {
+        let features = features.clone();
+        items.push(Box::new(move || {
+            let mut inner = TokenStream::new();
+            for t in &members {
+                for item in type_items(t, gate, &quote!(super::), &|rust: &str| {
+                    variant_cfg(&features, rust)
+                })? {
+                    inner.extend(quote::ToTokens::into_token_stream(item));
+                }
+            }
+            let id = ident(module);
+            let doc = format!(
+                "Types of the `microsoft.graph.{}` namespace.",
+                members
+                    .first()
+                    .and_then(|t| crate::model::namespace_of(&t.wire))
+                    .unwrap_or(module)
+            );
+            super::items(quote! {
+                #[doc = #doc]
+                pub mod #id {
+                    #inner
+                }
+            })
+        }));
+    }
     FileParts {
         header: Box::new(|| {
             quote! {
                 //! Types of this API version, from the docs' resource and enum pages.
             }
         }),
-        items: items.collect(),
+        items,
     }
 }
 
@@ -209,6 +277,7 @@ pub fn types_parts(types: &[TypePlan], gate: Gate) -> FileParts<'_> {
 fn type_items(
     t: &TypePlan,
     gate: Gate,
+    named: &TokenStream,
     variant_cfg: &dyn Fn(&str) -> TokenStream,
 ) -> syn::Result<Vec<syn::Item>> {
     let cfg = gate.any(&t.features);
@@ -220,17 +289,24 @@ fn type_items(
     let doc = docs::syn_attrs(paragraphs.iter().map(String::as_str));
     match &t.body {
         TypeBody::Struct { fields, extras } => {
-            struct_items(&t.rust, doc, fields, extras, &quote!(), &cfg)
+            struct_items(last_part(&t.rust), doc, fields, extras, named, &cfg)
         }
         TypeBody::Poly { base, variants } => {
-            let mut items = super::items(poly_tokens(&t.rust, base, variants, &cfg, variant_cfg))?;
+            let mut items = super::items(poly_tokens(
+                &t.rust,
+                base,
+                variants,
+                named,
+                &cfg,
+                variant_cfg,
+            ))?;
             if let Some(syn::Item::Enum(e)) = items.first_mut() {
                 docs::prepend(&mut e.attrs, doc);
             }
             Ok(items)
         }
         TypeBody::Enum { variants, other } => {
-            let id = ident(&t.rust);
+            let id = ident(last_part(&t.rust));
             let other = ident(other);
             let vs = variants.iter().map(|v| {
                 let vid = ident(&v.rust);

@@ -270,17 +270,23 @@ impl<'m> Api<'m> {
         self.versions.iter().find(|lv| lv.version == v)
     }
 
-    /// The type named `name` (case-insensitive) in `v`: documented, else inferred.
+    /// The type named `name` (case-insensitive) in `v`: documented, else inferred; for a
+    /// qualified name no page of its namespace defines, its unqualified name's.
     pub fn find_type(&self, v: ApiVersion, name: &str) -> Option<&TypeDef> {
         let lv = self.version(v)?;
-        lv.documented
-            .get(&name.to_ascii_lowercase())
-            .copied()
-            .or_else(|| {
-                lv.inferred
-                    .iter()
-                    .find(|t| t.name.eq_ignore_ascii_case(name))
-            })
+        let find = |name: &str| {
+            lv.documented
+                .get(&name.to_ascii_lowercase())
+                .copied()
+                .or_else(|| {
+                    lv.inferred
+                        .iter()
+                        .find(|t| t.name.eq_ignore_ascii_case(name))
+                })
+        };
+        find(name)
+            .or_else(|| crate::model::unqualified(name).and_then(find))
+            .or_else(|| find(&self.model.find_type(v, name)?.name))
     }
 }
 

@@ -77,6 +77,44 @@ pub(crate) fn par_map_diags<T: Sync, R: Send>(
         .collect()
 }
 
+/// Type names claimed per module: `microsoft.graph`'s in the version's `types`, each
+/// sub-namespace's in a module of its own (`types::call_records`), every module with the
+/// reserved names held back (their items use `Option`, `String`… unqualified too).
+#[derive(Default)]
+struct TypeScopes {
+    /// By lowercase namespace (`""` for the root): the module name and its names.
+    modules: BTreeMap<String, (String, Scope)>,
+}
+
+impl TypeScopes {
+    /// The Rust path (from `types`) of type `docs_name`, its last part `name` of the type's
+    /// unqualified docs name.
+    fn claim(&mut self, docs_name: &str, name: impl Fn(&str) -> String) -> String {
+        let (ns, bare) = match crate::model::namespace_of(docs_name) {
+            Some(ns) => (
+                ns,
+                crate::model::unqualified(docs_name).unwrap_or(docs_name),
+            ),
+            None => ("", docs_name),
+        };
+        let (module, scope) = self
+            .modules
+            .entry(ns.to_ascii_lowercase())
+            .or_insert_with(|| {
+                (
+                    naming::type_module(ns),
+                    Scope::with_reserved(naming::RESERVED_TYPES),
+                )
+            });
+        let claimed = scope.claim(name(bare));
+        if module.is_empty() {
+            claimed
+        } else {
+            format!("{module}::{claimed}")
+        }
+    }
+}
+
 pub(crate) fn plan_version(
     api: &Version,
     model: &Model,
@@ -87,17 +125,25 @@ pub(crate) fn plan_version(
     let ops = &api.pages;
     let shared = &api.shared;
     let chosen = api.types();
-    // Rust names for types, in name order so the result never depends on page order.
-    let mut scope = Scope::with_reserved(naming::RESERVED_TYPES);
+    // Rust names for types, in name order so the result never depends on page order; a
+    // sub-namespace's types are named in a module of their own (`call_records::Session`).
+    let mut scopes = TypeScopes::default();
     let rust_names: BTreeMap<String, String> = chosen
         .iter()
-        .map(|(key, t)| (key.clone(), scope.claim(naming::camel_text(&t.name))))
+        .map(|(key, t)| (key.clone(), scopes.claim(&t.name, naming::camel_text)))
         .collect();
     // Polymorphism: a base type that some referenced position uses and that has derived types
     // is referenced through `Any<Base>`, which picks the derived struct by `@odata.type`.
     let chain = |key: &str| type_chain(model, key, chosen.get(key).copied());
     let common_base = |keys: &[&str]| most_shared_base(keys, &chain);
     let mut referenced = referenced_names(model, &chosen, ops);
+    // A qualified reference that resolves to its unqualified name references that type.
+    let fallbacks: Vec<String> = referenced
+        .iter()
+        .filter(|n| !chosen.contains_key(*n))
+        .filter_map(|n| crate::model::unqualified(n).map(str::to_string))
+        .collect();
+    referenced.extend(fallbacks);
     // Operations documented with several types are read through their common base: it is
     // referenced too.
     for names in shared {
@@ -124,17 +170,28 @@ pub(crate) fn plan_version(
     }
     let any_names: BTreeMap<String, String> = derived
         .keys()
-        .map(|k| (k.clone(), scope.claim(naming::any_type(&rust_names[k]))))
+        .map(|k| {
+            let base = &chosen[k].name;
+            (
+                k.clone(),
+                scopes.claim(base, |n| naming::any_type(&naming::camel_text(n))),
+            )
+        })
         .collect();
     let resolve = |name: &str| -> Option<TypeRef> {
         if let Some(p) = Edm::parse(name) {
             return Some(TypeRef::Prim(p));
         }
-        let key = name.to_ascii_lowercase();
-        any_names
-            .get(&key)
-            .or_else(|| rust_names.get(&key))
-            .map(|r| TypeRef::Named(r.clone()))
+        let find = |name: &str| {
+            let key = name.to_ascii_lowercase();
+            any_names
+                .get(&key)
+                .or_else(|| rust_names.get(&key))
+                .map(|r| TypeRef::Named(r.clone()))
+        };
+        find(name)
+            .or_else(|| crate::model::unqualified(name).and_then(find))
+            .or_else(|| find(&model.find_type(version, name)?.name))
     };
 
     // Each type is planned on its own, in parallel; gathered in name order.

@@ -410,6 +410,12 @@ fn link(model: &mut Model, sink: &mut Sink) {
         by_source.entry(t.source.as_str()).or_insert(i);
     }
     let resource = |link: &str| by_source.get(link).map(|&i| &model.types[i]);
+    // Case-only misspellings of a page (`ediscovery-tagOperation.md`): Linux hosts them nowhere,
+    // but a reader finds the page, and so do we, with a note.
+    let by_lower: HashMap<String, usize> = by_source
+        .iter()
+        .map(|(k, &i)| (k.to_ascii_lowercase(), i))
+        .collect();
     // Only dangling links need the names, and they are few: built on first use.
     let names = std::cell::OnceCell::new();
     let known = |version, name: &str| {
@@ -432,6 +438,18 @@ fn link(model: &mut Model, sink: &mut Sink) {
             if op.response.type_name.as_deref() != Some(t.name.as_str()) {
                 fixes.push((i, t.name.clone()));
             }
+        } else if let Some(&j) = by_lower.get(&link.to_ascii_lowercase()) {
+            let t = &model.types[j];
+            sink.items.push(crate::diag::Diagnostic::new(
+                op.source.clone(),
+                op.line,
+                crate::diag::Code::LinkCaseMismatch,
+                format!(
+                    "response type link `{link}` differs only in case from `{}`; it is read as `{}`",
+                    t.source, t.name
+                ),
+            ));
+            fixes.push((i, t.name.clone()));
         } else if !model.types.is_empty() {
             let known = op
                 .response

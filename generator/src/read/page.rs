@@ -31,6 +31,8 @@ pub trait Includes {
 /// Everything known about the page being read.
 struct Ctx<'a> {
     rel: &'a str,
+    /// The page's sub-namespace (`callRecords`), from its `Namespace:` line.
+    ns: Option<String>,
     fm: FrontMatter<'a>,
     blocks: Vec<Block<'a>>,
     /// Section kind of each block (None before the first `##`, or for unknown sections).
@@ -60,6 +62,7 @@ pub fn read_page<'a>(
     let kinds = classify_sections(&parsed.blocks, sink);
     let ctx = Ctx {
         rel,
+        ns: page_namespace(&parsed.blocks),
         fm,
         blocks: parsed.blocks,
         kinds,
@@ -90,7 +93,46 @@ pub fn read_page<'a>(
         Some("enumPageType") => out.types = read_enum_page(&ctx, sink),
         _ => {}
     }
+    // Types of a sub-namespace page are that namespace's (`callRecords.mediaStream`), never
+    // merged with the same name in `microsoft.graph`.
+    if let Some(ns) = &ctx.ns {
+        for t in &mut out.types {
+            if !t.name.contains('.') {
+                t.name = format!("{ns}.{}", t.name);
+            }
+        }
+    }
     out
+}
+
+/// `Namespace: microsoft.graph.callRecords` under the title → `callRecords`; `None` for
+/// `microsoft.graph` itself (or a page that names none).
+fn page_namespace<'t>(blocks: &[Block<'t>]) -> Option<String> {
+    blocks
+        .iter()
+        .take_while(|b| !matches!(b, Block::Heading { level: 2.., .. }))
+        .find_map(|b| match b {
+            Block::Paragraph { text, .. } => {
+                let t = text.trim();
+                let rest = ["Namespace:", "Namespace：", "命名空间:", "命名空间："]
+                    .iter()
+                    .find_map(|p| t.strip_prefix(p))?;
+                sub_namespace(rest.split_whitespace().next()?)
+            }
+            _ => None,
+        })
+}
+
+/// `microsoft.graph.callRecords` → `callRecords`; `None` for `microsoft.graph` (and `graph.`).
+pub(crate) fn sub_namespace(qualified: &str) -> Option<String> {
+    let q = qualified.trim().trim_matches(['`', '*', '.']);
+    let rest = q
+        .strip_prefix("microsoft.graph")
+        .or_else(|| q.strip_prefix("Microsoft.Graph"))?;
+    let ns = rest.trim_start_matches('.');
+    // `microsoft.graph.ediscovery.ediscovery` (a typo on one page) is `ediscovery`.
+    let ns = ns.split('.').next()?;
+    (!ns.is_empty() && ns.bytes().all(|b| b.is_ascii_alphanumeric())).then(|| ns.to_string())
 }
 
 fn is_model_type(d: &str) -> bool {
@@ -166,6 +208,11 @@ fn classify_sections(blocks: &[Block], sink: &mut Sink) -> Vec<Option<SectionKin
 }
 
 impl Ctx<'_> {
+    /// The page's sub-namespace, if it declares one.
+    fn namespace(&self) -> Option<&str> {
+        self.ns.as_deref()
+    }
+
     fn in_section(&self, kind: SectionKind) -> impl Iterator<Item = &Block<'_>> {
         self.blocks
             .iter()
@@ -537,8 +584,10 @@ fn is_property_table(rows: &[Row]) -> bool {
 }
 
 /// Reads a `Name | Type | Description` table into properties; rows without a readable type get
-/// an `unreadable-type` diagnostic.
-fn read_properties(rows: &[Row], sink: &mut Sink) -> Vec<Property> {
+/// an `unreadable-type` diagnostic. On a page of sub-namespace `ns`, a type written bare but
+/// linked to a page of that namespace (`[externalItem](externalconnectors-externalitem.md)`)
+/// is the namespace's.
+fn read_properties(rows: &[Row], ns: Option<&str>, sink: &mut Sink) -> Vec<Property> {
     let mut out = Vec::new();
     for r in rows.iter().skip(1) {
         let Some(name_cell) = r.cells.first() else {
@@ -552,8 +601,11 @@ fn read_properties(rows: &[Row], sink: &mut Sink) -> Vec<Property> {
         let type_cell = r.cells.get(1).unwrap_or(&empty);
         match read_type(type_cell) {
             Some((type_name, collection)) => out.push(Property {
+                type_name: {
+                    let stem = type_cell.links.first().and_then(|l| link_stem(&l.url));
+                    qualify(ns, type_name, stem.as_deref())
+                },
                 name,
-                type_name,
                 collection,
                 description: r
                     .cells
@@ -573,6 +625,23 @@ fn read_properties(rows: &[Row], sink: &mut Sink) -> Vec<Property> {
         }
     }
     out
+}
+
+/// A type name written bare on a page of sub-namespace `ns`, linked to a page of that namespace
+/// (`[externalItem](externalconnectors-externalitem.md)` on an externalConnectors page): the
+/// namespace's type.
+fn qualify(ns: Option<&str>, name: String, stem: Option<&str>) -> String {
+    match ns {
+        Some(ns) if !name.contains('.') && name.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+            let prefix = format!("{}-", ns.to_ascii_lowercase());
+            if stem.is_some_and(|s| s.to_ascii_lowercase().starts_with(&prefix)) {
+                format!("{ns}.{name}")
+            } else {
+                name
+            }
+        }
+        _ => name,
+    }
 }
 
 /// Whether the first header cell says the rows are properties (not methods or derived types).
@@ -609,7 +678,7 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
             // `Name | Value | Description` tables (driveItem copy) put the type under Value.
             Block::Table { rows, .. } if is_property_table(rows) || value_typed(rows) => {
                 return RequestBody::Parameters {
-                    parameters: read_properties(rows, sink),
+                    parameters: read_properties(rows, ctx.namespace(), sink),
                     represents,
                 }
             }
@@ -638,7 +707,9 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
         return RequestBody::None;
     }
     match link.and_then(type_from_link) {
-        Some((name, _)) => RequestBody::Type { type_name: name },
+        Some((name, stem)) => RequestBody::Type {
+            type_name: qualify(ctx.namespace(), name, stem.as_deref()),
+        },
         None => RequestBody::Unknown,
     }
 }
@@ -711,8 +782,8 @@ fn read_response(ctx: &Ctx, sink: &mut Sink) -> Response {
                 .iter()
                 .find(|l| is_resource_link(&l.url) && !l.url.contains("/concepts/"))
             {
-                if let Some((name, _)) = type_from_link(l) {
-                    resp.type_name = Some(name);
+                if let Some((name, stem)) = type_from_link(l) {
+                    resp.type_name = Some(qualify(ctx.namespace(), name, stem.as_deref()));
                     resp.collection = vocab::mentions_collection(text);
                     resp.link = resolve_rel(ctx.rel, &l.url);
                     if resp.link.is_none() {
@@ -923,7 +994,9 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         })
     });
     let (properties, line) = match table {
-        Some((rows, line)) if is_property_table(rows) => (read_properties(rows, sink), line),
+        Some((rows, line)) if is_property_table(rows) => {
+            (read_properties(rows, ctx.namespace(), sink), line)
+        }
         Some((_, line)) => {
             sink.report(
                 line,
@@ -937,7 +1010,7 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
     let relationships = ctx
         .first_table(SectionKind::Relationships)
         .filter(|(rows, _)| is_property_table(rows))
-        .map(|(rows, _)| read_properties(rows, sink))
+        .map(|(rows, _)| read_properties(rows, ctx.namespace(), sink))
         .unwrap_or_default();
     let base = resource_ann
         .and_then(|(a, _)| a.base_type.as_deref())
@@ -1178,6 +1251,30 @@ fn embedded_enums(ctx: &Ctx, version: ApiVersion, _sink: &mut Sink) -> Vec<TypeD
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sub_namespaces_are_read_from_the_namespace_line() {
+        assert_eq!(sub_namespace("microsoft.graph"), None);
+        assert_eq!(sub_namespace("microsoft.graph."), None);
+        assert_eq!(
+            sub_namespace("`microsoft.graph.callRecords`"),
+            Some("callRecords".into())
+        );
+        assert_eq!(
+            sub_namespace("microsoft.graph.ediscovery.ediscovery"),
+            Some("ediscovery".into())
+        );
+        assert_eq!(sub_namespace("contoso.things"), None);
+        // Bare names linked to a page of the namespace are the namespace's.
+        let q =
+            |name: &str, stem: &str| qualify(Some("externalConnectors"), name.into(), Some(stem));
+        assert_eq!(
+            q("externalItem", "externalconnectors-externalitem"),
+            "externalConnectors.externalItem"
+        );
+        assert_eq!(q("identitySet", "identityset"), "identitySet");
+        assert_eq!(q("Edm.String", "externalconnectors-x"), "Edm.String");
+    }
 
     #[test]
     fn page_names_drop_version_and_locale() {

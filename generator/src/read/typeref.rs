@@ -172,7 +172,7 @@ mod tests {
         );
         assert_eq!(
             read_type(&cell("microsoft.graph.security.alert collection")),
-            Some(("alert".into(), true))
+            Some(("security.alert".into(), true))
         );
         assert_eq!(
             read_type(&linked(
