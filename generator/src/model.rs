@@ -93,8 +93,12 @@ pub struct Operation {
     pub method: String,
     /// Every documented alternative path, in page order.
     pub paths: Vec<HttpPath>,
-    /// Permissions required to call the operation.
+    /// Permissions required to call the operation: every table's (and include's) together,
+    /// least privileged first within each.
     pub permissions: Option<Permissions>,
+    /// Each table or per-resource row on its own, where the page has more than one set.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub permission_sets: Vec<PermissionSet>,
     /// Documented request headers.
     pub request_headers: Vec<Header>,
     /// OData query options the page's query parameters section names (`$select`, `$filter`…).
@@ -203,6 +207,48 @@ pub struct Permissions {
     pub delegated_personal: Vec<String>,
     /// Application.
     pub application: Vec<String>,
+}
+
+impl Permissions {
+    /// Adds `other`'s permissions that `self` lacks, after its own (least privileged first
+    /// within each source).
+    pub fn merge(&mut self, other: &Permissions) {
+        for (mine, theirs) in [
+            (&mut self.delegated_work, &other.delegated_work),
+            (&mut self.delegated_personal, &other.delegated_personal),
+            (&mut self.application, &other.application),
+        ] {
+            for p in theirs {
+                if !mine.contains(p) {
+                    mine.push(p.clone());
+                }
+            }
+        }
+    }
+
+    /// Whether no kind of token is supported.
+    pub fn is_empty(&self) -> bool {
+        self.delegated_work.is_empty()
+            && self.delegated_personal.is_empty()
+            && self.application.is_empty()
+    }
+}
+
+/// Permissions that apply to part of an operation: one table of a page with several (each for
+/// a scenario: "Permissions acting on other users", "Permissions for chat"), or one row of a
+/// per-resource table (`| [event](…) | Calendars.Read | … |`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PermissionSet {
+    /// What the docs say the set applies to: the table's heading, or the row's resource cell
+    /// (`chatMessage (/chats/{id}/messages)`); empty for a table under no heading of its own.
+    pub applies_to: String,
+    /// The resource type a per-resource row links (`event`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<String>,
+    /// The set's permissions. A requirement of several scopes at once is one entry,
+    /// `A and B`.
+    pub permissions: Permissions,
 }
 
 /// A documented request header.

@@ -11,7 +11,8 @@ pub enum TokenKind {
     Application,
 }
 
-/// Permissions an endpoint accepts, least privileged first; any one of a list suffices.
+/// Permissions an endpoint accepts, least privileged first; any one of a list suffices. An
+/// entry of scopes required together is written `A and B`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Permissions {
     /// Delegated (work or school account).
@@ -32,12 +33,14 @@ impl Permissions {
         }
     }
 
-    /// Whether a token of `kind` granted `scopes` may call the endpoint (scopes compare
-    /// without regard to case, as Entra ID compares them).
+    /// Whether a token of `kind` granted `scopes` may call the endpoint: it holds one entry
+    /// of the list, every scope of an `A and B` entry (scopes compare without regard to case,
+    /// as Entra ID compares them).
     pub fn allows(&self, kind: TokenKind, scopes: &[&str]) -> bool {
-        self.for_kind(kind)
-            .iter()
-            .any(|p| scopes.iter().any(|s| s.eq_ignore_ascii_case(p)))
+        self.for_kind(kind).iter().any(|p| {
+            p.split(" and ")
+                .all(|need| scopes.iter().any(|s| s.eq_ignore_ascii_case(need.trim())))
+        })
     }
 
     /// The least privileged permission for a kind of token, if the kind is supported.
@@ -113,6 +116,22 @@ mod tests {
             TokenKind::DelegatedPersonal,
             &["DeviceManagementServiceConfig.ReadWrite.All"]
         ));
+    }
+
+    #[test]
+    fn scopes_required_together_must_all_be_granted() {
+        let p = Permissions {
+            delegated_work: &[
+                "User.ReadBasic.All and GroupMember.Read.All",
+                "Directory.Read.All",
+            ],
+            delegated_personal: &[],
+            application: &[],
+        };
+        let k = TokenKind::DelegatedWork;
+        assert!(!p.allows(k, &["User.ReadBasic.All"]));
+        assert!(p.allows(k, &["groupmember.read.all", "User.ReadBasic.All"]));
+        assert!(p.allows(k, &["Directory.Read.All"]));
     }
 
     #[test]

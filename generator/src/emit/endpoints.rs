@@ -65,6 +65,39 @@ pub fn shape(s: Shape) -> TokenStream {
 
 /// The rustdoc line naming the OData options the docs say the operation supports, each with
 /// the request method that sets it (empty when the docs name none).
+/// The permissions by scenario, area or resource, one line each (empty without sets).
+fn sets_line(sets: &[crate::model::PermissionSet]) -> String {
+    if sets.is_empty() {
+        return String::new();
+    }
+    let mut lines =
+        vec!["Permissions by scenario or resource, as the pages give them:".to_string()];
+    for s in sets {
+        let p = &s.permissions;
+        let kinds: Vec<String> = [
+            ("delegated (work)", &p.delegated_work),
+            ("delegated (personal)", &p.delegated_personal),
+            ("application", &p.application),
+        ]
+        .into_iter()
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(k, l)| format!("{k}: {}", l.join(", ")))
+        .collect();
+        let what = if s.applies_to.is_empty() {
+            "(main table)"
+        } else {
+            &s.applies_to
+        };
+        let kinds = if kinds.is_empty() {
+            "not supported".to_string()
+        } else {
+            kinds.join("; ")
+        };
+        lines.push(format!("- {what}: {kinds}"));
+    }
+    lines.join("\n")
+}
+
 fn query_line(options: &[String]) -> String {
     let method = |o: &str| match o {
         "$count" => "count",
@@ -130,6 +163,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Ve
             perm_line("Application", &e.permissions.application),
         ]
         .join("\n"),
+        sets_line(&e.permission_sets),
         query_line(&e.query_options),
     ];
     let doc = docs::syn_attrs(doc_lines.iter().map(String::as_str));

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use crate::diag::Diagnostic;
 pub use crate::link::path::{ParamPlan, PathPiece};
-use crate::model::{ApiVersion, Edm, Permissions};
+use crate::model::{ApiVersion, Edm, PermissionSet, Permissions};
 
 /// Which pages and versions to bind.
 #[derive(Debug, Clone, Default)]
@@ -189,8 +189,11 @@ pub struct EndpointPlan {
     pub response: ResponsePlan,
     /// OData query options the pages name (`$select`, `$filter`…), sorted.
     pub query_options: Vec<String>,
-    /// Permissions.
+    /// Permissions: where the page gives them per resource, those of the resources the path
+    /// goes through (all of them when it goes through none).
     pub permissions: Permissions,
+    /// The pages' permissions by scenario, area or resource, where they give more than one set.
+    pub permission_sets: Vec<PermissionSet>,
     /// Title and description for docs.
     pub doc: String,
     /// Primary source page.

@@ -77,19 +77,10 @@ pub fn merge(
                 ex.page_body = page_body;
             }
             for other in it {
-                let p = &mut primary.permissions;
-                for (to, from) in [
-                    (&mut p.delegated_work, other.permissions.delegated_work),
-                    (
-                        &mut p.delegated_personal,
-                        other.permissions.delegated_personal,
-                    ),
-                    (&mut p.application, other.permissions.application),
-                ] {
-                    for scope in from {
-                        if !to.contains(&scope) {
-                            to.push(scope);
-                        }
+                primary.permissions.merge(&other.permissions);
+                for set in other.permission_sets {
+                    if !primary.permission_sets.contains(&set) {
+                        primary.permission_sets.push(set);
                     }
                 }
                 if !primary.path_forms.contains(&other.path) {

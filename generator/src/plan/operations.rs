@@ -11,7 +11,7 @@ use crate::link::examples::{
     example_sends_json, is_collection_page, is_single_object, is_value_wrapper,
 };
 use crate::link::path::{canonical_path, endpoint_templates, match_path, Template};
-use crate::model::{percent_decode, Body, Operation, Property, RequestBody};
+use crate::model::{percent_decode, Body, Operation, Permissions, Property, RequestBody};
 
 pub(crate) fn plan_endpoints(
     ops: &[&Operation],
@@ -84,6 +84,7 @@ pub(crate) fn plan_operation(
         let last = path.rsplit('/').next().unwrap_or("");
         let action = !last.starts_with('{') && (titled_action || last.contains('(') || in_url);
         let (response, body) = content_of(&method, &path, &response, &body);
+        let permissions = permissions_at(op, &path);
         out.push(EndpointPlan {
             module: Vec::new(),
             rust: String::new(),
@@ -97,7 +98,8 @@ pub(crate) fn plan_operation(
             body: if in_url { BodyPlan::None } else { body },
             response,
             query_options: op.query_options.clone(),
-            permissions: op.permissions.clone().unwrap_or_default(),
+            permissions,
+            permission_sets: op.permission_sets.clone(),
             doc: doc.clone(),
             source: op.source.clone(),
             workload: op.workload.clone(),
@@ -127,6 +129,39 @@ pub(crate) fn plan_operation(
         ));
     }
     out
+}
+
+/// The permissions of an operation's endpoint at `path`. Where its page gives them per
+/// resource (`| [event](…) | Calendars.Read |…`), the rows of the resources the path goes
+/// through (`/me/events/{id}/attachments` → event); where it goes through none of them
+/// (`/subscriptions/{id}`), or the page has no such rows, all of the operation's.
+fn permissions_at(op: &Operation, path: &str) -> Permissions {
+    let segments: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty() && !s.starts_with('{'))
+        .map(|s| s.split('(').next().unwrap_or(s).to_ascii_lowercase())
+        .collect();
+    let through = |resource: &str| {
+        let r = resource.to_ascii_lowercase();
+        let plural_y = r.strip_suffix('y').map(|stem| format!("{stem}ies"));
+        segments.iter().any(|s| {
+            *s == r
+                || s.strip_suffix('s') == Some(r.as_str())
+                || s.strip_suffix("es") == Some(r.as_str())
+                || plural_y.as_deref() == Some(s.as_str())
+        })
+    };
+    let mut at = Permissions::default();
+    for set in &op.permission_sets {
+        if set.resource.as_deref().is_some_and(through) {
+            at.merge(&set.permissions);
+        }
+    }
+    if at.is_empty() {
+        op.permissions.clone().unwrap_or_default()
+    } else {
+        at
+    }
 }
 
 /// What a path says about its content, over what its page says: a `GET` of `…/content`,
@@ -363,5 +398,50 @@ mod tests {
         assert_eq!(eps.len(), 4);
         assert_eq!(eps[2].examples.len(), 1);
         assert_eq!(eps[3].examples[0].args, ["a", "Sheet1", "true"]);
+    }
+
+    /// A page that gives permissions per resource: each endpoint carries the rows of the
+    /// resources its path goes through, all of them where it goes through none.
+    #[test]
+    fn per_resource_permissions_follow_the_path() {
+        struct NoIncludes;
+        impl crate::read::page::Includes for NoIncludes {
+            fn load(&self, _: &str, target: &str) -> Result<(String, String), String> {
+                Err(format!("no {target}"))
+            }
+        }
+        let page = "---\ntitle: Get attachment\ndoc_type: apiPageType\n---\n\n# Get attachment\n\n## Permissions\n\n| Supported resource | Delegated (work or school account) | Delegated (personal Microsoft account) | Application |\n|:--|:--|:--|:--|\n| [event](../resources/event.md) | Calendars.Read | Calendars.Read | Calendars.Read |\n| [post](../resources/post.md) | Group.Read.All | Not supported | Not supported |\n\n## HTTP request\n\n```http\nGET /me/events/{id}/attachments/{id}\nGET /groups/{id}/threads/{id}/posts/{id}/attachments/{id}\nGET /attachments/{id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n";
+        let mut sink = crate::diag::Sink::new("v1.0/api/attachment-get.md");
+        let out = crate::read::page::read_page(
+            "v1.0/api/attachment-get.md",
+            page,
+            &NoIncludes,
+            &mut sink,
+        );
+        let op = out.operation.expect("an operation");
+        assert_eq!(op.permission_sets.len(), 2, "{:?}", sink.items);
+        let eps = plan_endpoints(&[&op], &|_| None, &|_| None, &mut Vec::new());
+        let at = |path: &str| {
+            let e = eps.iter().find(|e| e.path == path).expect(path);
+            (
+                e.permissions.delegated_work.clone(),
+                e.permissions.application.clone(),
+            )
+        };
+        assert_eq!(
+            at("/me/events/{id}/attachments/{id}"),
+            (
+                vec!["Calendars.Read".to_string()],
+                vec!["Calendars.Read".to_string()]
+            )
+        );
+        assert_eq!(
+            at("/groups/{id}/threads/{id}/posts/{id}/attachments/{id}"),
+            (vec!["Group.Read.All".to_string()], vec![])
+        );
+        assert_eq!(
+            at("/attachments/{id}").0,
+            ["Calendars.Read", "Group.Read.All"]
+        );
     }
 }

@@ -453,6 +453,62 @@ fn include_of(text: &str, links: &[Link]) -> Option<(String, String)> {
     Some((label.to_string(), rest[open + 1..close].trim().to_string()))
 }
 
+/// Tables whose delimiter row has more or fewer cells than their header (`|a|b|` over
+/// `|:--|:--|:--|`): CommonMark does not take them as tables, but the docs site renders them, so
+/// the delimiter row is rewritten to the header's width. Borrowed unchanged when none needs it.
+pub fn mend_table_delimiters(text: &str) -> std::borrow::Cow<'_, str> {
+    let cells = |line: &str| {
+        let t = line.trim();
+        let t = t.strip_prefix('|').unwrap_or(t);
+        let t = t.strip_suffix('|').unwrap_or(t);
+        t.split('|').count()
+    };
+    let is_delimiter = |line: &str| {
+        let t = line.trim();
+        t.starts_with('|')
+            && t.contains('-')
+            && t.bytes()
+                .all(|b| matches!(b, b'|' | b':' | b'-' | b' ' | b'\t'))
+    };
+    // Cheap check first: most pages have no table to mend.
+    let mut prev: Option<&str> = None;
+    let mut needs = false;
+    for line in text.lines() {
+        if let Some(h) = prev {
+            if is_delimiter(line) && h.trim_start().starts_with('|') && cells(h) != cells(line) {
+                needs = true;
+                break;
+            }
+        }
+        prev = Some(line);
+    }
+    if !needs {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut prev: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let ending = &line[body.len()..];
+        match prev {
+            Some(h)
+                if is_delimiter(body)
+                    && h.trim_start().starts_with('|')
+                    && cells(h) != cells(body) =>
+            {
+                out.push('|');
+                for _ in 0..cells(h) {
+                    out.push_str(":---|");
+                }
+                out.push_str(ending);
+            }
+            _ => out.push_str(line),
+        }
+        prev = Some(body);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Parses a page into blocks. Never panics on any input.
 pub fn parse(text: &str) -> Parsed<'_> {
     let index = LineIndex::new(text);

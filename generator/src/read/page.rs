@@ -40,13 +40,9 @@ struct Ctx<'a> {
 }
 
 /// Reads one page. `rel` is the page path relative to its docs root (with `/`).
-pub fn read_page<'a>(
-    rel: &'a str,
-    text: &'a str,
-    includes: &dyn Includes,
-    sink: &mut Sink,
-) -> PageOutput {
-    let parsed = markdown::parse(text);
+pub fn read_page(rel: &str, text: &str, includes: &dyn Includes, sink: &mut Sink) -> PageOutput {
+    let text = markdown::mend_table_delimiters(text);
+    let parsed = markdown::parse(&text);
     let fm = parsed
         .front_matter
         .as_ref()
@@ -366,6 +362,7 @@ fn read_operation(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Option
         paths
     };
     let first = paths.first()?;
+    let (permissions, permission_sets) = read_permissions(ctx, includes, sink);
     Some(Operation {
         version,
         name: page_name(ctx.rel),
@@ -376,7 +373,8 @@ fn read_operation(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Option
         workload: ctx.workload(),
         method: first.method.clone(),
         line: first.line,
-        permissions: read_permissions(ctx, includes, sink),
+        permissions,
+        permission_sets,
         request_headers: read_headers(ctx),
         query_options: query_options(ctx),
         request_body: read_request_body(ctx, sink),
@@ -471,67 +469,116 @@ fn request_paths(ctx: &Ctx, sink: &mut Sink) -> Vec<HttpPath> {
     from(&mut elsewhere, &mut quiet)
 }
 
-fn read_permissions(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Option<Permissions> {
-    // An include in the permissions section, or any include that names permissions.
+/// Every permissions table of the page, in page order: those in the page and those of its
+/// permission includes (`[!INCLUDE [permissions-table](../includes/permissions/….md)]`), each
+/// named by the `###` heading it sits under ("Permissions for chat"), and each row of a
+/// per-resource table on its own. The operation's permissions are all of them together; the
+/// sets are kept when there is more than one.
+fn read_permissions(
+    ctx: &Ctx,
+    includes: &dyn Includes,
+    sink: &mut Sink,
+) -> (Option<Permissions>, Vec<PermissionSet>) {
+    let mut sets: Vec<PermissionSet> = Vec::new();
+    let mut heading = String::new();
+    let mut any_table = false;
+    // A permissions include that cannot be read has its own finding; no second one.
+    let mut dangling = false;
     for b in &ctx.blocks {
-        let Block::Include {
-            label,
-            target,
-            line,
-        } = b
-        else {
-            continue;
-        };
-        if !label.to_lowercase().contains("permission") && !target.contains("/permissions/") {
-            continue;
-        }
-        match includes.load(ctx.rel, target) {
-            Ok((text, inc_rel)) => {
-                let parsed = markdown::parse(&text);
-                let mut inc_sink = Sink::new(inc_rel);
-                let table = parsed.blocks.iter().find_map(|b| match b {
-                    Block::Table { rows, .. } if permissions::is_permissions_table(rows) => {
-                        Some(rows)
-                    }
-                    _ => None,
-                });
-                match table {
-                    Some(rows) => {
-                        let p = permissions::read_table(rows, &mut inc_sink);
-                        sink.items.extend(inc_sink.items);
-                        return Some(p);
-                    }
-                    None => sink.report(
-                        *line,
-                        Code::MissingPermissions,
-                        format!("included file `{target}` has no permissions table"),
-                    ),
-                }
+        match b {
+            Block::Heading { level, text, .. } => {
+                heading = if *level >= 3 {
+                    text.split_whitespace().collect::<Vec<_>>().join(" ")
+                } else {
+                    String::new()
+                };
             }
-            Err(e) => sink.report(
-                *line,
-                Code::DanglingInclude,
-                format!("include `{target}`: {e}"),
-            ),
+            Block::Table { rows, .. } => {
+                any_table |= table_sets(rows, &heading, sink, &mut sets);
+            }
+            Block::Include {
+                label,
+                target,
+                line,
+            } if is_permissions_include(label, target) => match includes.load(ctx.rel, target) {
+                Ok((text, inc_rel)) => {
+                    let parsed = markdown::parse(&text);
+                    let mut inc_sink = Sink::new(inc_rel);
+                    let mut found = false;
+                    for b in &parsed.blocks {
+                        if let Block::Table { rows, .. } = b {
+                            found |= table_sets(rows, &heading, &mut inc_sink, &mut sets);
+                        }
+                    }
+                    sink.items.extend(inc_sink.items);
+                    any_table |= found;
+                    if !found {
+                        sink.report(
+                            *line,
+                            Code::MissingPermissions,
+                            format!("included file `{target}` has no permissions table"),
+                        );
+                    }
+                }
+                Err(e) => {
+                    dangling = true;
+                    sink.report(
+                        *line,
+                        Code::DanglingInclude,
+                        format!("include `{target}`: {e}"),
+                    )
+                }
+            },
+            _ => {}
         }
     }
-    let table = ctx.blocks.iter().find_map(|b| match b {
-        Block::Table { rows, .. } if permissions::is_permissions_table(rows) => Some(rows),
-        _ => None,
-    });
-    match table {
-        Some(rows) => Some(permissions::read_table(rows, sink)),
-        None => {
-            let line = ctx
-                .blocks
-                .iter()
-                .zip(&ctx.kinds)
-                .find(|(_, k)| **k == Some(SectionKind::Permissions))
-                .map(|(b, _)| block_line(b))
-                .unwrap_or(1);
-            sink.report(line, Code::MissingPermissions, "no permissions table");
-            None
-        }
+    if !any_table && dangling {
+        return (None, Vec::new());
+    }
+    if !any_table {
+        let line = ctx
+            .blocks
+            .iter()
+            .zip(&ctx.kinds)
+            .find(|(_, k)| **k == Some(SectionKind::Permissions))
+            .map(|(b, _)| block_line(b))
+            .unwrap_or(1);
+        sink.report(line, Code::MissingPermissions, "no permissions table");
+        return (None, Vec::new());
+    }
+    let mut all = Permissions::default();
+    for set in &sets {
+        all.merge(&set.permissions);
+    }
+    // One table on its own says nothing the operation's permissions do not.
+    if sets.len() == 1 && sets[0].resource.is_none() {
+        sets.clear();
+    }
+    (Some(all), sets)
+}
+
+/// An include that holds a permissions table: the docs' `permissions-table` label or a file
+/// under `includes/permissions/` (not a prose include labelled `app-permissions`).
+fn is_permissions_include(label: &str, target: &str) -> bool {
+    label.trim().eq_ignore_ascii_case("permissions-table") || target.contains("/permissions/")
+}
+
+/// Adds the sets of one table, if it is a permissions table (either shape); says whether it was.
+fn table_sets(rows: &[Row], heading: &str, sink: &mut Sink, sets: &mut Vec<PermissionSet>) -> bool {
+    if permissions::is_permissions_table(rows) {
+        let (all, areas) = permissions::read_table(rows, sink);
+        sets.push(PermissionSet {
+            applies_to: heading.to_string(),
+            resource: None,
+            permissions: all,
+        });
+        sets.extend(areas);
+        true
+    } else if permissions::is_resource_table(rows) {
+        sets.extend(permissions::read_resource_table(rows, sink));
+        true
+    } else {
+        false
     }
 }
 
