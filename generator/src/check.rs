@@ -34,6 +34,8 @@ pub fn check_api(api: &Api, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diag
             }
         }
     }
+    out.extend(misspelled_scopes(api.model, source));
+    out.extend(json_representation_mismatches(api.model, source));
     // Conflicting duplicates across locales come from linking.
     out.extend(
         api.diagnostics
@@ -43,6 +45,232 @@ pub fn check_api(api: &Api, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diag
     );
     out.sort();
     out.dedup();
+    out
+}
+
+/// What is wrong with the version an example request calls, if anything: another version than
+/// the page's, or a first segment that is no version (`/v1/`).
+fn wrong_version(page: ApiVersion, r: &crate::model::ExampleRequest) -> Option<String> {
+    if let Some(v) = r.version {
+        return (v != page).then(|| {
+            format!(
+                "example request calls `/{}/` on a {} page",
+                v.as_str(),
+                page.as_str()
+            )
+        });
+    }
+    let rest = r.url.split_once("graph.microsoft.com/")?.1;
+    let first = rest.split(['/', '?']).next().unwrap_or_default();
+    let looks_versioned =
+        first.starts_with('v') && first[1..].starts_with(|c: char| c.is_ascii_digit());
+    looks_versioned.then(|| {
+        format!(
+            "example request calls `/{first}/`, which is no API version (the page documents {})",
+            page.as_str()
+        )
+    })
+}
+
+/// The first line at or after `from` (1-based) of `text` that contains `needle`.
+fn line_of(text: &str, needle: &str, from: usize) -> Option<usize> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, l)| l.contains(needle))
+        .map(|(i, _)| i + 1)
+}
+
+/// Scopes that look misspelled, one finding per page that uses one. Two signs, both needing a
+/// part of the scope that no other scope has (a typo is unique; `Mail.Send` and `Mail.Read` are
+/// both real): a segment found in no other scope and a more used scope within two edits
+/// (`Group.Read.WriteAll` → `Group.ReadWrite.All`), or a word found in no other scope within two
+/// edits of a word other scopes share (`Priviliged` → `Privileged`).
+fn misspelled_scopes(model: &Model, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diagnostic> {
+    use std::collections::BTreeMap;
+    // Pages per scope, by source (English pages: translations repeat them).
+    let mut pages: BTreeMap<&str, BTreeMap<&str, &Operation>> = BTreeMap::new();
+    for op in model
+        .operations
+        .iter()
+        .filter(|o| o.locale.eq_ignore_ascii_case("en-US"))
+    {
+        let Some(p) = &op.permissions else { continue };
+        for entry in p
+            .delegated_work
+            .iter()
+            .chain(&p.delegated_personal)
+            .chain(&p.application)
+        {
+            for scope in entry.split(" and ") {
+                pages.entry(scope).or_default().insert(&op.source, op);
+            }
+        }
+    }
+    // In how many distinct scopes each segment and each word occurs.
+    let mut segments: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut words: BTreeMap<&str, usize> = BTreeMap::new();
+    for scope in pages.keys() {
+        for seg in scope.split('.') {
+            *segments.entry(seg).or_default() += 1;
+            for w in camel_words(seg) {
+                *words.entry(w).or_default() += 1;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (scope, users) in &pages {
+        let n = users.len();
+        let unique_segment = scope.split('.').any(|seg| segments[seg] == 1);
+        let by_scope = unique_segment
+            .then(|| {
+                pages
+                    .iter()
+                    .filter(|(c, p)| *c != scope && p.len() > n)
+                    .filter(|(c, _)| c.len().abs_diff(scope.len()) <= 2)
+                    .filter(|(c, _)| edit_distance(scope, c, 2) <= 2 && !plural_pair(scope, c))
+                    .max_by_key(|(c, p)| (p.len(), std::cmp::Reverse(**c)))
+                    .map(|(c, _)| c.to_string())
+            })
+            .flatten();
+        let by_word = || {
+            scope.split('.').flat_map(camel_words).find_map(|w| {
+                if words[w] != 1 || w.len() < 5 {
+                    return None;
+                }
+                let fix = words
+                    .iter()
+                    .filter(|(v, m)| **m >= 3 && **v != w && v.len().abs_diff(w.len()) <= 2)
+                    .filter(|(v, _)| edit_distance(w, v, 2) <= 2 && !plural_pair(w, v))
+                    .max_by_key(|(v, m)| (**m, std::cmp::Reverse(**v)))?;
+                Some(scope.replacen(w, fix.0, 1))
+            })
+        };
+        let Some(likely) = by_scope.or_else(by_word) else {
+            continue;
+        };
+        for op in users.values() {
+            let text = source(&op.source);
+            let line = text
+                .as_deref()
+                .and_then(|t| line_of(t, scope, 1))
+                .unwrap_or(op.line);
+            out.push(Diagnostic::new(
+                &op.source,
+                line,
+                Code::MisspelledScope,
+                format!(
+                    "`{scope}` looks misspelled; did you mean `{likely}`? ({n} page(s) use `{scope}`)"
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Whether two names differ only by one `s` (`APIConnector`/`APIConnectors`): Graph has both
+/// singular and plural scope families, so such a pair says nothing about which is wrong.
+fn plural_pair(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    long.len() == short.len() + 1
+        && long
+            .char_indices()
+            .any(|(i, c)| c == 's' && long[..i] == short[..i] && long[i + 1..] == short[i..])
+}
+
+/// The words of a camel-case name (`PrivilegedOperations` → `Privileged`, `Operations`).
+fn camel_words(s: &str) -> impl Iterator<Item = &str> {
+    let starts: Vec<usize> = s
+        .char_indices()
+        .filter(|(i, c)| *i == 0 || c.is_ascii_uppercase())
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()))
+        .collect();
+    (0..starts.len().saturating_sub(1))
+        .map(move |k| &s[starts[k]..starts[k + 1]])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// Optimal string alignment distance (edits, with adjacent transpositions), or `limit + 1`
+/// once it must exceed `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut best = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            cur[j] = d;
+            best = best.min(d);
+        }
+        if best > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Keys of a resource page's JSON representation that its property and relationship tables
+/// (inherited members included) do not list. English pages only: translations rename table
+/// rows, which the translation checks report.
+fn json_representation_mismatches(
+    model: &Model,
+    source: &dyn Fn(&str) -> Option<String>,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for t in model
+        .types
+        .iter()
+        .filter(|t| t.locale.eq_ignore_ascii_case("en-US"))
+    {
+        let Some(json) = &t.json else { continue };
+        let value = json.value();
+        let Some(obj) = value.as_object() else {
+            continue;
+        };
+        let members = model.all_members(t);
+        let text = source(&t.source);
+        for key in obj
+            .keys()
+            .filter(|k| !k.starts_with('@') && !k.contains("@odata"))
+        {
+            if members.iter().any(|m| m.name == *key) {
+                continue;
+            }
+            let near = members
+                .iter()
+                .map(|m| m.name.as_str())
+                .filter(|m| edit_distance(m, key, 3) <= 3)
+                .min_by_key(|m| edit_distance(m, key, 3));
+            let line = text
+                .as_deref()
+                .and_then(|tx| line_of(tx, &format!("\"{key}\""), t.line))
+                .unwrap_or(t.line);
+            let hint = near
+                .map(|m| format!(" (the table has `{m}`)"))
+                .unwrap_or_default();
+            out.push(Diagnostic::new(
+                &t.source,
+                line,
+                Code::JsonRepresentationMismatch,
+                format!(
+                    "`{key}` is in the JSON representation of {} but not in its property table{hint}",
+                    t.name
+                ),
+            ));
+        }
+    }
     out
 }
 
@@ -118,6 +346,9 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
             });
             // Relative URLs (`GET /me`) are Graph requests too; absolute non-Graph URLs are not.
             let to_graph = r.version.is_some() || !r.url.starts_with("http");
+            if let Some(problem) = wrong_version(op.version, r) {
+                push(out, op, r.line, Code::ExampleWrongVersion, problem);
+            }
             if let Some(t) = matched.filter(|t| !t.documented) {
                 push(
                     out,

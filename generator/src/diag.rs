@@ -218,6 +218,18 @@ codes! {
     ExampleUndocumentedPath = "example-undocumented-path", Note,
         hint: "list the path (with its arguments) in the HTTP request section",
         explain: "An example calls a form of the operation (function arguments, /me for /users/{id}) that the HTTP request section does not list.\n\nFix: list the form in the HTTP request section.";
+    /// An example request that calls another API version than its page documents.
+    ExampleWrongVersion = "example-wrong-version", Warning,
+        hint: "call the page's own version in the example URL (/v1.0/ on a v1.0 page, /beta/ on a beta page)",
+        explain: "An example request calls another version than the page's (`https://graph.microsoft.com/beta/…` on a v1.0 page), or a path that is no version at all (`/v1/…`). Readers copy examples; a v1.0 page's example that calls beta teaches a call with other behaviour.\n\nExample: onlinemeeting-get.md (v1.0) calls `GET https://graph.microsoft.com/v1/me/onlineMeetings`.\n\nFix: call the page's version.";
+    /// A permission scope that looks like a misspelling of a common one.
+    MisspelledScope = "misspelled-scope", Warning,
+        hint: "use the scope's exact name (see the permissions reference)",
+        explain: "A scope that few pages use is within two edits of one that many pages use, so it is most likely a misspelling; a caller who requests it gets a token that cannot call the API.\n\nExample: `DeviceManagementManagedDevices.PriviligedOperation.All` for `DeviceManagementManagedDevices.PrivilegedOperations.All`; `Group.Read.WriteAll` for `Group.ReadWrite.All`.\n\nFix: correct the scope name.";
+    /// A resource page whose JSON representation names a property its table does not.
+    JsonRepresentationMismatch = "json-representation-mismatch", Warning,
+        hint: "make the property table and the JSON representation list the same properties",
+        explain: "A resource page's JSON representation block has a key that its property and relationship tables (inherited ones included) do not list. One of the two is wrong, usually a renamed property.\n\nExample: group.md's JSON representation has `isAssignableRole`, its table `isAssignableToRole`.\n\nFix: correct the JSON representation or add the property to the table.";
     /// A Content-Length header that is not the body's length.
     ContentLengthMismatch = "content-length-mismatch", Note,
         hint: "update Content-Length to the body's byte length, or drop the header",

@@ -1111,20 +1111,32 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
 
 /// `Inherits from [x](…)` / `继承自 [x](…)`, or the `Inherited from [x]` notes of property rows.
 fn inherits_from(ctx: &Ctx) -> Option<String> {
-    ctx.blocks.iter().find_map(|b| match b {
-        Block::Paragraph { text, links, .. } => {
-            let l = text.to_lowercase();
-            if l.starts_with("inherits from")
-                || text.starts_with("继承自")
-                || l.contains("derived from")
-            {
-                links.first().and_then(type_from_link).map(|(n, _)| n)
-            } else {
-                None
+    ctx.blocks
+        .iter()
+        .take_while(|b| !matches!(b, Block::Heading { level: 2, .. }))
+        .find_map(|b| match b {
+            Block::Paragraph { text, links, .. } => {
+                let l = text.to_lowercase();
+                // "Inherits from [x]", "Inherited from [x] entity", "derived from [x]", 继承自.
+                let at = ["inherits from", "inherited from", "derived from", "继承自"]
+                    .iter()
+                    .find_map(|p| l.find(p))?;
+                // The first link after the phrase (a paragraph may link other types first).
+                // (A byte offset of the lowercase copy: `get` keeps a rare non-ASCII shift safe.)
+                let after = text.get(at..).unwrap_or(text);
+                // The link that starts first after it (the longer of two that start together:
+                // "Domain" inside "DomainDnsRecord").
+                links
+                    .iter()
+                    .filter(|k| !k.text.is_empty())
+                    .filter_map(|k| after.find(&*k.text).map(|i| (i, k)))
+                    .min_by_key(|(i, k)| (*i, std::cmp::Reverse(k.text.len())))
+                    .map(|(_, k)| k)
+                    .and_then(type_from_link)
+                    .map(|(n, _)| n)
             }
-        }
-        _ => None,
-    })
+            _ => None,
+        })
 }
 
 /// The type a title names: `vppToken resource type`, `vppToken 资源类型`, or a lone identifier.
@@ -1351,6 +1363,27 @@ mod tests {
             Some(ApiVersion::V1)
         );
         assert_eq!(version_of("x.md", []), None);
+    }
+
+    /// "Inherited from [X] entity" in the introduction names the base, the link after the phrase
+    /// (not an earlier one, nor one whose text is a prefix of it).
+    #[test]
+    fn the_prose_names_the_base_type() {
+        struct NoIncludes;
+        impl Includes for NoIncludes {
+            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
+                Err(t.to_string())
+            }
+        }
+        let page = "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# domainDnsUnavailableRecord resource type\n\nFor a [Domain](domain.md) entity, when no record can be made, this one is returned. Inherited from [DomainDnsRecord](domaindnsrecord.md) entity.\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|description|String|Why.|\n";
+        let mut sink = Sink::new("beta/resources/domaindnsunavailablerecord.md");
+        let out = read_page(
+            "beta/resources/domaindnsunavailablerecord.md",
+            page,
+            &NoIncludes,
+            &mut sink,
+        );
+        assert_eq!(out.types[0].base.as_deref(), Some("DomainDnsRecord"));
     }
 
     #[test]
