@@ -416,3 +416,67 @@ fn english_linter_finds_misspelled_scopes_json_mismatches_and_wrong_versions() {
     // Measured 2026-12-04: 49, 232, 39.
     assert!(scopes.len() >= 40 && json.len() >= 200 && versions.len() >= 30);
 }
+
+/// Every request line under an `HTTP request` heading (`##` or, as drive-get.md writes one per
+/// call, `###`) is a path of its page's operation. Read from the raw markdown, not the reader.
+#[test]
+fn every_http_request_block_yields_its_paths() {
+    let Some(c) = corpus() else { return };
+    let root = c.join("en");
+    let model = read::read_docs(std::slice::from_ref(&root));
+    let mut lines = 0;
+    let mut missing = Vec::new();
+    for op in &model.operations {
+        let Ok(text) = std::fs::read_to_string(root.join(&op.source)) else {
+            continue;
+        };
+        let mut under_heading = false;
+        let mut in_block = false;
+        for l in text.lines() {
+            let t = l.trim();
+            if t.starts_with('#') && !t.starts_with("# [") {
+                under_heading = matches!(
+                    t.trim_start_matches('#')
+                        .trim()
+                        .to_ascii_lowercase()
+                        .as_str(),
+                    "http request" | "http requests"
+                );
+                continue;
+            }
+            if t.starts_with("```") {
+                in_block = !in_block && under_heading;
+                if !in_block && under_heading {
+                    under_heading = false;
+                }
+                continue;
+            }
+            if !in_block {
+                continue;
+            }
+            let Some((method, path)) = t.split_once(' ') else {
+                continue;
+            };
+            if !["GET", "POST", "PUT", "PATCH", "DELETE"].contains(&method)
+                || !path.starts_with('/')
+            {
+                continue;
+            }
+            lines += 1;
+            let path = path.split('?').next().unwrap_or(path).trim();
+            if !op.paths.iter().any(|p| p.path.trim() == path) {
+                missing.push(format!("{}: {method} {path}", op.source));
+            }
+        }
+    }
+    println!(
+        "en: {lines} request lines under HTTP request headings, {} not read",
+        missing.len()
+    );
+    assert!(lines > 9_000, "{lines}");
+    assert!(
+        missing.is_empty(),
+        "{:#?}",
+        &missing[..missing.len().min(30)]
+    );
+}

@@ -518,6 +518,10 @@ pub struct Property {
     pub description: String,
     /// Line of the table row.
     pub line: usize,
+    /// The page the type cell links (relative to the docs root, no fragment): the type is the
+    /// one that page defines, whatever the link text says. Internal to reading.
+    #[serde(skip)]
+    pub link: Option<String>,
 }
 
 /// An enum member.

@@ -46,8 +46,10 @@ pub mod v1_0 {
             #[serde(crate = "::graphdoc_runtime::serde", untagged)]
             #[non_exhaustive]
             pub enum AnyEndpoint {
-                CallRecordsParticipantEndpoint(super::call_records::ParticipantEndpoint),
-                CallRecordsEndpoint2(super::call_records::Endpoint2),
+                CallRecordsParticipantEndpoint(
+                    Box<super::call_records::ParticipantEndpoint>,
+                ),
+                CallRecordsEndpoint2(Box<super::call_records::Endpoint2>),
             }
             impl<'de> ::graphdoc_runtime::serde::Deserialize<'de> for AnyEndpoint {
                 fn deserialize<D: ::graphdoc_runtime::serde::Deserializer<'de>>(
@@ -61,12 +63,12 @@ pub mod v1_0 {
                             "callRecords.participantEndpoint",
                         ) => {
                             ::graphdoc_runtime::from_value(v)
-                                .map(Self::CallRecordsParticipantEndpoint)
+                                .map(|x| Self::CallRecordsParticipantEndpoint(Box::new(x)))
                                 .map_err(::graphdoc_runtime::serde::de::Error::custom)
                         }
                         _ => {
                             ::graphdoc_runtime::from_value(v)
-                                .map(Self::CallRecordsEndpoint2)
+                                .map(|x| Self::CallRecordsEndpoint2(Box::new(x)))
                                 .map_err(::graphdoc_runtime::serde::de::Error::custom)
                         }
                     }
@@ -85,10 +87,10 @@ pub mod v1_0 {
                 ) {
                     match self {
                         Self::CallRecordsParticipantEndpoint(v) => {
-                            ::graphdoc_runtime::Strict::unknown_fields(v, path, out)
+                            ::graphdoc_runtime::Strict::unknown_fields(&**v, path, out)
                         }
                         Self::CallRecordsEndpoint2(v) => {
-                            ::graphdoc_runtime::Strict::unknown_fields(v, path, out)
+                            ::graphdoc_runtime::Strict::unknown_fields(&**v, path, out)
                         }
                     }
                 }

@@ -11,8 +11,8 @@ pub mod v1_0 {
         #[serde(crate = "::graphdoc_runtime::serde", untagged)]
         #[non_exhaustive]
         pub enum AnyDirectoryObject {
-            User(User),
-            DirectoryObject(DirectoryObject),
+            User(Box<User>),
+            DirectoryObject(Box<DirectoryObject>),
         }
         impl<'de> ::graphdoc_runtime::serde::Deserialize<'de> for AnyDirectoryObject {
             fn deserialize<D: ::graphdoc_runtime::serde::Deserializer<'de>>(
@@ -24,12 +24,12 @@ pub mod v1_0 {
                 match ::graphdoc_runtime::odata_type(&v) {
                     ::std::option::Option::Some("user") => {
                         ::graphdoc_runtime::from_value(v)
-                            .map(Self::User)
+                            .map(|x| Self::User(Box::new(x)))
                             .map_err(::graphdoc_runtime::serde::de::Error::custom)
                     }
                     _ => {
                         ::graphdoc_runtime::from_value(v)
-                            .map(Self::DirectoryObject)
+                            .map(|x| Self::DirectoryObject(Box::new(x)))
                             .map_err(::graphdoc_runtime::serde::de::Error::custom)
                     }
                 }
@@ -48,10 +48,10 @@ pub mod v1_0 {
             ) {
                 match self {
                     Self::User(v) => {
-                        ::graphdoc_runtime::Strict::unknown_fields(v, path, out)
+                        ::graphdoc_runtime::Strict::unknown_fields(&**v, path, out)
                     }
                     Self::DirectoryObject(v) => {
-                        ::graphdoc_runtime::Strict::unknown_fields(v, path, out)
+                        ::graphdoc_runtime::Strict::unknown_fields(&**v, path, out)
                     }
                 }
             }

@@ -135,7 +135,10 @@ fn variant_name(rust: &str) -> String {
 }
 
 /// `Any<Base>`: an untagged enum of the base and its derived structs, read by `@odata.type`.
-/// Each derived variant is compiled only with its own type's features.
+/// Each derived variant is compiled only with its own type's features. Variants are boxed: a
+/// base such as `directoryObject` has dozens of derived types, some large, and an unboxed enum
+/// is as large as its largest (structs holding several reached 43 kB and overflowed a 2 MB
+/// thread's stack when read in a debug build); boxed, it is two words.
 fn poly_tokens(
     name: &str,
     base: &str,
@@ -163,8 +166,8 @@ fn poly_tokens(
         #[serde(crate = "::graphdoc_runtime::serde", untagged)]
         #[non_exhaustive]
         pub enum #id {
-            #( #vcfgs #vids(#vtys), )*
-            #base(#base_ty),
+            #( #vcfgs #vids(Box<#vtys>), )*
+            #base(Box<#base_ty>),
         }
 
         #cfg
@@ -172,8 +175,8 @@ fn poly_tokens(
             fn deserialize<D: ::graphdoc_runtime::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
                 let v = <::graphdoc_runtime::edm::Json as ::graphdoc_runtime::serde::Deserialize>::deserialize(d)?;
                 match ::graphdoc_runtime::odata_type(&v) {
-                    #( #vcfgs ::std::option::Option::Some(#wires) => ::graphdoc_runtime::from_value(v).map(Self::#vids).map_err(::graphdoc_runtime::serde::de::Error::custom), )*
-                    _ => ::graphdoc_runtime::from_value(v).map(Self::#base).map_err(::graphdoc_runtime::serde::de::Error::custom),
+                    #( #vcfgs ::std::option::Option::Some(#wires) => ::graphdoc_runtime::from_value(v).map(|x| Self::#vids(Box::new(x))).map_err(::graphdoc_runtime::serde::de::Error::custom), )*
+                    _ => ::graphdoc_runtime::from_value(v).map(|x| Self::#base(Box::new(x))).map_err(::graphdoc_runtime::serde::de::Error::custom),
                 }
             }
         }
@@ -189,8 +192,8 @@ fn poly_tokens(
         impl ::graphdoc_runtime::Strict for #id {
             fn unknown_fields(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
                 match self {
-                    #( #vcfgs Self::#vids(v) => ::graphdoc_runtime::Strict::unknown_fields(v, path, out), )*
-                    Self::#base(v) => ::graphdoc_runtime::Strict::unknown_fields(v, path, out),
+                    #( #vcfgs Self::#vids(v) => ::graphdoc_runtime::Strict::unknown_fields(&**v, path, out), )*
+                    Self::#base(v) => ::graphdoc_runtime::Strict::unknown_fields(&**v, path, out),
                 }
             }
         }

@@ -101,6 +101,7 @@ impl Inferrer<'_> {
                     collection,
                     description: String::new(),
                     line: 0,
+                    link: None,
                 });
             }
         }

@@ -494,6 +494,7 @@ mod tests {
             collection: false,
             description: String::new(),
             line: 1,
+            link: None,
         };
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
         let mut op = crate::read::read_docs(&[root]).operations.remove(0);

@@ -464,6 +464,63 @@ fn link(model: &mut Model, sink: &mut Sink) {
     for (i, name) in fixes {
         model.operations[i].response.type_name = Some(name);
     }
+    // A response type named in prose without a link stays only where a page defines it.
+    let unverified: Vec<usize> = model
+        .operations
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.response.link.is_none())
+        .filter(|(_, o)| {
+            o.response
+                .type_name
+                .as_deref()
+                .is_some_and(|n| !n.starts_with("Edm.") && !known(o.version, n))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in unverified {
+        model.operations[i].response.type_name = None;
+        model.operations[i].response.collection = false;
+    }
+    // Property types written as links whose text names no type are the type their page
+    // defines (`formatProtection` for `workbookFormatProtection`, `支持` for `enablement`).
+    let target = |link: &str| {
+        by_source
+            .get(link)
+            .or_else(|| by_lower.get(&link.to_ascii_lowercase()))
+            .map(|&i| model.types[i].name.clone())
+    };
+    let mut prop_fixes: Vec<(usize, bool, usize, String)> = Vec::new();
+    for (ti, t) in model.types.iter().enumerate() {
+        for (rel, list) in [(false, &t.properties), (true, &t.relationships)] {
+            for (pi, p) in list.iter().enumerate() {
+                // Primitives stay, and so does a link text that names a type of its own (the
+                // page and the link disagree: `check` reads it as written).
+                // A qualified text (`NAV.PostalAddress`) names a type of another model.
+                if p.type_name.starts_with("Edm.")
+                    || p.type_name.contains('.')
+                    || known(t.version, &p.type_name)
+                {
+                    continue;
+                }
+                let Some(name) = p.link.as_deref().and_then(target) else {
+                    continue;
+                };
+                if !name.eq_ignore_ascii_case(&p.type_name) {
+                    prop_fixes.push((ti, rel, pi, name));
+                }
+            }
+        }
+    }
+    for (ti, rel, pi, name) in prop_fixes {
+        let t = &mut model.types[ti];
+        let list = if rel {
+            &mut t.relationships
+        } else {
+            &mut t.properties
+        };
+        list[pi].type_name = name;
+    }
 }
 
 fn push_dangling(sink: &mut Sink, op: &Operation, link: &str) {

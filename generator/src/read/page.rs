@@ -170,9 +170,15 @@ fn classify_sections(blocks: &[Block], sink: &mut Sink) -> Vec<Option<SectionKin
         } = b
         {
             let kind = by_heading(text);
+            // drive-get.md documents one call per `## Get …` section, each with a `### HTTP
+            // request`: every one of them is a path of the operation.
             if matches!(
                 kind,
-                Some(SectionKind::RequestBody | SectionKind::RequestHeaders)
+                Some(
+                    SectionKind::RequestBody
+                        | SectionKind::RequestHeaders
+                        | SectionKind::HttpRequest
+                )
             ) && current != Some(SectionKind::Examples)
             {
                 current = kind;
@@ -421,11 +427,24 @@ fn request_paths(ctx: &Ctx, sink: &mut Sink) -> Vec<HttpPath> {
         let mut out: Vec<HttpPath> = Vec::new();
         for b in blocks {
             let Block::Code {
-                text, line, lang, ..
+                text,
+                line,
+                lang,
+                annotation,
+                ..
             } = b
             else {
                 continue;
             };
+            // A response shown under a `### HTTP request` heading's section is not a request.
+            let response = annotation
+                .as_ref()
+                .and_then(|a| a.block_type.as_deref())
+                .is_some_and(|t| t == "response")
+                || text.trim_start().starts_with("HTTP/");
+            if response {
+                continue;
+            }
             if !matches!(
                 lang.as_str(),
                 "http" | "" | "msgraph-interactive" | "https" | "rest"
@@ -634,7 +653,7 @@ fn is_property_table(rows: &[Row]) -> bool {
 /// an `unreadable-type` diagnostic. On a page of sub-namespace `ns`, a type written bare but
 /// linked to a page of that namespace (`[externalItem](externalconnectors-externalitem.md)`)
 /// is the namespace's.
-fn read_properties(rows: &[Row], ns: Option<&str>, sink: &mut Sink) -> Vec<Property> {
+fn read_properties(rows: &[Row], rel: &str, ns: Option<&str>, sink: &mut Sink) -> Vec<Property> {
     let mut out = Vec::new();
     for r in rows.iter().skip(1) {
         let Some(name_cell) = r.cells.first() else {
@@ -660,6 +679,12 @@ fn read_properties(rows: &[Row], ns: Option<&str>, sink: &mut Sink) -> Vec<Prope
                     .map(|c| c.text.to_string())
                     .unwrap_or_default(),
                 line: r.line,
+                // A link to a whole page (not an anchor in it) names the type that page defines.
+                link: type_cell
+                    .links
+                    .first()
+                    .filter(|l| !l.url.contains('#'))
+                    .and_then(|l| resolve_rel(rel, &l.url)),
             }),
             None => sink.report(
                 r.line,
@@ -725,7 +750,7 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
             // `Name | Value | Description` tables (driveItem copy) put the type under Value.
             Block::Table { rows, .. } if is_property_table(rows) || value_typed(rows) => {
                 return RequestBody::Parameters {
-                    parameters: read_properties(rows, ctx.namespace(), sink),
+                    parameters: read_properties(rows, ctx.rel, ctx.namespace(), sink),
                     represents,
                 }
             }
@@ -845,6 +870,26 @@ fn read_response(ctx: &Ctx, sink: &mut Sink) -> Response {
             }
         }
     }
+    if resp.type_name.is_none() {
+        // No linked type: "a String collection object" (`checkMemberGroups`) is a list of a
+        // primitive.
+        resp.type_name = ctx.in_section(SectionKind::Response).find_map(|b| match b {
+            Block::Paragraph { text, .. } => primitive_collection(text),
+            _ => None,
+        });
+        resp.collection |= resp.type_name.is_some();
+    }
+    if resp.type_name.is_none() {
+        // An unlinked name: "the newly created **chat** resource". Only a name: reading keeps
+        // it when some page defines that type (`read::link`), and drops it otherwise.
+        if let Some((name, text)) = ctx.in_section(SectionKind::Response).find_map(|b| match b {
+            Block::Paragraph { text, .. } => named_resource(text).map(|n| (n, text)),
+            _ => None,
+        }) {
+            resp.collection = vocab::mentions_collection(text);
+            resp.type_name = Some(name);
+        }
+    }
     if resp.status.is_none() {
         // Fall back to the first example response's status line.
         resp.status = ctx.in_section(SectionKind::Examples).find_map(|b| match b {
@@ -853,6 +898,59 @@ fn read_response(ctx: &Ctx, sink: &mut Sink) -> Response {
         });
     }
     resp
+}
+
+/// The name before "resource", "object" or "entity" in response prose ("the newly created
+/// chat resource"), when it is an identifier and not a common word.
+fn named_resource(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .map(|w| w.trim_matches(['`', '*', '_', '.']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).find_map(|w| {
+        let noun = w[1].to_ascii_lowercase();
+        let name = w[0];
+        (matches!(
+            noun.as_str(),
+            "resource" | "resources" | "object" | "objects" | "entity" | "entities"
+        ) && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name.chars().all(|c| c.is_ascii_alphanumeric())
+            && !matches!(
+                name.to_ascii_lowercase().as_str(),
+                "json"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "new"
+                    | "created"
+                    | "updated"
+                    | "response"
+                    | "error"
+                    | "same"
+                    | "this"
+                    | "that"
+                    | "requested"
+                    | "specified"
+                    | "collection"
+            ))
+        .then(|| name.to_string())
+    })
+}
+
+/// `String collection` in prose: the primitive's `Edm.*` name.
+fn primitive_collection(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';'))
+        .map(|w| w.trim_matches(['`', '*', '_']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).find_map(|w| {
+        (w[1].eq_ignore_ascii_case("collection"))
+            .then(|| super::typeref::primitive(w[0]))
+            .flatten()
+            .map(str::to_string)
+    })
 }
 
 /// `200 OK`-style status in prose.
@@ -1042,7 +1140,7 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
     });
     let (properties, line) = match table {
         Some((rows, line)) if is_property_table(rows) => {
-            (read_properties(rows, ctx.namespace(), sink), line)
+            (read_properties(rows, ctx.rel, ctx.namespace(), sink), line)
         }
         Some((_, line)) => {
             sink.report(
@@ -1057,7 +1155,7 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
     let relationships = ctx
         .first_table(SectionKind::Relationships)
         .filter(|(rows, _)| is_property_table(rows))
-        .map(|(rows, _)| read_properties(rows, ctx.namespace(), sink))
+        .map(|(rows, _)| read_properties(rows, ctx.rel, ctx.namespace(), sink))
         .unwrap_or_default();
     let base = resource_ann
         .and_then(|(a, _)| a.base_type.as_deref())

@@ -3,7 +3,7 @@
 //! Primitives become `Edm.*`; other types keep their bare name.
 
 use super::markdown::Cell;
-use super::vocab::{contains_ignore_case, starts_with_ignore_case, type_word};
+use super::vocab::{starts_with_ignore_case, type_word};
 
 /// Maps a primitive type word (any case, common aliases) to its `Edm.*` name.
 pub fn primitive(word: &str) -> Option<&'static str> {
@@ -22,8 +22,8 @@ pub use crate::model::bare_name;
 /// Reads a type cell. `None` when the cell names no type.
 pub fn read_type(cell: &Cell) -> Option<(String, bool)> {
     let text = cell.text.trim();
-    let mut collection = contains_ignore_case(text, "collection")
-        || text.contains("集合")
+    // "collection" as a word: `plannerPlanContextCollection` is one object, not a list.
+    let mut collection = super::vocab::mentions_collection(text)
         || starts_with_ignore_case(text, "array")
         || text.ends_with("[]") && !text.ends_with("][]");
     if let Some(link) = cell.links.first() {
@@ -173,6 +173,37 @@ mod tests {
         assert_eq!(
             read_type(&cell("microsoft.graph.security.alert collection")),
             Some(("security.alert".into(), true))
+        );
+        // A type whose name ends in "Collection" is one object.
+        assert_eq!(
+            read_type(&linked(
+                "plannerPlanContextCollection",
+                "plannerPlanContextCollection",
+                "plannerplancontextcollection.md"
+            )),
+            Some(("plannerPlanContextCollection".into(), false))
+        );
+        // Translated primitive names (an explicit table: vocab::type_word).
+        for (zh, edm) in [
+            ("双精度", "Edm.Double"),
+            ("日期", "Edm.Date"),
+            ("日期时间", "Edm.DateTimeOffset"),
+            ("持续时间", "Edm.Duration"),
+            ("期限", "Edm.Duration"),
+            ("字符串", "Edm.String"),
+            ("布尔值", "Edm.Boolean"),
+            ("整数", "Edm.Int32"),
+            ("长整型", "Edm.Int64"),
+        ] {
+            assert_eq!(read_type(&cell(zh)), Some((edm.into(), false)), "{zh}");
+        }
+        assert_eq!(
+            read_type(&cell("日期时间集合")),
+            Some(("Edm.DateTimeOffset".into(), true))
+        );
+        assert_eq!(
+            read_type(&cell("siteCollection")),
+            Some(("siteCollection".into(), false))
         );
         assert_eq!(
             read_type(&linked(

@@ -190,12 +190,21 @@ pub fn header_name(name: &str) -> &str {
 /// Maps translated type words (字符串, 布尔值, 集合) to the English ones.
 pub fn type_word(word: &str) -> &str {
     match word {
+        // Primitive names as machine translation writes them (zh-CN).
         "字符串" => "String",
         "布尔值" | "布尔" => "Boolean",
         "字节" => "Byte",
         "流" => "Stream",
         "二进制" => "Binary",
-        "整数" => "Int32",
+        "整数" | "整型" | "Int32 整数" => "Int32",
+        "长整型" | "长整数" => "Int64",
+        "双精度" | "双精度型" | "双精度浮点数" => "Double",
+        "单精度" | "单精度型" => "Single",
+        "十进制" | "小数" => "Decimal",
+        "日期" => "Date",
+        "日期时间" | "日期时间偏移" => "DateTimeOffset",
+        "一天中的时间" | "时间" => "TimeOfDay",
+        "持续时间" | "期限" | "时长" => "Duration",
         "集合" => "collection",
         "无" => "None",
         other => other,
