@@ -471,6 +471,26 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
             for v in values {
                 walker.value(v, &t.name, false, "$");
             }
+        } else if let Some(prim) = op.response.type_name.as_deref().and_then(Edm::parse) {
+            // A documented primitive ("String collection"): the example must be one too
+            // (`getByIds` documents strings, its example and the service send objects).
+            let at = if body.get("value").is_some() {
+                "$.value"
+            } else {
+                "$"
+            };
+            for (i, v) in values.iter().enumerate() {
+                if let Some(problem) = primitive_problem(prim, v) {
+                    walker.report(
+                        Code::ExampleTypeMismatch,
+                        format!(
+                            "`{at}[{i}]` is documented as {} but the example has {problem}",
+                            prim.name()
+                        ),
+                    );
+                    break;
+                }
+            }
         }
     }
 }

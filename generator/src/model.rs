@@ -298,6 +298,10 @@ pub struct Response {
     pub collection: bool,
     /// The page the type link points to, relative to the docs root, if the response names one.
     pub link: Option<String>,
+    /// Whether the type is a name in the prose, not a link: kept only where a page defines it.
+    /// Internal to reading.
+    #[serde(skip)]
+    pub unlinked: bool,
 }
 
 /// One example: a request and the response that follows it.

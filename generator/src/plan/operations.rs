@@ -117,6 +117,22 @@ pub(crate) fn plan_operation(
         });
     }
     attach_examples(op, &mut out);
+    // One Response section for several calls (drive-get-specialfolder.md documents a folder and
+    // its `children`): a call whose own examples are all pages of a collection returns one.
+    for e in &mut out {
+        let bodies: Vec<serde_json::Value> = e
+            .examples
+            .iter()
+            .filter_map(|x| x.response.as_ref().map(|(_, b)| b.value()))
+            .collect();
+        if e.response.shape == Shape::Plain
+            && e.response.ty.is_some()
+            && !bodies.is_empty()
+            && bodies.iter().all(|b| is_collection_page(Some(b)))
+        {
+            e.response.shape = Shape::Collection;
+        }
+    }
     if op.permissions.is_none() {
         diags.push(Diagnostic::new(
             &op.source,

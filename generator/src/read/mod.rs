@@ -469,7 +469,7 @@ fn link(model: &mut Model, sink: &mut Sink) {
         .operations
         .iter()
         .enumerate()
-        .filter(|(_, o)| o.response.link.is_none())
+        .filter(|(_, o)| o.response.unlinked)
         .filter(|(_, o)| {
             o.response
                 .type_name

@@ -841,6 +841,7 @@ fn read_response(ctx: &Ctx, sink: &mut Sink) -> Response {
         type_name: None,
         collection: false,
         link: None,
+        unlinked: false,
     };
     for b in ctx.in_section(SectionKind::Response) {
         let Block::Paragraph { text, links, line } = b else {
@@ -888,6 +889,7 @@ fn read_response(ctx: &Ctx, sink: &mut Sink) -> Response {
         }) {
             resp.collection = vocab::mentions_collection(text);
             resp.type_name = Some(name);
+            resp.unlinked = true;
         }
     }
     if resp.status.is_none() {
