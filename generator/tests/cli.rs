@@ -36,8 +36,8 @@ fn check_finds_example_defects_and_fails() {
     assert!(out.contains("5 errors, 5 warnings, 3 notes"), "{out}");
 }
 
-#[test]
-fn check_json_is_machine_readable() {
+/// `graphdoc check --format json` on the lint pages, parsed.
+fn lint_pages_json() -> serde_json::Value {
     let o = graphdoc(&[
         "check",
         "--docs",
@@ -45,7 +45,12 @@ fn check_json_is_machine_readable() {
         "--format",
         "json",
     ]);
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    serde_json::from_slice(&o.stdout).expect("JSON")
+}
+
+#[test]
+fn check_json_is_machine_readable() {
+    let v = lint_pages_json();
     let items = v.as_array().unwrap();
     assert_eq!(items.len(), 13);
     for i in items {
@@ -198,14 +203,7 @@ fn help_has_examples() {
 #[test]
 fn check_explains_every_code_it_reports() {
     // Every finding the lint pages produce has an explanation with an example or a fix.
-    let o = graphdoc(&[
-        "check",
-        "--docs",
-        "tests/lint-pages/lint",
-        "--format",
-        "json",
-    ]);
-    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let v = lint_pages_json();
     let mut codes: Vec<&str> = v
         .as_array()
         .unwrap()
