@@ -430,6 +430,7 @@ fn link(model: &mut Model, sink: &mut Sink) {
         names.contains(&(version, name.to_ascii_lowercase()))
     };
     let mut fixes: Vec<(usize, String)> = Vec::new();
+    let mut untyped: Vec<usize> = Vec::new();
     for (i, op) in model.operations.iter().enumerate() {
         let Some(link) = op.response.link.as_deref() else {
             continue;
@@ -456,13 +457,23 @@ fn link(model: &mut Model, sink: &mut Sink) {
                 .type_name
                 .as_ref()
                 .is_some_and(|n| known(op.version, n));
-            if !known {
+            if !known && link.contains("/api/") {
+                // A link to an API page ("see the operation's page") is not a type link: the
+                // response names no type (and the page no missing one).
+                untyped.push(i);
+            } else if !known {
                 push_dangling(sink, op, link);
             }
         }
     }
     for (i, name) in fixes {
         model.operations[i].response.type_name = Some(name);
+    }
+    for i in untyped {
+        let r = &mut model.operations[i].response;
+        r.type_name = None;
+        r.collection = false;
+        r.link = None;
     }
     // A response type named in prose without a link stays only where a page defines it.
     let unverified: Vec<usize> = model
@@ -544,6 +555,53 @@ mod tests {
             self.0 = &self.0[n..];
             Ok(n)
         }
+    }
+
+    /// A response that links an API page names no type and is no dangling type link; one that
+    /// links a missing resource page is; one whose file name differs only in case resolves.
+    #[test]
+    fn response_links_to_api_pages_are_not_type_links() {
+        let dir = std::env::temp_dir().join(format!("graphdoc-links-{}", std::process::id()));
+        let api = dir.join("v1.0/api");
+        std::fs::create_dir_all(&api).unwrap();
+        std::fs::create_dir_all(dir.join("v1.0/resources")).unwrap();
+        std::fs::write(
+            dir.join("v1.0/resources/gizmo.md"),
+            "---\ntitle: gizmo resource type\ndoc_type: resourcePageType\n---\n# gizmo resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n",
+        )
+        .unwrap();
+        let page = |target: &str| {
+            format!("---\ntitle: Copy\ndoc_type: apiPageType\n---\n# Copy\n\n## HTTP request\n```http\nPOST /gizmos/{{id}}/copy\n```\n\n## Response\nIf successful, this method returns a `202 Accepted` response code and a [copyOperation]({target}) object.\n")
+        };
+        std::fs::write(api.join("gizmo-copy.md"), page("gizmo-operation-get.md")).unwrap();
+        std::fs::write(
+            api.join("gizmo-move.md"),
+            page("../resources/copyoperation.md"),
+        )
+        .unwrap();
+        std::fs::write(api.join("gizmo-get.md"), page("../resources/Gizmo.md")).unwrap();
+        let model = crate::read_docs(std::slice::from_ref(&dir));
+        std::fs::remove_dir_all(&dir).ok();
+        let op = |n: &str| model.operations.iter().find(|o| o.name == n).unwrap();
+        assert_eq!(op("gizmo-copy").response.type_name, None);
+        assert_eq!(op("gizmo-get").response.type_name.as_deref(), Some("gizmo"));
+        let codes: Vec<(&str, crate::diag::Code)> = model
+            .diagnostics
+            .iter()
+            .filter(|d| d.file.starts_with("v1.0/api"))
+            .filter(|d| d.code.as_str().contains("link"))
+            .map(|d| (d.file.as_str(), d.code))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                ("v1.0/api/gizmo-get.md", crate::diag::Code::LinkCaseMismatch),
+                (
+                    "v1.0/api/gizmo-move.md",
+                    crate::diag::Code::UnresolvableTypeLink
+                ),
+            ]
+        );
     }
 
     #[test]
