@@ -242,7 +242,9 @@ fn main() -> ExitCode {
                 Ok(m) => m,
                 Err(code) => return code,
             };
-            let routes = graphdoc::mock::Routes::from_model(&model).len();
+            // Built once: the routes are counted before a port is taken.
+            let mock = graphdoc::mock::Mock::new(&model);
+            let routes = mock.routes().len();
             if routes == 0 {
                 eprintln!(
                     "error: the docs under {} have no example responses to serve",
@@ -250,7 +252,7 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            match graphdoc::mock::MockServer::start(&model, port) {
+            match graphdoc::mock::MockServer::serve(mock, port) {
                 Ok(server) => {
                     for f in &faults {
                         server.fail(&f.method, &f.path, f.status, f.times, f.retry_after);

@@ -550,12 +550,17 @@ pub struct MockServer {
 impl MockServer {
     /// Starts serving `model`'s examples on 127.0.0.1 (`port` 0 picks a free one).
     pub fn start(model: &Model, port: u16) -> std::io::Result<MockServer> {
+        MockServer::serve(Mock::new(model), port)
+    }
+
+    /// Serves a [`Mock`] already built (its routes counted, say) on `127.0.0.1:port`.
+    pub fn serve(mock: Mock, port: u16) -> std::io::Result<MockServer> {
         let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(std::io::Error::other)?;
         let addr = server
             .server_addr()
             .to_ip()
             .ok_or_else(|| std::io::Error::other("no IP address"))?;
-        let mock = Arc::new(Mutex::new(Mock::new(model)));
+        let mock = Arc::new(Mutex::new(mock));
         let stop = Arc::new(AtomicBool::new(false));
         let (flag, shared) = (stop.clone(), mock.clone());
         let base_url = format!("http://{addr}");
