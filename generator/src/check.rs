@@ -3,13 +3,11 @@
 //! documented type, unknown enum members), Content-Length headers, operations without examples,
 //! and conflicting duplicates across locales.
 
-use serde_json::Value;
-
 use crate::diag::{Code, Diagnostic};
-use crate::link::infer::{is_date, is_guid, is_time_of_day, is_timestamp};
+use crate::link::walk::{self, primitive_problem, Visit, Walker};
 use crate::link::{self, Api};
 use crate::model::{
-    ApiVersion, Body, Edm, Header, Model, Operation, Property, RequestBody, TypeDef, TypeKind,
+    ApiVersion, Body, Edm, Header, Model, Operation, Property, RequestBody, TypeDef,
 };
 
 /// Runs every check; returns all findings (reader diagnostics included), sorted by file and line.
@@ -321,11 +319,14 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
             format!("operation `{}` has no example", op.name),
         );
     }
+    let Some(version) = types.version(op.version) else {
+        return;
+    };
     let response_type = op
         .response
         .type_name
         .as_deref()
-        .and_then(|n| types.find_type(op.version, n));
+        .and_then(|n| version.find_type(types.model, n));
     let templates = link::path::endpoint_templates(op);
     if matches!(op.request_body, RequestBody::None) && link::examples::example_sends_json(op) {
         push(
@@ -377,12 +378,15 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
         if let Some(Body::Json(body)) = ex.request.as_ref().map(|r| &r.body) {
             let body = &body.value();
             let line = ex.request.as_ref().map(|r| r.line).unwrap_or(op.line);
-            let mut walker = Walker {
-                types,
-                version: op.version,
+            let mut findings = Findings {
                 op,
                 line,
                 out: &mut *out,
+            };
+            let mut walker = Walker {
+                types: version,
+                model: types.model,
+                visit: &mut findings,
             };
             // A table that repeats its resource's properties is that resource, as in the bindings.
             let reused = link::types::repeated_resource(types.model, op);
@@ -393,7 +397,7 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
                 }
                 (RequestBody::Parameters { parameters, .. }, None) => {
                     let members: Vec<&Property> = parameters.iter().collect();
-                    walker.members(body, &members, "the request body", "$");
+                    walker.members(body, None, &members, "the request body", "$");
                 }
                 _ => {}
             }
@@ -430,42 +434,28 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
                 format!("the Response section {what}"),
             );
         }
-        // Unwrap collections and `{"value": …}` down to values of the documented type.
-        let values: Vec<&Value> = match body.get("value") {
-            Some(Value::Array(items)) => {
-                // A page of a collection holds `value` and `@odata.*` annotations only
-                // (`odata.context` without its `@` is a typo the bindings cannot place).
-                let stray = body
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .filter(|(k, _)| *k != "value" && !crate::model::is_annotation(k));
-                for (k, _) in stray {
-                    push(
-                        out,
-                        op,
-                        resp.line,
-                        Code::ExampleUndocumentedProperty,
-                        format!("`$.{k}` is not part of a collection page (`value` and `@odata.*` annotations)"),
-                    );
-                }
-                items.iter().collect()
-            }
-            Some(v)
-                if body
-                    .as_object()
-                    .is_some_and(|o| o.keys().all(|k| k == "value" || k.starts_with('@'))) =>
-            {
-                vec![v]
-            }
-            _ => vec![body],
-        };
-        let mut walker = Walker {
-            types,
-            version: op.version,
+        for k in walk::stray_page_keys(body) {
+            push(
+                out,
+                op,
+                resp.line,
+                Code::ExampleUndocumentedProperty,
+                format!(
+                    "`$.{k}` is not part of a collection page (`value` and `@odata.*` annotations)"
+                ),
+            );
+        }
+        // Collections and `{"value": …}` unwrap down to values of the documented type.
+        let values = walk::values(body);
+        let mut findings = Findings {
             op,
             line: resp.line,
             out: &mut *out,
+        };
+        let mut walker = Walker {
+            types: version,
+            model: types.model,
+            visit: &mut findings,
         };
         if let Some(t) = response_type {
             for v in values {
@@ -529,231 +519,32 @@ fn check_content_length(
     }
 }
 
-/// Walks an example value against a documented type.
-struct Walker<'a> {
-    types: &'a Api<'a>,
-    version: ApiVersion,
+/// Turns what a walk meets into findings on an example's line.
+struct Findings<'a> {
     op: &'a Operation,
     line: usize,
     out: &'a mut Vec<Diagnostic>,
 }
 
-impl Walker<'_> {
-    fn report(&mut self, code: Code, message: String) {
+impl Visit for Findings<'_> {
+    fn problem(&mut self, code: Code, message: String) {
         push(self.out, self.op, self.line, code, message);
     }
 
-    fn value(&mut self, v: &Value, type_name: &str, collection: bool, path: &str) {
-        if v.is_null() {
-            return;
-        }
-        if collection {
-            match v {
-                Value::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        self.value(item, type_name, false, &format!("{path}[{i}]"));
-                    }
-                }
-                _ => self.report(
-                    Code::ExampleTypeMismatch,
-                    format!(
-                        "`{path}` should be a collection of {type_name}, the example has {}",
-                        kind(v)
-                    ),
-                ),
-            }
-            return;
-        }
-        if let Some(prim) = Edm::parse(type_name) {
-            if let Some(problem) = primitive_problem(prim, v) {
-                self.report(
-                    Code::ExampleTypeMismatch,
-                    format!("`{path}` is documented as {type_name} but the example has {problem}"),
-                );
-            }
-            return;
-        }
-        let Some(t) = self.types.find_type(self.version, type_name) else {
-            return;
-        };
-        match t.kind {
-            TypeKind::Enum => self.enum_value(t, v, path),
-            _ => self.object(t, v, path),
-        }
-    }
-
-    fn enum_value(&mut self, t: &TypeDef, v: &Value, path: &str) {
-        let Some(s) = v.as_str() else {
-            self.report(
-                Code::ExampleTypeMismatch,
-                format!(
-                    "`{path}` is the enum {} but the example has {}",
-                    t.name,
-                    kind(v)
-                ),
-            );
-            return;
-        };
-        if t.members.is_empty() {
-            return;
-        }
-        // Flag enums carry comma-separated members. Members are case-sensitive on the wire
-        // (the bindings read `Private` as an unknown value when `private` is documented).
-        for part in s.split(',').map(str::trim) {
-            if !t.members.iter().any(|m| m.name == part) {
-                self.report(
-                    Code::ExampleUnknownMember,
-                    format!("`{path}` = `{part}` is not a member of {}", t.name),
-                );
-            }
-        }
-    }
-
-    fn object(&mut self, t: &TypeDef, v: &Value, path: &str) {
-        let Some(obj) = v.as_object() else {
-            self.report(
-                Code::ExampleTypeMismatch,
-                format!(
-                    "`{path}` is documented as {} but the example has {}",
-                    t.name,
-                    kind(v)
-                ),
-            );
-            return;
-        };
-        // A derived type named by `@odata.type` brings its own properties, when its page says
-        // it derives from `t` (the bindings read only those as `t`'s variants).
-        let odata_type = obj
-            .get("@odata.type")
-            .and_then(Value::as_str)
-            .map(crate::model::bare_name);
-        let named = odata_type
-            .and_then(|n| self.types.find_type(self.version, n).map(|d| (n, d)))
-            .filter(|(_, d)| d.kind != TypeKind::Enum && !d.name.eq_ignore_ascii_case(&t.name))
-            .and_then(|(n, d)| {
-                // Type names are case-sensitive: the bindings read a miscased one as the base.
-                if n == d.name {
-                    return Some(d);
-                }
-                let message = if n.eq_ignore_ascii_case(&d.name) {
-                    format!(
-                        "`{path}.@odata.type` names `{n}`, but the type is spelled `{}` (names are case-sensitive)",
-                        d.name
-                    )
-                } else {
-                    // `#microsoft.education.assignments.api.x`: a service-internal name.
-                    format!(
-                        "`{path}.@odata.type` names `{n}`, which is not the Graph name of `{}` (`#microsoft.graph.{}`)",
-                        d.name, d.name
-                    )
-                };
-                self.report(Code::ExampleTypeMismatch, message);
-                None
-            });
-        let derived = named.filter(|d| {
-            self.types
-                .model
-                .ancestors(d)
-                .iter()
-                .any(|a| a.name.eq_ignore_ascii_case(&t.name))
-        });
-        let actual = derived.unwrap_or(t);
-        let what = match named.filter(|_| derived.is_none()) {
-            Some(d) => format!(
-                "{} (the example's `@odata.type` {} is not documented as derived from it)",
-                t.name, d.name
-            ),
-            None => actual.name.clone(),
-        };
-        let members = self.types.model.all_members(actual);
-        self.members(v, &members, &what, path);
-    }
-
-    /// Checks an object's properties against documented members (`what` names the owner).
-    fn members(&mut self, v: &Value, members: &[&Property], what: &str, path: &str) {
-        let Some(obj) = v.as_object() else {
-            self.report(
-                Code::ExampleTypeMismatch,
-                format!(
-                    "`{path}` should be an object ({what}) but the example has {}",
-                    kind(v)
-                ),
-            );
-            return;
-        };
-        // A type that documents no property at all (an abstract base whose derived type has no
-        // page) cannot hold any: every property of the example is undocumented.
-        for (k, child) in obj {
-            if crate::model::is_annotation(k) {
-                continue;
-            }
-            match members.iter().find(|p| p.name == *k) {
-                Some(p) => {
-                    let (ty, coll) = (p.type_name.clone(), p.collection);
-                    self.value(child, &ty, coll, &format!("{path}.{k}"));
-                }
-                None => self.report(
-                    Code::ExampleUndocumentedProperty,
-                    format!("`{path}.{k}` is not a documented property of {what}"),
-                ),
-            }
-        }
-    }
-}
-
-fn is_base64(s: &str) -> bool {
-    let s = s.trim();
-    s.len() % 4 == 0
-        && s.trim_end_matches('=')
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
-        && s.len() - s.trim_end_matches('=').len() <= 2
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// What is wrong with a value for a primitive type, if anything. Graph writes Int64 and Decimal
-/// as strings in some payloads, so numeric strings are accepted there.
-fn primitive_problem(prim: Edm, v: &Value) -> Option<String> {
-    use Edm::*;
-    let bad = |what: &str| Some(what.to_string());
-    match (prim, v) {
-        (String, Value::String(_)) => None,
-        (Boolean, Value::Bool(_)) => None,
-        (Int16 | Int32 | Int64 | Byte | SByte, Value::Number(n)) if n.is_i64() || n.is_u64() => {
-            None
-        }
-        (Int64 | Decimal, Value::String(s)) if s.parse::<f64>().is_ok() => None,
-        (Single | Double | Decimal, Value::Number(_)) => None,
-        (Single | Double, Value::String(s)) if matches!(s.as_str(), "NaN" | "INF" | "-INF") => None,
-        (Guid, Value::String(s)) if is_guid(s) => None,
-        (Guid, Value::String(s)) => bad(&format!("`{s}`, not a GUID")),
-        (DateTimeOffset, Value::String(s)) if is_timestamp(s) => None,
-        (DateTimeOffset, Value::String(s)) => bad(&format!("`{s}`, not an RFC 3339 timestamp")),
-        (Binary, Value::String(s)) if !is_base64(s) => bad(&format!("`{s}`, not base64")),
-        (Date, Value::String(s)) if !is_date(s) => bad(&format!("`{s}`, not a date (YYYY-MM-DD)")),
-        (TimeOfDay, Value::String(s)) if !is_time_of_day(s) => {
-            bad(&format!("`{s}`, not a time of day (HH:MM:SS)"))
-        }
-        (Date | TimeOfDay | Duration | Binary | Stream, Value::String(_)) => None,
-        (Untyped, _) => None,
-        (_, v) => bad(kind(v)),
+    fn undocumented(&mut self, _: Option<&TypeDef>, what: &str, path: &str, key: &str) {
+        push(
+            self.out,
+            self.op,
+            self.line,
+            Code::ExampleUndocumentedProperty,
+            format!("`{path}.{key}` is not a documented property of {what}"),
+        );
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
     /// Types without a page are inferred from the pages the bindings are made from (English
     /// first): a property only another locale's copy shows is not in the bindings, so `check`
@@ -822,35 +613,5 @@ mod tests {
         );
         let found = findings(&model);
         assert!(found.iter().any(|(_, m)| m.contains("colour")), "{found:?}");
-    }
-
-    #[test]
-    fn primitives() {
-        assert_eq!(primitive_problem(Edm::Int32, &json!(3)), None);
-        assert_eq!(
-            primitive_problem(Edm::Int32, &json!("3")).as_deref(),
-            Some("a string")
-        );
-        assert_eq!(primitive_problem(Edm::Int64, &json!("3")), None);
-        assert!(primitive_problem(Edm::DateTimeOffset, &json!("yesterday")).is_some());
-        assert_eq!(
-            primitive_problem(
-                Edm::DateTimeOffset,
-                &json!("2016-12-31T23:57:57.2481234-08:00")
-            ),
-            None
-        );
-        assert!(primitive_problem(Edm::Guid, &json!("Guid value")).is_some());
-        assert_eq!(primitive_problem(Edm::Boolean, &json!(true)), None);
-        assert_eq!(primitive_problem(Edm::Binary, &json!("aGVsbG8=")), None);
-        assert_eq!(primitive_problem(Edm::Date, &json!("2021-06-30")), None);
-        assert!(primitive_problem(Edm::Date, &json!("Date")).is_some());
-        assert_eq!(
-            primitive_problem(Edm::TimeOfDay, &json!("08:30:00.0000000")),
-            None
-        );
-        assert!(primitive_problem(Edm::TimeOfDay, &json!("8:30")).is_some());
-        assert!(primitive_problem(Edm::DateTimeOffset, &json!("2021-06-30T08:30Z")).is_some());
-        assert!(primitive_problem(Edm::Binary, &json!("Binary value.")).is_some());
     }
 }

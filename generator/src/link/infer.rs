@@ -265,16 +265,8 @@ pub fn infer(
         for (body, name) in bodies {
             let Body::Json(body) = body else { continue };
             let body = body.value();
-            // Unwrap `{"value": …}` and collections down to one object of the type.
-            let mut v = &body;
-            if let Some(inner) = v.get("value") {
-                v = inner;
-            }
-            let items: Vec<&Value> = match v {
-                Value::Array(a) => a.iter().collect(),
-                other => vec![other],
-            };
-            for item in items {
+            // Collections and `{"value": …}` unwrap as `check` and the bindings read them.
+            for item in super::walk::values(&body) {
                 if let Value::Object(o) = item {
                     // The documented name wins over the example's `@odata.type`.
                     let mut o = o.clone();

@@ -25,6 +25,7 @@ pub mod examples;
 pub mod infer;
 pub mod path;
 pub mod types;
+pub mod walk;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -270,27 +271,31 @@ impl<'m> Api<'m> {
         self.versions.iter().find(|lv| lv.version == v)
     }
 
-    /// The type named `name` (case-insensitive) in `v`: documented, else inferred; for a
-    /// qualified name no page of its namespace defines, its unqualified name's.
+    /// The type named `name` (case-insensitive) in `v`: see [`Version::find_type`].
     pub fn find_type(&self, v: ApiVersion, name: &str) -> Option<&TypeDef> {
-        let lv = self.version(v)?;
+        self.version(v)?.find_type(self.model, name)
+    }
+}
+
+impl Version<'_> {
+    /// The type named `name` (case-insensitive): documented, else inferred; for a qualified
+    /// name no page of its namespace defines, its unqualified name's.
+    pub fn find_type<'s>(&'s self, model: &'s Model, name: &str) -> Option<&'s TypeDef> {
         let find = |name: &str| {
-            lv.documented
+            self.documented
                 .get(&name.to_ascii_lowercase())
                 .copied()
                 .or_else(|| {
-                    lv.inferred
+                    self.inferred
                         .iter()
                         .find(|t| t.name.eq_ignore_ascii_case(name))
                 })
         };
         find(name)
             .or_else(|| crate::model::unqualified(name).and_then(find))
-            .or_else(|| find(&self.model.find_type(v, name)?.name))
+            .or_else(|| find(&model.find_type(self.version, name)?.name))
     }
-}
 
-impl Version<'_> {
     /// Every type of the version, by lowercase name: the documented ones, then the inferred.
     pub fn types(&self) -> BTreeMap<String, &TypeDef> {
         let mut all: BTreeMap<String, &TypeDef> = self

@@ -6,49 +6,79 @@
 //! named in its doc comment as seen only in an example, and `graphdoc check` still reports the
 //! page (`example-undocumented-property`). Opt-in: `Filter::example_fields`.
 //!
-//! The walk follows the plan's own types (what the generated code deserializes into), so a
-//! property lands on the struct that would otherwise have captured it as an extra.
 
 use std::collections::BTreeMap;
-
-use serde_json::Value;
 
 use super::ir::{BodyPlan, EndpointPlan, FieldPlan, Shape, TypeBody, TypePlan, TypeRef};
 use super::types::type_index;
 use crate::diag::Diagnostic;
-use crate::model::is_annotation;
+use crate::link::walk::{self, Visit, Walker};
+use crate::link::Version;
+use crate::model::{is_annotation, Model, TypeDef};
 use crate::naming::{self, Scope};
 
 /// Where a property was first seen: page and line of the example.
 type Seen = (String, usize);
 
-/// Adds the example-only properties to the types and parameter bodies of one version.
-pub fn add(types: &mut [TypePlan], endpoints: &mut [EndpointPlan], diags: &mut Vec<Diagnostic>) {
+/// Collects, per owning docs type (lowercase name), the properties no member documents.
+struct Unheld<'s> {
+    found: &'s mut BTreeMap<(String, String), Seen>,
+    seen: &'s Seen,
+}
+
+impl Visit for Unheld<'_> {
+    fn undocumented(&mut self, owner: Option<&TypeDef>, _: &str, _: &str, key: &str) {
+        if let Some(t) = owner {
+            self.found
+                .entry((t.name.to_ascii_lowercase(), key.to_string()))
+                .or_insert_with(|| self.seen.clone());
+        }
+    }
+}
+
+/// Adds the example-only properties to the types and parameter bodies of one version. The
+/// examples are walked by the link stage's [`walk`], from the planned response and body types
+/// (an endpoint of several pages reads its examples as their common base): each property
+/// lands on the struct that would otherwise have captured it as an extra.
+pub fn add(
+    api: &Version,
+    model: &Model,
+    types: &mut [TypePlan],
+    endpoints: &mut [EndpointPlan],
+    diags: &mut Vec<Diagnostic>,
+) {
     let index = type_index(types);
-    let mut on_types: BTreeMap<(usize, String), Seen> = BTreeMap::new();
+    // The docs name a planned type reads as (an `Any<Base>`: the base, dispatched by the walk).
+    let docs_name = |ty: &TypeRef| -> Option<String> {
+        match ty {
+            TypeRef::Named(rust) => index.get(rust).map(|&i| types[i].wire.clone()),
+            TypeRef::Prim(p) => Some(p.name().to_string()),
+            TypeRef::Json => None,
+        }
+    };
+    let mut on_types: BTreeMap<(String, String), Seen> = BTreeMap::new();
     let mut on_bodies: BTreeMap<(usize, String), Seen> = BTreeMap::new();
     for (ei, e) in endpoints.iter().enumerate() {
         for ex in &e.examples {
             let seen = (ex.source.clone(), ex.line);
-            let mut walk = Walk {
-                types,
-                index: &index,
+            let mut unheld = Unheld {
                 found: &mut on_types,
                 seen: &seen,
             };
-            if let (Some((_, body)), Some(ty)) = (&ex.response, &e.response.ty) {
+            let mut walker = Walker {
+                types: api,
+                model,
+                visit: &mut unheld,
+            };
+            let response = e.response.ty.as_ref().and_then(&docs_name);
+            let json = matches!(
+                e.response.shape,
+                Shape::Plain | Shape::ValueWrapped | Shape::Collection
+            );
+            if let (Some((_, body)), Some(ty), true) = (&ex.response, response, json) {
                 let body = &body.value();
-                let items: Vec<&Value> = match e.response.shape {
-                    Shape::Collection => match body.get("value") {
-                        Some(Value::Array(items)) => items.iter().collect(),
-                        _ => Vec::new(),
-                    },
-                    Shape::ValueWrapped => body.get("value").into_iter().collect(),
-                    Shape::Plain => vec![body],
-                    Shape::NoContent | Shape::Bytes | Shape::Count => Vec::new(),
-                };
-                for item in items {
-                    walk.value(item, ty, false);
+                for item in walk::values(body) {
+                    walker.value(item, &ty, false, "$");
                 }
             }
             let Some((_, _, _, Some(body))) = ex.request.as_ref().filter(|_| ex.graph_request)
@@ -57,26 +87,42 @@ pub fn add(types: &mut [TypePlan], endpoints: &mut [EndpointPlan], diags: &mut V
             };
             let body = &body.value();
             match &e.body {
-                BodyPlan::Content => {}
-                BodyPlan::Type(ty) => walk.value(body, ty, false),
+                BodyPlan::Content | BodyPlan::None => {}
+                BodyPlan::Type(ty) => {
+                    if let Some(ty) = docs_name(ty) {
+                        walker.value(body, &ty, false, "$");
+                    }
+                }
+                // The parameters are the plan's own fields; what they hold is walked as docs types.
                 BodyPlan::Params { fields, .. } => {
-                    if let Some(obj) = body.as_object() {
-                        for (k, child) in obj {
-                            match fields.iter().find(|f| f.wire == *k) {
-                                Some(f) => walk.value(child, &f.ty, f.collection),
-                                None if is_annotation(k) => {}
-                                None => {
-                                    on_bodies.entry((ei, k.clone())).or_insert(seen.clone());
+                    for (k, child) in body.as_object().into_iter().flatten() {
+                        match fields.iter().find(|f| f.wire == *k) {
+                            Some(f) => {
+                                if let Some(ty) = docs_name(&f.ty) {
+                                    walker.value(child, &ty, f.collection, "$");
                                 }
+                            }
+                            None if is_annotation(k) => {}
+                            None => {
+                                on_bodies.entry((ei, k.clone())).or_insert(seen.clone());
                             }
                         }
                     }
                 }
-                BodyPlan::None => {}
             }
         }
     }
-    for ((ti, wire), seen) in on_types {
+    // Each docs type's struct (an `Any<Base>` shares its base's docs name but holds no fields).
+    let structs: BTreeMap<String, usize> = types
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.body, TypeBody::Struct { .. }))
+        .map(|(i, t)| (t.wire.to_ascii_lowercase(), i))
+        .collect();
+    for ((owner, wire), seen) in on_types {
+        let Some(&ti) = structs.get(&owner) else {
+            continue;
+        };
         let t = &mut types[ti];
         if let TypeBody::Struct { fields, extras } = &mut t.body {
             push_field(fields, extras, wire, &seen, &t.source, diags);
@@ -114,63 +160,6 @@ fn push_field(
         collection: false,
         boxed: false,
     });
-}
-
-/// Walks example JSON through the planned types, collecting properties no field holds.
-struct Walk<'a> {
-    types: &'a [TypePlan],
-    index: &'a BTreeMap<String, usize>,
-    found: &'a mut BTreeMap<(usize, String), Seen>,
-    seen: &'a Seen,
-}
-
-impl Walk<'_> {
-    fn value(&mut self, v: &Value, ty: &TypeRef, collection: bool) {
-        if collection {
-            if let Value::Array(items) = v {
-                for item in items {
-                    self.value(item, ty, false);
-                }
-            }
-            return;
-        }
-        let TypeRef::Named(rust) = ty else { return };
-        let Some(&ti) = self.index.get(rust) else {
-            return;
-        };
-        let Value::Object(obj) = v else { return };
-        match &self.types[ti].body {
-            TypeBody::Struct { fields, .. } => {
-                for (k, child) in obj {
-                    match fields.iter().find(|f| f.wire == *k) {
-                        Some(f) => {
-                            let (fty, coll) = (f.ty.clone(), f.collection);
-                            self.value(child, &fty, coll);
-                        }
-                        None if is_annotation(k) => {}
-                        None => {
-                            self.found
-                                .entry((ti, k.clone()))
-                                .or_insert_with(|| self.seen.clone());
-                        }
-                    }
-                }
-            }
-            // The generated `Any*` enum picks the variant named by `@odata.type`, else the base.
-            TypeBody::Poly { base, variants } => {
-                let named = obj
-                    .get("@odata.type")
-                    .and_then(Value::as_str)
-                    .and_then(|t| t.trim_start_matches('#').rsplit('.').next())
-                    .and_then(|n| variants.iter().find(|v| v.wire == n));
-                let pick = named
-                    .map(|v| v.rust.clone())
-                    .unwrap_or_else(|| base.clone());
-                self.value(v, &TypeRef::Named(pick), false);
-            }
-            TypeBody::Enum { .. } => {}
-        }
-    }
 }
 
 #[cfg(test)]
@@ -236,5 +225,45 @@ mod tests {
         assert!(diags
             .iter()
             .any(|d| d.code == "example-only-property" && d.message.contains("seenOnlyHere")));
+    }
+
+    /// The walk picks a derived type by its full `@odata.type` name, sub-namespace included,
+    /// as the generated `Any*` enums do: an example-only property of a
+    /// `#microsoft.graph.callRecords.participantEndpoint` lands on that struct, not on the
+    /// base `callRecords.endpoint` it is declared as.
+    #[test]
+    fn example_only_properties_follow_namespaced_derived_types() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/pages/namespaces");
+        let mut model = crate::read::read_docs(&[root]);
+        let op = model
+            .operations
+            .iter_mut()
+            .find(|o| o.name == "callrecords-session-get")
+            .expect("session page");
+        let resp = op.examples[0].response.as_mut().expect("example response");
+        let crate::model::Body::Json(body) = &resp.body else {
+            panic!("JSON example")
+        };
+        let mut v = body.value();
+        v["caller"]["region"] = serde_json::json!("emea");
+        resp.body = crate::model::Body::Json(v.into());
+        let p = plan(
+            &model,
+            &Filter {
+                example_fields: true,
+                ..Default::default()
+            },
+        );
+        let holders: Vec<&str> = p.versions[0]
+            .types
+            .iter()
+            .filter(|t| match &t.body {
+                TypeBody::Struct { fields, .. } => fields.iter().any(|f| f.wire == "region"),
+                _ => false,
+            })
+            .map(|t| t.wire.as_str())
+            .collect();
+        assert_eq!(holders, ["callRecords.participantEndpoint"]);
     }
 }

@@ -253,7 +253,7 @@ pub(crate) fn plan_version(
     endpoints.sort_by(|a, b| (&a.module, &a.rust).cmp(&(&b.module, &b.rust)));
     types.sort_by(|a, b| a.rust.cmp(&b.rust));
     if filter.example_fields {
-        example_fields::add(&mut types, &mut endpoints, diags);
+        example_fields::add(api, model, &mut types, &mut endpoints, diags);
     }
     features::assign(&mut types, &mut endpoints);
     VersionPlan {
