@@ -291,15 +291,18 @@ fn refine_lines(text: &str, found: &mut [Diagnostic]) {
         else {
             continue;
         };
-        let key = key.split('[').next().unwrap_or(key);
-        let needle = format!("\"{key}\"");
-        if let Some(i) = lines
-            .iter()
-            .enumerate()
-            .skip(d.line.saturating_sub(1))
-            .find(|(_, l)| l.contains(&needle))
-            .map(|(i, _)| i)
-        {
+        // The key as written (`principalIds[]` is a key of its own), else without an index
+        // (`items[0]`).
+        let find = |key: &str| {
+            let needle = format!("\"{key}\"");
+            lines
+                .iter()
+                .enumerate()
+                .skip(d.line.saturating_sub(1))
+                .find(|(_, l)| l.contains(&needle))
+                .map(|(i, _)| i)
+        };
+        if let Some(i) = find(key).or_else(|| find(key.split('[').next().unwrap_or(key))) {
             d.line = i + 1;
         }
     }
@@ -379,6 +382,7 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
             let body = &body.value();
             let line = ex.request.as_ref().map(|r| r.line).unwrap_or(op.line);
             let mut findings = Findings {
+                model: types.model,
                 op,
                 line,
                 out: &mut *out,
@@ -448,6 +452,7 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
         // Collections and `{"value": …}` unwrap down to values of the documented type.
         let values = walk::values(body);
         let mut findings = Findings {
+            model: types.model,
             op,
             line: resp.line,
             out: &mut *out,
@@ -457,7 +462,9 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
             model: types.model,
             visit: &mut findings,
         };
-        if let Some(t) = response_type {
+        // The example's own type (`@odata.type`, annotation, URL cast) decides, else the page's.
+        let own = link::examples::own_type(version, types.model, op, ex);
+        if let Some(t) = own.or(response_type) {
             for v in values {
                 walker.value(v, &t.name, false, "$");
             }
@@ -521,6 +528,7 @@ fn check_content_length(
 
 /// Turns what a walk meets into findings on an example's line.
 struct Findings<'a> {
+    model: &'a Model,
     op: &'a Operation,
     line: usize,
     out: &'a mut Vec<Diagnostic>,
@@ -531,14 +539,25 @@ impl Visit for Findings<'_> {
         push(self.out, self.op, self.line, code, message);
     }
 
-    fn undocumented(&mut self, _: Option<&TypeDef>, what: &str, path: &str, key: &str) {
-        push(
-            self.out,
-            self.op,
+    fn undocumented(&mut self, owner: Option<&TypeDef>, what: &str, path: &str, key: &str) {
+        // An open type (or one derived from one) may carry members its page does not list:
+        // worth a look, not a defect.
+        let open = owner.is_some_and(|t| t.open || self.model.ancestors(t).iter().any(|a| a.open));
+        let d = Diagnostic::new(
+            &self.op.source,
             self.line,
             Code::ExampleUndocumentedProperty,
-            format!("`{path}.{key}` is not a documented property of {what}"),
+            if open {
+                format!("`{path}.{key}` is not a documented property of {what}, an open type (its instances may carry members the page does not list)")
+            } else {
+                format!("`{path}.{key}` is not a documented property of {what}")
+            },
         );
+        self.out.push(if open {
+            d.with_severity(crate::diag::Severity::Note)
+        } else {
+            d
+        });
     }
 }
 

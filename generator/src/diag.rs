@@ -154,6 +154,10 @@ codes! {
     UnreadableTable = "unreadable-table", Warning,
         hint: "use the standard columns (Property | Type | Description, Member | Value | Description)",
         explain: "A property or member table has columns graphdoc does not recognise, so its rows are not read.\n\nFix: use the standard column headers.";
+    /// A `### x property values` table for a property its page's type does not have.
+    ValuesWithoutProperty = "values-without-property", Note,
+        hint: "put the values table on the page of the type that has the property, or fix the heading's name",
+        explain: "A `### <property> property values` table lists the allowed values of a property of the page's type, but the type has no property of that name, so the values document nothing in the bindings.\n\nExample: fileStorageContainer.md lists `### roles property values`, but `roles` is a property of permission, linked from the Relationships table.\n\nFix: move the table to the page of the type that has the property, or correct the name in the heading.";
     /// A resource page's JSON representation that is not valid JSON.
     InvalidResourceJson = "invalid-resource-json", Note,
         hint: "make the JSON representation block valid JSON (placeholders as strings)",

@@ -505,6 +505,9 @@ pub struct TypeDef {
     pub flags: bool,
     /// The JSON representation block, if the page has one.
     pub json: Option<Json>,
+    /// An open type (`"openType": true`): instances may carry members the page does not list.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub open: bool,
 }
 
 /// A property, relationship or action parameter.
@@ -526,6 +529,10 @@ pub struct Property {
     /// one that page defines, whatever the link text says. Internal to reading.
     #[serde(skip)]
     pub link: Option<String>,
+    /// The values a `### <property> property values` table lists for it (a string property
+    /// documented with allowed values rather than an enum type).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<EnumMember>,
 }
 
 /// An enum member.
@@ -703,6 +710,7 @@ mod tests {
             relationships: Vec::new(),
             members: Vec::new(),
             flags: false,
+            open: false,
             json: None,
         };
         let mut types = vec![

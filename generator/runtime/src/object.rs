@@ -210,7 +210,42 @@ pub fn walk_member<T: Strict>(v: &T, path: &str, key: &str, out: &mut Vec<String
     v.unknown_fields(&format!("{path}.{key}"), out);
 }
 
-/// Reads a generated struct from a JSON object, member by member.
+/// The message for an object of type `full` (its `type_name`) given a body whose only member
+/// is `value`; not generic, so no code is made per generated type.
+fn shape_error(full: &str, value: &serde_json::Value) -> String {
+    let found = if value.is_array() {
+        "a page of a collection (a `value` array)"
+    } else {
+        "a `value` wrapper"
+    };
+    format!(
+        "expected one {} object, found {found}: the response is not of the documented shape",
+        short_type_name(full)
+    )
+}
+
+/// A type's name without its module paths (`User`, `Page<User>`), for messages.
+pub(crate) fn short_type_name(full: &str) -> String {
+    let mut out = String::new();
+    // Each path inside the name (generic arguments too) keeps its last segment.
+    let mut word = String::new();
+    for c in full.chars() {
+        if c.is_alphanumeric() || c == '_' || c == ':' {
+            word.push(c);
+        } else {
+            out.push_str(word.rsplit("::").next().unwrap_or(""));
+            word.clear();
+            out.push(c);
+        }
+    }
+    out.push_str(word.rsplit("::").next().unwrap_or(""));
+    out
+}
+
+/// Reads a generated struct from a JSON object, member by member. An object whose only member
+/// is a `value` the type does not have (a page, or a `value` wrapper) is an error naming the
+/// expected shape: taken as the type, every property would be missing and the data lost in
+/// the extras.
 #[doc(hidden)]
 pub fn read_object<'de, T: Object, D: serde::Deserializer<'de>>(d: D) -> Result<T, D::Error> {
     struct Members<T>(PhantomData<T>);
@@ -221,8 +256,24 @@ pub fn read_object<'de, T: Object, D: serde::Deserializer<'de>>(d: D) -> Result<
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
             let mut out = T::default();
+            // Whether `value` is the only member besides `@` annotations: a collection page or
+            // a `value` wrapper, when the type has no `value` of its own.
+            let (mut value, mut others) = (false, false);
             while let Some(key) = map.next_key::<String>()? {
+                if key == "value" {
+                    value = true;
+                } else if !key.starts_with('@') {
+                    others = true;
+                }
                 out.read_member(key, &mut map)?;
+            }
+            if value && !others {
+                if let Some(v) = out.extras_mut().get("value") {
+                    return Err(serde::de::Error::custom(shape_error(
+                        std::any::type_name::<T>(),
+                        v,
+                    )));
+                }
             }
             Ok(out)
         }
@@ -232,13 +283,14 @@ pub fn read_object<'de, T: Object, D: serde::Deserializer<'de>>(d: D) -> Result<
 
 /// Implements [`Object`] for a generated struct from its fields' wire names, with the
 /// struct's `Serialize`, `Deserialize` and [`Strict`]:
-/// `Name { field = "wireName", … } extras [fields of generated types]`.
+/// `Name { field = "wireName", … } extras [fields of generated types]`, then `open` for an
+/// open type, whose extras `Strict` does not report.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! graph_object {
     (
         $t:ident { $($f:ident = $w:literal),* $(,)? } $extra:ident
-        [$($n:ident = $nw:literal),* $(,)?]
+        [$($n:ident = $nw:literal),* $(,)?] $($open:ident)?
     ) => {
         impl $crate::Object for $t {
             fn write_members<M: $crate::serde::ser::SerializeMap>(
@@ -261,7 +313,10 @@ macro_rules! graph_object {
             }
             #[inline]
             fn walk(&self, path: &str, out: &mut ::std::vec::Vec<::std::string::String>) {
-                $crate::report_extras(&self.$extra, path, out);
+                // An open type (`… open`): members beyond the fields are its own.
+                if <[&str]>::is_empty(&[$(stringify!($open))?]) {
+                    $crate::report_extras(&self.$extra, path, out);
+                }
                 $($crate::walk_member(&self.$n, path, $nw, out);)*
             }
             #[inline]
@@ -450,6 +505,61 @@ mod tests {
         assert_eq!(
             json,
             r#"{"id":"1","state":"valid","tags":["expired","new"],"@odata.etag":"x","colour":3}"#
+        );
+    }
+
+    /// An open type: what its fields do not hold is its own, not a defect.
+    #[derive(Debug, Clone, PartialEq, Default)]
+    struct Bag {
+        id: Option<String>,
+        extra: JsonObject,
+    }
+    crate::graph_object!(Bag { id = "id" } extra [] open);
+
+    #[test]
+    fn open_types_keep_their_extra_members_without_reporting_them() {
+        let b: Bag = serde_json::from_str(r#"{"id": "1", "3f2a": {"title": "x"}}"#).unwrap();
+        assert_eq!(b.extra["3f2a"]["title"], "x");
+        let mut unknown = Vec::new();
+        b.unknown_fields("$", &mut unknown);
+        assert!(unknown.is_empty(), "{unknown:?}");
+        let t: Token = serde_json::from_str(r#"{"id": "1", "3f2a": 1}"#).unwrap();
+        t.unknown_fields("$", &mut unknown);
+        assert_eq!(unknown, ["$.3f2a"]);
+    }
+
+    /// A type with a `value` property of its own (`stringSettingInstance`).
+    #[derive(Debug, Clone, PartialEq, Default)]
+    struct Setting {
+        value: Option<String>,
+        extra: JsonObject,
+    }
+    crate::graph_object!(Setting { value = "value" } extra []);
+
+    /// One object expected, a page (or a `value` wrapper) found: an error naming both shapes,
+    /// not a value with every field missing and the data in its extras.
+    #[test]
+    fn a_page_where_one_object_is_expected_is_a_shape_error() {
+        let err =
+            serde_json::from_str::<Token>(r#"{"@odata.context": "x", "value": [{"id": "1"}]}"#)
+                .unwrap_err()
+                .to_string();
+        assert!(
+            err.contains("expected one Token object, found a page of a collection"),
+            "{err}"
+        );
+        let err = serde_json::from_str::<Token>(r#"{"value": {"id": "1"}}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("found a `value` wrapper"), "{err}");
+        // An object that has more than `value`, or a type whose own property `value` is, reads.
+        let t: Token = serde_json::from_str(r#"{"id": "1", "value": [1]}"#).unwrap();
+        assert_eq!(t.extra["value"], serde_json::json!([1]));
+        let s: Setting = serde_json::from_str(r#"{"@odata.context": "x", "value": "on"}"#).unwrap();
+        assert_eq!(s.value.as_deref(), Some("on"));
+        assert_eq!(
+            super::short_type_name(std::any::type_name::<crate::Page<Token>>()),
+            "Page<Token>"
         );
     }
 

@@ -700,6 +700,36 @@ mod tests {
         );
     }
 
+    /// A collection call answered with one object is an error that names the shape expected
+    /// and the members found; an empty page reads as an empty page.
+    #[test]
+    fn one_object_where_a_page_is_expected_is_a_shape_error() {
+        let req: ApiRequest<Page<serde_json::Value>> = get_user("1").retype(Shape::Collection);
+        match req.parse_response(200, br#"{"@odata.context": "x", "id": "1", "displayName": "A"}"#) {
+            Err(Error::Json(e)) => assert!(
+                e.to_string().contains(
+                    "expected a page of a collection (a `value` array), found one object (displayName, id)"
+                ),
+                "{e}"
+            ),
+            other => panic!("{other:?}"),
+        }
+        let empty = req.parse_response(200, br#"{"value": []}"#).unwrap();
+        assert!(empty.value.is_empty());
+    }
+
+    /// A page's error example (`422` with Graph's error body) checks as that error; an error
+    /// status without Graph's body, or a success, does not.
+    #[test]
+    fn error_examples_check_as_graph_errors() {
+        let req = get_user("1");
+        let graph = r#"{"error": {"code": "Request_UnprocessableEntity", "message": "bad"}}"#;
+        assert_eq!(crate::testing::check_response(&req, 422, graph), Ok(()));
+        let err = crate::testing::check_response(&req, 422, "<html>no</html>").unwrap_err();
+        assert!(err.contains("without Graph's error body"), "{err}");
+        assert!(crate::testing::check_response(&req, 200, r#"{"id": "1"}"#).is_ok());
+    }
+
     #[test]
     fn the_next_page_follows_the_next_link_verbatim() {
         let req: ApiRequest<Page<serde_json::Value>> = get_user("1").retype(Shape::Collection);

@@ -363,6 +363,7 @@ pub fn module_parts<'a>(
                     doc,
                     fields,
                     extras,
+                    false,
                     &types_path(e),
                     &gate.any(&e.features),
                 )

@@ -68,6 +68,7 @@ pub fn struct_items(
     doc: Vec<syn::Attribute>,
     fields: &[FieldPlan],
     extras: &str,
+    open: bool,
     named: &TokenStream,
     cfg: &TokenStream,
 ) -> syn::Result<Vec<syn::Item>> {
@@ -93,6 +94,8 @@ pub fn struct_items(
     });
     let body = Group::new(Delimiter::Brace, body);
     let wires = Group::new(Delimiter::Brace, wires);
+    // An open type's extras are its own members: `Strict` leaves them be.
+    let open = open.then(|| quote!(open));
     let walks = fields
         .iter()
         .filter(|f| matches!(f.ty, TypeRef::Named(_)))
@@ -107,7 +110,7 @@ pub fn struct_items(
         pub struct #id #body
 
         #cfg
-        ::graphdoc_runtime::graph_object!(#id #wires #extras [#(#walks),*]);
+        ::graphdoc_runtime::graph_object!(#id #wires #extras [#(#walks),*] #open);
     })?;
     if let Some(syn::Item::Struct(s)) = items.first_mut() {
         docs::prepend(&mut s.attrs, doc);
@@ -292,7 +295,7 @@ fn type_items(
     let doc = docs::syn_attrs(paragraphs.iter().map(String::as_str));
     match &t.body {
         TypeBody::Struct { fields, extras } => {
-            struct_items(last_part(&t.rust), doc, fields, extras, named, &cfg)
+            struct_items(last_part(&t.rust), doc, fields, extras, t.open, named, &cfg)
         }
         TypeBody::Poly { base, variants } => {
             let mut items = super::items(poly_tokens(

@@ -44,3 +44,59 @@ pub(crate) fn example_sends_json_with(op: &Operation, method: &str) -> bool {
         .filter_map(|e| e.request.as_ref())
         .any(|r| matches!(r.body, Body::Json(_)) && r.method.eq_ignore_ascii_case(method))
 }
+
+/// The type an example response documents itself as, where that is not its page's response
+/// type: the body's `@odata.type` (of the object, or of a page's first item), else the
+/// block's `@odata.type` annotation, else a type cast ending the request URL
+/// (`/memberOf/microsoft.graph.group`); the first of these that names a type of the version
+/// decides. `None` when it is the page's own type, when the body's `@odata.type` names a type
+/// derived from it (read through the base, as the bindings read it), or when the page
+/// documents no response type to differ from.
+pub fn own_type<'v>(
+    version: &'v super::Version,
+    model: &'v crate::model::Model,
+    op: &Operation,
+    ex: &crate::model::Example,
+) -> Option<&'v crate::model::TypeDef> {
+    let resp = ex.response.as_ref()?;
+    let declared = op
+        .response
+        .type_name
+        .as_deref()
+        .and_then(|n| version.find_type(model, n))?;
+    let body = match &resp.body {
+        Body::Json(j) => Some(j.value()),
+        _ => None,
+    };
+    let in_body = body.as_ref().and_then(|b| {
+        let first = *super::walk::values(b).first()?;
+        first.get("@odata.type")?.as_str().map(str::to_string)
+    });
+    let cast = ex
+        .request
+        .as_ref()
+        .and_then(|r| r.path.trim_end_matches('/').rsplit('/').next())
+        .filter(|s| s.starts_with("microsoft.graph."))
+        .map(str::to_string);
+    let named = [
+        (in_body, true),
+        (resp.odata_type.clone(), false),
+        (cast, false),
+    ];
+    let (t, from_body) = named.into_iter().find_map(|(n, from_body)| {
+        let n = n?;
+        let n = crate::model::bare_name(&n);
+        let t = version.find_type(model, n)?;
+        // The service and the bindings match `@odata.type` by its exact name: a miscased one
+        // is the walk's finding, not the example's type.
+        (!from_body || t.name == n).then_some((t, from_body))
+    })?;
+    let same = |a: &crate::model::TypeDef| a.name.eq_ignore_ascii_case(&declared.name);
+    if same(t)
+        || t.kind == crate::model::TypeKind::Enum
+        || (from_body && model.ancestors(t).iter().any(|a| same(a)))
+    {
+        return None;
+    }
+    Some(t)
+}

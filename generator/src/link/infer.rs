@@ -102,6 +102,7 @@ impl Inferrer<'_> {
                     description: String::new(),
                     line: 0,
                     link: None,
+                    values: Vec::new(),
                 });
             }
         }
@@ -123,6 +124,7 @@ impl Inferrer<'_> {
             relationships: Vec::new(),
             members: Vec::new(),
             flags: false,
+            open: false,
             json: None,
         });
         for p in props {

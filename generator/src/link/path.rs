@@ -495,6 +495,7 @@ mod tests {
             description: String::new(),
             line: 1,
             link: None,
+            values: Vec::new(),
         };
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input");
         let mut op = crate::read::read_docs(&[root]).operations.remove(0);

@@ -203,6 +203,30 @@ impl<V: Visit + ?Sized> Walker<'_, V> {
         self.members(v, Some(actual), &members, &what, path);
     }
 
+    /// A string property whose page lists its values (`### roles property values`): each
+    /// string the example gives must be one of them.
+    fn listed_values(&mut self, p: &Property, v: &Value, path: &str) {
+        if p.values.is_empty() {
+            return;
+        }
+        let strings: Vec<&str> = match v {
+            Value::String(s) => vec![s],
+            Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        for s in strings {
+            if !p.values.iter().any(|m| m.name == s) {
+                self.report(
+                    Code::ExampleUnknownMember,
+                    format!(
+                        "`{path}` = `{s}` is not one of the values the page lists for `{}`",
+                        p.name
+                    ),
+                );
+            }
+        }
+    }
+
     /// Walks an object's properties against documented members: those of `owner`, or a
     /// request's parameters when `owner` is `None` (`what` names the owner in messages).
     pub fn members(
@@ -233,6 +257,7 @@ impl<V: Visit + ?Sized> Walker<'_, V> {
                 Some(p) => {
                     let (ty, coll) = (p.type_name.clone(), p.collection);
                     self.value(child, &ty, coll, &format!("{path}.{k}"));
+                    self.listed_values(p, child, &format!("{path}.{k}"));
                 }
                 None => self.visit.undocumented(owner, what, path, k),
             }

@@ -167,6 +167,7 @@ mod tests {
             },
             workload: workload.map(Into::into),
             features: BTreeSet::new(),
+            open: false,
         };
         // An area only a type page names is enabled by its workload too.
         let types = [

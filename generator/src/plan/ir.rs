@@ -112,6 +112,9 @@ pub struct TypePlan {
     pub workload: Option<String>,
     /// Cargo features that compile this type (any of them).
     pub features: BTreeSet<String>,
+    /// An open type (or derived from one): members beyond its fields are its own, kept in the
+    /// extras and not reported by `Strict`.
+    pub open: bool,
 }
 
 /// The request body an endpoint takes.

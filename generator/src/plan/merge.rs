@@ -70,7 +70,8 @@ pub fn merge(
                 BodyPlan::None | BodyPlan::Content => (None, None),
             };
             for ex in &mut primary.examples {
-                if retyped {
+                // An example that documents a type of its own keeps it.
+                if retyped && ex.response_as.is_none() {
                     ex.response_as = Some(own_response.clone());
                 }
                 ex.body_as = body_as.clone();
@@ -117,7 +118,7 @@ pub fn merge(
                 primary
                     .examples
                     .extend(other.examples.into_iter().map(|mut ex| {
-                        ex.response_as = own.clone();
+                        ex.response_as = ex.response_as.take().or_else(|| own.clone());
                         ex.body_as = own_body.clone();
                         ex.page_body = page_body;
                         ex

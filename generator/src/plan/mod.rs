@@ -224,12 +224,16 @@ pub(crate) fn plan_version(
             },
             workload: base.workload.clone(),
             features: BTreeSet::new(),
+            open: false,
         });
     }
     types::mark_boxed(&mut types);
 
     let reuse = |op: &Operation| repeated_resource(model, op).and_then(|t| resolve(&t.name));
-    let endpoints = operations::plan_endpoints(ops, &resolve, &reuse, diags);
+    let own = |op: &Operation, ex: &crate::model::Example| {
+        crate::link::examples::own_type(api, model, op, ex).and_then(|t| resolve(&t.name))
+    };
+    let endpoints = operations::plan_endpoints(ops, &resolve, &reuse, &own, diags);
     // The nearest type a set of named types all are (themselves or a base), `Any<…>` where the
     // base has derived types in use.
     let key_of: BTreeMap<&str, &str> = rust_names

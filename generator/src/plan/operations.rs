@@ -11,26 +11,31 @@ use crate::link::examples::{
     example_sends_json, is_collection_page, is_single_object, is_value_wrapper,
 };
 use crate::link::path::{canonical_path, endpoint_templates, match_path, Template};
-use crate::model::{percent_decode, Body, Operation, Permissions, Property, RequestBody};
+use crate::model::{percent_decode, Body, Example, Operation, Permissions, Property, RequestBody};
 
 pub(crate) fn plan_endpoints(
     ops: &[&Operation],
     resolve: &(dyn Fn(&str) -> Option<TypeRef> + Sync),
     reuse: &(dyn Fn(&Operation) -> Option<TypeRef> + Sync),
+    own: &(dyn Fn(&Operation, &Example) -> Option<TypeRef> + Sync),
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<EndpointPlan> {
     // Operations are planned independently (beta's are most of the plan's time), in parallel.
-    par_map_diags(ops, diags, |op, d| plan_operation(op, resolve, reuse, d))
-        .into_iter()
-        .flatten()
-        .collect()
+    par_map_diags(ops, diags, |op, d| {
+        plan_operation(op, resolve, reuse, own, d)
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
-/// The endpoints of one operation: one per documented path, examples attached.
+/// The endpoints of one operation: one per documented path, examples attached (`own` gives
+/// the type an example documents itself as, see [`crate::link::examples::own_type`]).
 pub(crate) fn plan_operation(
     op: &Operation,
     resolve: &dyn Fn(&str) -> Option<TypeRef>,
     reuse: &dyn Fn(&Operation) -> Option<TypeRef>,
+    own: &dyn Fn(&Operation, &Example) -> Option<TypeRef>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<EndpointPlan> {
     let mut out = Vec::new();
@@ -116,7 +121,7 @@ pub(crate) fn plan_operation(
             page_bodies: Vec::new(),
         });
     }
-    attach_examples(op, &mut out);
+    attach_examples(op, &mut out, own);
     // One Response section for several calls (drive-get-specialfolder.md documents a folder and
     // its `children`): a call whose own examples are all pages of a collection returns one.
     for e in &mut out {
@@ -274,8 +279,13 @@ impl ResponsePlan {
 }
 
 /// Gives each of the operation's examples to the endpoint whose path template matches its
-/// request URL (the first endpoint when none does, or when there is no request).
-pub(crate) fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
+/// request URL (the first endpoint when none does, or when there is no request). An example
+/// that documents a type of its own (`own`) is read as that type, in the shape its body has.
+pub(crate) fn attach_examples(
+    op: &Operation,
+    eps: &mut [EndpointPlan],
+    own: &dyn Fn(&Operation, &Example) -> Option<TypeRef>,
+) {
     if eps.is_empty() {
         return;
     }
@@ -325,10 +335,25 @@ pub(crate) fn attach_examples(op: &Operation, eps: &mut [EndpointPlan]) {
             .map(|r| r.line)
             .or(req.map(|r| r.line))
             .unwrap_or(op.line);
+        let response_as = response.as_ref().and_then(|(status, body)| {
+            let body = body.value();
+            let shape = if is_collection_page(Some(&body)) {
+                Shape::Collection
+            } else if is_value_wrapper(Some(&body)) {
+                Shape::ValueWrapped
+            } else {
+                Shape::Plain
+            };
+            Some(ResponsePlan {
+                ty: Some(own(op, ex)?),
+                shape,
+                status: *status,
+            })
+        });
         eps[j].examples.push(ExampleCase {
             index: i + 1,
             source: op.source.clone(),
-            response_as: None,
+            response_as,
             body_as: None,
             page_body: None,
             line,
@@ -410,7 +435,7 @@ mod tests {
             Some(vec!["a".into(), "Sheet1".into(), "true".into()])
         );
         // The variants are endpoints with the examples attached.
-        let eps = plan_endpoints(&[&op], &|_| None, &|_| None, &mut Vec::new());
+        let eps = plan_endpoints(&[&op], &|_| None, &|_| None, &|_, _| None, &mut Vec::new());
         assert_eq!(eps.len(), 4);
         assert_eq!(eps[2].examples.len(), 1);
         assert_eq!(eps[3].examples[0].args, ["a", "Sheet1", "true"]);
@@ -436,7 +461,7 @@ mod tests {
         );
         let op = out.operation.expect("an operation");
         assert_eq!(op.permission_sets.len(), 2, "{:?}", sink.items);
-        let eps = plan_endpoints(&[&op], &|_| None, &|_| None, &mut Vec::new());
+        let eps = plan_endpoints(&[&op], &|_| None, &|_| None, &|_, _| None, &mut Vec::new());
         let at = |path: &str| {
             let e = eps.iter().find(|e| e.path == path).expect(path);
             (

@@ -55,6 +55,11 @@ pub(crate) fn plan_type(
             }
         }
     };
+    let open = t.open || model.ancestors(t).iter().any(|a| a.open);
+    let mut doc = t.description.clone();
+    if open && t.kind != TypeKind::Enum {
+        doc.push_str("\n\nAn open type: an instance may carry properties beyond these fields; they are kept in the extras map.");
+    }
     TypePlan {
         wire: t.name.clone(),
         rust: rust_names[&t.name.to_ascii_lowercase()].clone(),
@@ -62,11 +67,12 @@ pub(crate) fn plan_type(
             .base
             .as_deref()
             .and_then(|b| rust_names.get(&b.to_ascii_lowercase()).cloned()),
-        doc: t.description.clone(),
+        doc,
         source: t.source.clone(),
         body,
         workload: t.workload.clone(),
         features: BTreeSet::new(),
+        open,
     }
 }
 
@@ -95,7 +101,13 @@ pub(crate) fn plan_fields(
             ty,
             collection: p.collection,
             boxed: false,
-            doc: p.description.clone(),
+            doc: if p.values.is_empty() {
+                p.description.clone()
+            } else {
+                let values: Vec<String> =
+                    p.values.iter().map(|v| format!("`{}`", v.name)).collect();
+                format!("{}\n\nValues: {}.", p.description, values.join(", "))
+            },
         });
     }
     out

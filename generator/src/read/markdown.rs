@@ -57,6 +57,8 @@ pub struct Annotation {
     pub key_property: Option<String>,
     /// `isComplexType`
     pub is_complex: bool,
+    /// `openType`: members beyond the documented ones are allowed.
+    pub open_type: bool,
     /// Line of the comment.
     pub line: usize,
     /// Whether the comment was not valid JSON (fields were recovered leniently).
@@ -374,6 +376,8 @@ struct Fields<'a> {
     key_property: Option<Loose<'a>>,
     #[serde(rename = "isComplexType", borrow)]
     is_complex: Option<Loose<'a>>,
+    #[serde(rename = "openType", borrow)]
+    open_type: Option<Loose<'a>>,
 }
 
 /// Parses the contents of an HTML comment as a docs annotation, leniently.
@@ -406,6 +410,7 @@ pub fn parse_annotation(html: &str, line: usize) -> Option<Annotation> {
             a.base_type = s(f.base_type);
             a.key_property = s(f.key_property);
             a.is_complex = b(f.is_complex);
+            a.open_type = b(f.open_type);
         }
         Err(_) => {
             // Hand-written annotations often have trailing commas or smart quotes; recover the
@@ -429,6 +434,7 @@ pub fn parse_annotation(html: &str, line: usize) -> Option<Annotation> {
             a.base_type = field("baseType").filter(|v| v != "null");
             a.key_property = field("keyProperty");
             a.is_complex = field("isComplexType").is_some_and(|v| v == "true");
+            a.open_type = field("openType").is_some_and(|v| v == "true");
             a.block_type.as_ref()?;
         }
     }

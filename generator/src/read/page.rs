@@ -374,7 +374,7 @@ fn read_operation(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Option
         name: page_name(ctx.rel),
         source: ctx.rel.to_string(),
         title: ctx.title(),
-        description: ctx.fm.get("description").unwrap_or_default().to_string(),
+        description: description(ctx),
         locale: ctx.locale(),
         workload: ctx.workload(),
         method: first.method.clone(),
@@ -660,7 +660,7 @@ fn read_properties(rows: &[Row], rel: &str, ns: Option<&str>, sink: &mut Sink) -
             continue;
         };
         let name = property_name(name_cell);
-        if name.is_empty() {
+        if name.is_empty() || is_group_label(r) {
             continue;
         }
         let empty = Cell::default();
@@ -685,6 +685,7 @@ fn read_properties(rows: &[Row], rel: &str, ns: Option<&str>, sink: &mut Sink) -
                     .first()
                     .filter(|l| !l.url.contains('#'))
                     .and_then(|l| resolve_rel(rel, &l.url)),
+                values: Vec::new(),
             }),
             None => sink.report(
                 r.line,
@@ -728,6 +729,27 @@ fn names_properties(rows: &[Row]) -> bool {
 /// otherwise kept whole (even `display name` or `_`), so the serde rename is the documented text.
 /// A property name cell: `**name**`, `` `name` ``, `name (deprecated)` → the name. Names are
 /// otherwise kept whole (even `display name` or `_`), so the serde rename is the documented text.
+/// A one-cell row that labels the rows under it (`|**Onboarding**|`, Intune's workflow groups):
+/// only its first cell has text, and that text is a short label, not a property name (words,
+/// a hyphen or a capital first letter) nor a sentence broken out of a cell above.
+fn is_group_label(r: &Row) -> bool {
+    let Some((first, rest)) = r.cells.split_first() else {
+        return false;
+    };
+    if rest.iter().any(|c| !c.text.trim().is_empty()) {
+        return false;
+    }
+    let raw = first.text.trim();
+    let t = raw.trim_matches(|c: char| c == '*' || c.is_whitespace());
+    let words = t.split_whitespace().count();
+    // Bold all through, as some tables keep it (`**Onboarding**`): a label as written.
+    let bold = raw.starts_with("**") && raw.ends_with("**") && words <= 6;
+    let label_like = (t.contains([' ', '-']) || t.starts_with(|c: char| c.is_uppercase()))
+        && words <= 4
+        && !t.contains(['.', ':', ',', '\'', '"', '=']);
+    !t.is_empty() && (bold || label_like)
+}
+
 fn property_name(cell: &Cell) -> String {
     let t = cell.text.split(['(', '（']).next().unwrap_or("").trim();
     let t = t.trim_matches(|c: char| matches!(c, '*' | '`')).trim();
@@ -1196,7 +1218,7 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         base,
         source: ctx.rel.to_string(),
         line,
-        description: ctx.fm.get("description").unwrap_or_default().to_string(),
+        description: description(ctx),
         workload: ctx.workload(),
         locale: ctx.locale(),
         properties,
@@ -1204,9 +1226,58 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         members: Vec::new(),
         flags: false,
         json,
+        open: resource_ann.is_some_and(|(a, _)| a.open_type),
     }];
-    types.extend(embedded_enums(ctx, version, sink));
+    let tables = embedded_enums(ctx, version);
+    for (name, values, line) in tables.properties {
+        let t = &mut types[0];
+        let owner = t.name.clone();
+        match t
+            .properties
+            .iter_mut()
+            .chain(t.relationships.iter_mut())
+            .find(|p| p.name.eq_ignore_ascii_case(&name))
+        {
+            Some(p) => p.values = values,
+            None => sink.report(
+                line,
+                Code::ValuesWithoutProperty,
+                format!("the `{name} property values` table names no property of `{owner}`; its values are not attached"),
+            ),
+        }
+    }
+    types.extend(tables.enums);
     types
+}
+
+/// The page's description: the front matter's, unless the docs tooling cut it mid-sentence
+/// (send-device-command.md: "…For an AppService call, specify the"), when the page's
+/// paragraph it was cut from gives the whole text.
+fn description(ctx: &Ctx) -> String {
+    let fm = ctx.fm.get("description").unwrap_or_default().trim();
+    let whole = fm.ends_with(['.', '!', '?', ')', ':', '。', '！', '？', '）', '：']);
+    if fm.is_empty() || whole {
+        return fm.to_string();
+    }
+    // Emphasis and code marks differ between the front matter and the rendered paragraph.
+    let words = |s: &str| -> String {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(['*', '_', '`'], "")
+    };
+    let cut = words(fm);
+    ctx.blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph { text, .. } => {
+                let full = words(text);
+                (full.len() > cut.len() && full.starts_with(&cut))
+                    .then(|| text.split_whitespace().collect::<Vec<_>>().join(" "))
+            }
+            _ => None,
+        })
+        .unwrap_or_else(|| fm.to_string())
 }
 
 /// `Inherits from [x](…)` / `继承自 [x](…)`, or the `Inherited from [x]` notes of property rows.
@@ -1364,7 +1435,7 @@ fn enum_type(
         base: None,
         source: ctx.rel.to_string(),
         line,
-        description: ctx.fm.get("description").unwrap_or_default().to_string(),
+        description: description(ctx),
         workload: ctx.workload(),
         locale: ctx.locale(),
         properties: Vec::new(),
@@ -1372,35 +1443,58 @@ fn enum_type(
         members,
         flags,
         json: None,
+        open: false,
     }
 }
 
 /// Enum tables inside resource pages, under a `### xxx values` heading.
-fn embedded_enums(ctx: &Ctx, version: ApiVersion, _sink: &mut Sink) -> Vec<TypeDef> {
-    let mut out = Vec::new();
-    let mut heading: Option<String> = None;
+/// Values tables inside a resource page: a `### xxx values` heading over a member table.
+struct ValueTables {
+    /// Enum types (`### status values`).
+    enums: Vec<TypeDef>,
+    /// Allowed values of a property (`### roles property values`): property name, values,
+    /// table line.
+    properties: Vec<(String, Vec<EnumMember>, usize)>,
+}
+
+/// Enum tables inside resource pages, under a `### xxx values` heading; a `### xxx property
+/// values` table lists the values of property `xxx`, not a type.
+fn embedded_enums(ctx: &Ctx, version: ApiVersion) -> ValueTables {
+    let mut out = ValueTables {
+        enums: Vec::new(),
+        properties: Vec::new(),
+    };
+    // The heading's name, and whether it names a property.
+    let mut heading: Option<(String, bool)> = None;
     for b in &ctx.blocks {
         match b {
             Block::Heading { level, text, .. } if *level >= 3 => {
                 let lower = text.to_lowercase();
-                heading = lower
-                    .strip_suffix(" values")
-                    .or_else(|| lower.strip_suffix(" enum values"))
-                    .and_then(|_| title_name(text));
+                heading = match lower.strip_suffix(" property values") {
+                    Some(_) => text
+                        .split_whitespace()
+                        .next()
+                        .map(|n| (n.trim_matches(['*', '`']).to_string(), true)),
+                    None => lower
+                        .strip_suffix(" values")
+                        .or_else(|| lower.strip_suffix(" enum values"))
+                        .and_then(|_| title_name(text))
+                        .map(|n| (n, false)),
+                };
             }
             Block::Heading { .. } => heading = None,
-            Block::Table { rows, line } if is_member_table(rows) => {
-                if let Some(name) = heading.take() {
-                    out.push(enum_type(
-                        ctx,
-                        version,
-                        name,
-                        *line,
-                        read_members(rows),
-                        false,
-                    ));
-                }
-            }
+            Block::Table { rows, line } if is_member_table(rows) => match heading.take() {
+                Some((name, true)) => out.properties.push((name, read_members(rows), *line)),
+                Some((name, false)) => out.enums.push(enum_type(
+                    ctx,
+                    version,
+                    name,
+                    *line,
+                    read_members(rows),
+                    false,
+                )),
+                None => {}
+            },
             _ => {}
         }
     }
@@ -1484,6 +1578,100 @@ mod tests {
             &mut sink,
         );
         assert_eq!(out.types[0].base.as_deref(), Some("DomainDnsRecord"));
+    }
+
+    /// A front-matter description the docs tooling cut mid-sentence is completed from the
+    /// paragraph it was cut from; a whole one is kept as written.
+    #[test]
+    fn cut_descriptions_are_completed_from_the_page() {
+        struct NoIncludes;
+        impl Includes for NoIncludes {
+            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
+                Err(t.to_string())
+            }
+        }
+        let page = |fm: &str| {
+            format!("---\ntitle: x\ndescription: \"{fm}\"\ndoc_type: resourcePageType\n---\n\n# gadget resource type\n\nTwo commands are supported. For an *AppService* call, specify the\n*type* and *payload* parameters.\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|Id.|\n")
+        };
+        let read = |fm: &str| {
+            let mut sink = Sink::new("beta/resources/gadget.md");
+            let out = read_page(
+                "beta/resources/gadget.md",
+                &page(fm),
+                &NoIncludes,
+                &mut sink,
+            );
+            out.types[0].description.clone()
+        };
+        assert_eq!(
+            read("Two commands are supported. For an *AppService* call, specify the "),
+            "Two commands are supported. For an AppService call, specify the type and payload parameters."
+        );
+        assert_eq!(read("Gadgets are small."), "Gadgets are small.");
+        // Cut, but from no paragraph of the page: kept as written.
+        assert_eq!(read("Something else, cut"), "Something else, cut");
+    }
+
+    /// A `### x property values` table gives property `x` its values (listed in its docs and
+    /// checked in examples); it is no enum type. One for a property the type lacks is a note.
+    #[test]
+    fn property_values_tables_attach_to_their_property() {
+        struct NoIncludes;
+        impl Includes for NoIncludes {
+            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
+                Err(t.to_string())
+            }
+        }
+        let page = "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# container resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|role|String|The role.|\n|state|containerState|The state.|\n\n### role property values\n\n|Value|Description|\n|:--|:--|\n|reader|Reads.|\n|writer|Writes.|\n\n### containerState values\n\n|Member|Description|\n|:--|:--|\n|active|On.|\n\n### roles property values\n\n|Value|Description|\n|:--|:--|\n|owner|Owns.|\n";
+        let mut sink = Sink::new("v1.0/resources/container.md");
+        let out = read_page("v1.0/resources/container.md", page, &NoIncludes, &mut sink);
+        let names: Vec<&str> = out.types.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["container", "containerState"]);
+        let role = &out.types[0].properties[0];
+        let values: Vec<&str> = role.values.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(values, ["reader", "writer"]);
+        let notes: Vec<String> = sink
+            .items
+            .into_iter()
+            .filter(|d| d.code == Code::ValuesWithoutProperty)
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("`roles property values`"));
+    }
+
+    /// One-cell bold rows group the rows of a property table; they are not properties and
+    /// not unreadable ones. A property row without a type still is.
+    #[test]
+    fn group_label_rows_in_property_tables_are_skipped() {
+        struct NoIncludes;
+        impl Includes for NoIncludes {
+            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
+                Err(t.to_string())
+            }
+        }
+        let page = "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# deviceThing resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|Id.|\n|**Onboarding**|\n|**Mobile app management (MAM)**|\n|brand|String|Brand.|\n|&nbsp; **Device management**|||\n|On-boarding|\n|state||No type.|\n";
+        let mut sink = Sink::new("beta/resources/devicething.md");
+        let out = read_page(
+            "beta/resources/devicething.md",
+            page,
+            &NoIncludes,
+            &mut sink,
+        );
+        let names: Vec<&str> = out.types[0]
+            .properties
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["id", "brand"]);
+        let unreadable: Vec<&str> = sink
+            .items
+            .iter()
+            .filter(|d| d.code == Code::UnreadableType)
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+        assert!(unreadable[0].contains("`state`"));
     }
 
     #[test]
