@@ -604,6 +604,59 @@ mod tests {
         );
     }
 
+    /// An example is checked against the type it names (its block annotation here), not the
+    /// page's response type; members an open type's page does not list are notes.
+    #[test]
+    fn examples_are_checked_as_their_own_type_and_open_types_allow_more() {
+        let dir = std::env::temp_dir().join(format!("graphdoc-own-{}", std::process::id()));
+        let (api, res) = (dir.join("v1.0/api"), dir.join("v1.0/resources"));
+        std::fs::create_dir_all(&api).unwrap();
+        std::fs::create_dir_all(&res).unwrap();
+        let resource = |name: &str, open: bool, props: &str| {
+            format!(
+                "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# {name} resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n{props}\n## JSON representation\n\n<!-- {{ \"blockType\": \"resource\", \"openType\": {open}, \"@odata.type\": \"microsoft.graph.{name}\" }} -->\n```json\n{{}}\n```\n"
+            )
+        };
+        std::fs::write(
+            res.join("extension.md"),
+            resource("extension", true, "|id|String|Id.|"),
+        )
+        .unwrap();
+        std::fs::write(
+            res.join("note.md"),
+            resource("note", false, "|id|String|Id.|\n|body|String|Text.|"),
+        )
+        .unwrap();
+        let page = "---\ntitle: \"Get extension\"\ndoc_type: apiPageType\n---\n\n# Get extension\n\n## HTTP request\n```http\nGET /extensions/{id}\n```\n\n## Response\nReturns an [extension](../resources/extension.md) object.\n\n## Example\n<!-- { \"blockType\": \"request\", \"name\": \"get_1\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/extensions/1\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.extension\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"id\": \"1\", \"colour\": \"red\"}\n```\n\n<!-- { \"blockType\": \"request\", \"name\": \"get_2\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/extensions/2\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.note\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"id\": \"2\", \"body\": \"hi\", \"size\": 3}\n```\n";
+        std::fs::write(api.join("extension-get.md"), page).unwrap();
+        let model = crate::read::read_docs(std::slice::from_ref(&dir));
+        let _ = std::fs::remove_dir_all(&dir);
+        let found: Vec<(crate::diag::Severity, String)> = check(&model, &|_| None)
+            .into_iter()
+            .filter(|d| d.code == Code::ExampleUndocumentedProperty)
+            .map(|d| (d.severity, d.message))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        // The open type's extra member: a note.
+        assert_eq!(found[0].0, crate::diag::Severity::Note);
+        assert!(found[0].1.contains("`$.colour`") && found[0].1.contains("open type"));
+        // The second example is annotated `note`: `body` is its own, `size` is not.
+        assert_eq!(found[1].0, crate::diag::Severity::Warning);
+        assert!(
+            found[1]
+                .1
+                .contains("`$.size` is not a documented property of note"),
+            "{}",
+            found[1].1
+        );
+        // Its generated test reads it as a note too; the first keeps the endpoint's type.
+        let plan = crate::plan::plan(&model, &crate::plan::Filter::default());
+        let ex = &plan.versions[0].endpoints[0].examples;
+        assert_eq!(ex[0].response_as, None);
+        let own = ex[1].response_as.as_ref().and_then(|r| r.ty.clone());
+        assert_eq!(own, Some(crate::plan::TypeRef::Named("Note".into())));
+    }
+
     /// A request body whose table repeats its resource is checked as the resource, as the
     /// bindings read it: a resource property the create table leaves out is no finding; a
     /// property the resource lacks is.
