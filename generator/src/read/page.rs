@@ -1204,7 +1204,9 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         TypeKind::Complex
     };
     let has_section = table.is_some() || ctx.in_section(SectionKind::Properties).next().is_some();
-    if properties.is_empty() && relationships.is_empty() && !has_section {
+    // An abstract base ("This is an abstract class…", "a base class; the derived types are…")
+    // may have no properties of its own.
+    if properties.is_empty() && relationships.is_empty() && !has_section && !says_abstract(ctx) {
         sink.report(
             line,
             Code::NoProperties,
@@ -1248,6 +1250,19 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
     }
     types.extend(tables.enums);
     types
+}
+
+/// Whether the page's prose calls its type abstract or a base class.
+fn says_abstract(ctx: &Ctx) -> bool {
+    ctx.blocks.iter().any(|b| match b {
+        Block::Paragraph { text, .. } => {
+            let t = text.to_lowercase();
+            ["abstract", "base class", "base type", "抽象"]
+                .iter()
+                .any(|w| t.contains(w))
+        }
+        _ => false,
+    })
 }
 
 /// The page's description: the front matter's, unless the docs tooling cut it mid-sentence
@@ -1672,6 +1687,41 @@ mod tests {
             .collect();
         assert_eq!(unreadable.len(), 1, "{unreadable:?}");
         assert!(unreadable[0].contains("`state`"));
+    }
+
+    /// A page that calls its type abstract may list no properties; any other such page is
+    /// reported.
+    #[test]
+    fn empty_abstract_types_are_not_reported() {
+        struct NoIncludes;
+        impl Includes for NoIncludes {
+            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
+                Err(t.to_string())
+            }
+        }
+        let findings = |intro: &str| {
+            let page = format!("---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# meetingThing resource type\n\n{intro}\n\n## Methods\n\nNone.\n");
+            let mut sink = Sink::new("beta/resources/meetingthing.md");
+            read_page(
+                "beta/resources/meetingthing.md",
+                &page,
+                &NoIncludes,
+                &mut sink,
+            );
+            sink.items
+                .iter()
+                .filter(|d| d.code == Code::NoProperties)
+                .count()
+        };
+        assert_eq!(
+            findings("This is an abstract class that contains meeting information."),
+            0
+        );
+        assert_eq!(
+            findings("The result of grading. This is a base class; the derived types are listed."),
+            0
+        );
+        assert_eq!(findings("Represents a meeting thing."), 1);
     }
 
     #[test]
