@@ -213,6 +213,50 @@ fn zh_pages_match_english_twins() {
     assert!(mismatched.is_empty(), "{} twins differ", mismatched.len());
 }
 
+/// Issue #18: every property of a zh-CN resource page is readable where its English twin
+/// types it: its name is the wire name (translated names are taken from the JSON
+/// representation) and its type is the twin's.
+#[test]
+fn zh_properties_are_typed_as_their_english_twins() {
+    let Some(c) = corpus() else { return };
+    let en = read::read_docs(&[c.join("en")]);
+    let zh = read::read_docs(&[c.join("zh-sample")]);
+    let (mut compared, mut differ) = (0, Vec::new());
+    for z in &zh.types {
+        let Some(e) = en
+            .types
+            .iter()
+            .find(|e| e.source == z.source && e.name.eq_ignore_ascii_case(&z.name))
+        else {
+            continue;
+        };
+        let twin: Vec<&graphdoc::model::Property> =
+            e.properties.iter().chain(&e.relationships).collect();
+        for p in z.properties.iter().chain(&z.relationships) {
+            assert!(
+                p.name.is_ascii(),
+                "{}: property `{}` keeps a translated name",
+                z.source,
+                p.name
+            );
+            // A property the twin lacks is of another docs revision, not a reading gap.
+            let Some(q) = twin.iter().find(|q| q.name.eq_ignore_ascii_case(&p.name)) else {
+                continue;
+            };
+            compared += 1;
+            if !p.type_name.eq_ignore_ascii_case(&q.type_name) || p.collection != q.collection {
+                differ.push(format!(
+                    "{} {}: zh {} vs en {}",
+                    z.source, p.name, p.type_name, q.type_name
+                ));
+            }
+        }
+    }
+    println!("zh/en twin properties compared: {compared}, typed differently: {}", differ.len());
+    assert!(compared >= 300, "too few twin properties compared ({compared})");
+    assert!(differ.is_empty(), "{differ:#?}");
+}
+
 /// Generation over the whole English corpus gives the same files and diagnostics on one
 /// thread as on all cores (the reader, the plan and emission all work in parallel).
 #[test]

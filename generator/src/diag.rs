@@ -154,6 +154,10 @@ codes! {
     UnreadableTable = "unreadable-table", Warning,
         hint: "use the standard columns (Property | Type | Description, Member | Value | Description)",
         explain: "A property or member table has columns graphdoc does not recognise, so its rows are not read.\n\nFix: use the standard column headers.";
+    /// A property table row whose name was translated (`说明` for `description`).
+    TranslatedName = "translated-name", Warning,
+        hint: "keep property names in the wire form (`description`), translate only the description",
+        explain: "A translated page renamed a property in its table (`说明` where the wire name is `description`). graphdoc takes the name from the page's JSON representation when it can tell which key it is (a note says so); otherwise the property keeps the translated name and the bindings cannot read it.\n\nFix: keep the wire names untranslated in the Property column.";
     /// A `### x property values` table for a property its page's type does not have.
     ValuesWithoutProperty = "values-without-property", Note,
         hint: "put the values table on the page of the type that has the property, or fix the heading's name",

@@ -1196,6 +1196,10 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
             None
         }
     });
+    let mut properties = properties;
+    if let Some(json) = &json {
+        name_translated_properties(&mut properties, json, &name, sink);
+    }
     let keyed = resource_ann.is_some_and(|(a, _)| a.key_property.is_some());
     let complex = resource_ann.is_some_and(|(a, _)| a.is_complex);
     let kind = if !complex && (keyed || base.as_deref() == Some("entity") || name == "entity") {
@@ -1250,6 +1254,80 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
     }
     types.extend(tables.enums);
     types
+}
+
+/// The top-level keys of a JSON object in the order written (`@` annotations left out).
+fn json_keys_in_order(text: &str) -> Vec<String> {
+    struct Keys;
+    impl<'de> serde::de::Visitor<'de> for Keys {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Vec<String>, A::Error> {
+            let mut keys = Vec::new();
+            while let Some(k) = map.next_key::<String>()? {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                if !k.starts_with('@') {
+                    keys.push(k);
+                }
+            }
+            Ok(keys)
+        }
+    }
+    use serde::Deserializer as _;
+    serde_json::Deserializer::from_str(text)
+        .deserialize_map(Keys)
+        .unwrap_or_default()
+}
+
+/// Translated property names (`说明` for `description`, `状态` for `state`) take the name the
+/// page's JSON representation gives: the keys no other row names, in table order, when there
+/// are as many of them as translated names. A note says so; a name left unknown is a warning.
+fn name_translated_properties(
+    properties: &mut [Property],
+    json: &crate::model::Json,
+    owner: &str,
+    sink: &mut Sink,
+) {
+    // Wire names are ASCII (`@odata.etag` included): a name with other letters was translated.
+    let translated = |p: &Property| !p.name.is_ascii();
+    let count = properties.iter().filter(|p| translated(p)).count();
+    if count == 0 {
+        return;
+    }
+    let keys = json_keys_in_order(json.text());
+    let unclaimed: Vec<&String> = keys
+        .iter()
+        .filter(|k| !properties.iter().any(|p| p.name.eq_ignore_ascii_case(k)))
+        .collect();
+    if unclaimed.len() != count {
+        for p in properties.iter().filter(|p| translated(p)) {
+            sink.report(
+                p.line,
+                Code::TranslatedName,
+                format!("property `{}` of `{owner}` has a translated name the JSON representation does not settle; it is kept as written", p.name),
+            );
+        }
+        return;
+    }
+    let mut names = unclaimed.into_iter();
+    for p in properties.iter_mut().filter(|p| translated(p)) {
+        let Some(name) = names.next() else { break };
+        sink.push(
+            p.line,
+            crate::diag::Severity::Note,
+            Code::TranslatedName,
+            format!(
+                "property `{}` of `{owner}` is `{name}`, as the JSON representation names it",
+                p.name
+            ),
+        );
+        p.name = name.clone();
+    }
 }
 
 /// Whether the page's prose calls its type abstract or a base class.
@@ -1722,6 +1800,46 @@ mod tests {
             0
         );
         assert_eq!(findings("Represents a meeting thing."), 1);
+    }
+
+    /// Translated property names take the JSON representation's key that no other row names;
+    /// a prose link names its type after the target page's file, area prefix aside.
+    #[test]
+    fn translated_property_names_come_from_the_json_representation() {
+        struct NoIncludes;
+        impl Includes for NoIncludes {
+            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
+                Err(t.to_string())
+            }
+        }
+        let page = "---\ntitle: x\nms.contentlocale: zh-CN\ndoc_type: resourcePageType\n---\n\n# deviceCategory 资源类型\n\n## 属性\n\n|属性|类型|说明|\n|:--|:--|:--|\n|id|字符串|标识符。|\n|说明|String|说明。|\n|state|[支持](../resources/intune-onboarding-enablement.md)|状态。|\n\n## JSON 表示形式\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.deviceCategory\" } -->\n```json\n{\"@odata.type\": \"#microsoft.graph.deviceCategory\", \"id\": \"String\", \"description\": \"String\", \"state\": \"String\"}\n```\n";
+        let mut sink = Sink::new("v1.0/resources/intune-onboarding-devicecategory.md");
+        let out = read_page(
+            "v1.0/resources/intune-onboarding-devicecategory.md",
+            page,
+            &NoIncludes,
+            &mut sink,
+        );
+        let props: Vec<(&str, &str)> = out.types[0]
+            .properties
+            .iter()
+            .map(|p| (p.name.as_str(), p.type_name.as_str()))
+            .collect();
+        assert_eq!(
+            props,
+            [
+                ("id", "Edm.String"),
+                ("description", "Edm.String"),
+                ("state", "enablement")
+            ]
+        );
+        let notes: Vec<&crate::diag::Diagnostic> = sink
+            .items
+            .iter()
+            .filter(|d| d.code == Code::TranslatedName)
+            .collect();
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].severity, crate::diag::Severity::Note);
     }
 
     #[test]

@@ -34,9 +34,12 @@ pub fn read_type(cell: &Cell) -> Option<(String, bool)> {
         if is_ident(name) {
             return Some((bare_name(name).to_string(), collection));
         }
-        // A link whose text is prose: name the type after the target page.
+        // A link whose text is prose (`[支持](intune-onboarding-enablement.md)`): name the type
+        // after the target page, whose file is named for its type after any area prefix (the
+        // link stage prefers the type the page defines when the docs set holds it).
         if let Some(stem) = link_stem(&link.url) {
-            return Some((stem, collection));
+            let name = stem.rsplit('-').next().unwrap_or(&stem).to_string();
+            return Some((name, collection));
         }
     }
     let mut core = clean(text);
