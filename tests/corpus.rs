@@ -252,8 +252,14 @@ fn zh_properties_are_typed_as_their_english_twins() {
             }
         }
     }
-    println!("zh/en twin properties compared: {compared}, typed differently: {}", differ.len());
-    assert!(compared >= 300, "too few twin properties compared ({compared})");
+    println!(
+        "zh/en twin properties compared: {compared}, typed differently: {}",
+        differ.len()
+    );
+    assert!(
+        compared >= 300,
+        "too few twin properties compared ({compared})"
+    );
     assert!(differ.is_empty(), "{differ:#?}");
 }
 

@@ -188,6 +188,107 @@ fn corpus_bindings_compile_and_pass_examples() {
     }
 }
 
+/// Current docs (`../shared/corpus/modern-sample`, 30 pages of 2024–2026): the bindings compile
+/// and every example test passes or fails on an example that `graphdoc check` reports (issue
+/// #18).
+#[test]
+fn modern_sample_bindings_pass_or_are_reported() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/modern-sample");
+    if !corpus.is_dir() {
+        eprintln!(
+            "NOTICE: {} is absent; modern-sample bindings test skipped",
+            corpus.display()
+        );
+        return;
+    }
+    let model = graphdoc::read_docs(std::slice::from_ref(&corpus));
+    let findings =
+        graphdoc::check::check(&model, &|f| std::fs::read_to_string(corpus.join(f)).ok());
+    let spans = ExampleSpans::of(&model);
+    let defects: Defects = findings
+        .iter()
+        .filter(|d| {
+            d.code.as_str().starts_with("example-")
+                || d.code == "invalid-example-json"
+                || d.code == "response-collection-mismatch"
+        })
+        .filter(|d| d.severity != graphdoc::diag::Severity::Note)
+        .filter_map(|d| Some((d.file.clone(), spans.example_at(&d.file, d.line)?)))
+        .collect();
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let out_dir = tmp.join("modern-bindings");
+    let opts = graphdoc::emit::Options {
+        crate_name: "modern-bindings".into(),
+        filter: Default::default(),
+        runtime: graphdoc::Config::new().runtime_for(&out_dir),
+    };
+    let mut files = graphdoc::emit::generate(&model, &opts)
+        .expect("generates")
+        .files;
+    files
+        .get_mut("Cargo.toml")
+        .unwrap()
+        .push_str("\n[workspace]\n");
+    graphdoc::write::write_files(&out_dir, &files, true).expect("writes");
+    let res = Command::new(env!("CARGO"))
+        .args(["test", "--no-fail-fast", "--", "--test-threads", "2"])
+        .current_dir(&out_dir)
+        .env("CARGO_TARGET_DIR", tmp.join("corpus-target"))
+        .env("CARGO_INCREMENTAL", "0")
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .expect("cargo runs");
+    let stdout = format!("\n{}", String::from_utf8_lossy(&res.stdout));
+    let stderr = String::from_utf8_lossy(&res.stderr);
+    assert!(
+        !stderr.contains("could not compile"),
+        "the modern-sample bindings do not compile:\n{stderr}"
+    );
+    let all = outcomes(&stdout);
+    let examples: Vec<&Outcome> = all
+        .iter()
+        .filter(|o| o.name.ends_with("_response") || o.name.ends_with("_request"))
+        .collect();
+    let passed = examples.iter().filter(|o| o.passed).count();
+    println!(
+        "modern-sample example tests: {} tried, {passed} passed",
+        examples.len()
+    );
+    let unexplained: Vec<String> = examples
+        .iter()
+        .filter(|o| !o.passed)
+        .filter(|o| {
+            let example = o
+                .file
+                .as_deref()
+                .zip(o.line)
+                .and_then(|(f, l)| Some((f.to_string(), spans.example_at(f, l)?)));
+            !example.is_some_and(|e| defects.contains(&e))
+        })
+        .map(|o| {
+            format!(
+                "{}: {} {}",
+                o.name,
+                o.file.as_deref().unwrap_or("?"),
+                o.message
+            )
+        })
+        .collect();
+    for u in &unexplained {
+        println!("  unexplained: {}", &u[..u.len().min(300)]);
+    }
+    assert!(
+        examples.len() >= 40,
+        "too few example tests ran: {}",
+        examples.len()
+    );
+    assert!(
+        unexplained.is_empty(),
+        "{} modern-sample failures that no check finding on the example explains",
+        unexplained.len()
+    );
+}
+
 /// The build.rs route's one file, for the same selections as the feature checks above
 /// (`Config` include/exclude and versions), included inside a module of a crate that depends on
 /// the runtime alone: whatever a selection keeps, what it reaches is kept too.

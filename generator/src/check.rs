@@ -414,6 +414,12 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
         let body = &body.value();
         let shape_mismatch = response_type.and_then(|t| {
             if op.response.collection {
+                if link::examples::is_value_wrapper(Some(body)) {
+                    return Some(format!(
+                        "returns a collection of {} but the example's `value` is one object",
+                        t.name
+                    ));
+                }
                 link::examples::is_single_object(Some(body)).then(|| {
                     format!(
                         "returns a collection of {} but the example is one object",
@@ -602,6 +608,30 @@ mod tests {
                 Code::ExampleUndocumentedProperty
             )]
         );
+    }
+
+    /// Prose that says "collection" over an example whose `value` is one object: the example's
+    /// shape wins in the bindings (a wrapped object) and check reports the contradiction.
+    #[test]
+    fn a_wrapped_object_under_collection_prose_is_reported_and_bound_as_wrapped() {
+        let dir = std::env::temp_dir().join(format!("graphdoc-wrapped-{}", std::process::id()));
+        let (api, res) = (dir.join("v1.0/api"), dir.join("v1.0/resources"));
+        std::fs::create_dir_all(&api).unwrap();
+        std::fs::create_dir_all(&res).unwrap();
+        std::fs::write(res.join("gizmo.md"), "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# gizmo resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|size|Int32|Size.|\n").unwrap();
+        std::fs::write(api.join("gizmo-list.md"), "---\ntitle: \"List gizmos\"\ndoc_type: apiPageType\n---\n\n# List gizmos\n\n## HTTP request\n```http\nGET /gizmos\n```\n\n## Response\nReturns a collection of [gizmo](../resources/gizmo.md) objects.\n\n## Example\n<!-- { \"blockType\": \"request\", \"name\": \"list\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/gizmos\n```\n\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"value\": {\"size\": 1}}\n```\n").unwrap();
+        let model = crate::read::read_docs(std::slice::from_ref(&dir));
+        let _ = std::fs::remove_dir_all(&dir);
+        let found: Vec<String> = check(&model, &|_| None)
+            .into_iter()
+            .filter(|d| d.code == Code::ResponseCollectionMismatch)
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("`value` is one object"), "{}", found[0]);
+        let plan = crate::plan::plan(&model, &crate::plan::Filter::default());
+        let e = &plan.versions[0].endpoints[0];
+        assert_eq!(e.response.shape, crate::plan::Shape::ValueWrapped);
     }
 
     /// An example is checked against the type it names (its block annotation here), not the

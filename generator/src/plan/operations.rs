@@ -250,8 +250,11 @@ pub(crate) fn plan_response(
     });
     // The prose often says "returns a user object" over an example that is a page of users:
     // the example shows what the service sends (`graphdoc check` reports the prose).
+    // A `{"value": {…}}` example of a "collection" (agentuser-list.md) is one wrapped object.
     let shape = if is_collection_page(example_body)
-        || op.response.collection && !is_single_object(example_body)
+        || op.response.collection
+            && !is_single_object(example_body)
+            && !is_value_wrapper(example_body)
     {
         Shape::Collection
     } else if is_value_wrapper(example_body)

@@ -798,6 +798,15 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
         }
     }
     if says_none || !saw_section {
+        // A function's parameters have a section of their own in current docs
+        // (adhoccall-getallrecordings.md: `## Function parameters`); the path stage puts them
+        // in the URL of a GET.
+        if let Some(rows) = function_parameters(ctx) {
+            return RequestBody::Parameters {
+                parameters: read_properties(rows, ctx.rel, ctx.namespace(), sink),
+                represents: None,
+            };
+        }
         return RequestBody::None;
     }
     match link.and_then(type_from_link) {
@@ -806,6 +815,24 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
         },
         None => RequestBody::Unknown,
     }
+}
+
+/// The table of a `## Function parameters` section (`函数参数`), if it has a Type column.
+fn function_parameters<'c>(ctx: &'c Ctx) -> Option<&'c [Row<'c>]> {
+    let mut under = false;
+    for b in &ctx.blocks {
+        match b {
+            Block::Heading { text, anchor, .. } => {
+                let t = text.to_lowercase();
+                under = t.contains("function parameters")
+                    || text.contains("函数参数")
+                    || anchor.as_deref() == Some("function-parameters");
+            }
+            Block::Table { rows, .. } if under && is_property_table(rows) => return Some(rows),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The type a body paragraph names in plain text: "supply a JSON representation for the
