@@ -801,11 +801,22 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
         // A function's parameters have a section of their own in current docs
         // (adhoccall-getallrecordings.md: `## Function parameters`); the path stage puts them
         // in the URL of a GET.
+        // Only the required ones: an optional parameter (delta's `token`) may be left out of
+        // the call, which a function taking every parameter could no longer make.
         if let Some(rows) = function_parameters(ctx) {
-            return RequestBody::Parameters {
-                parameters: read_properties(rows, ctx.rel, ctx.namespace(), sink),
-                represents: None,
-            };
+            let required: Vec<Property> = read_properties(rows, ctx.rel, ctx.namespace(), sink)
+                .into_iter()
+                .filter(|p| {
+                    let d = p.description.to_ascii_lowercase();
+                    !d.contains("optional") || d.contains("required")
+                })
+                .collect();
+            if !required.is_empty() {
+                return RequestBody::Parameters {
+                    parameters: required,
+                    represents: None,
+                };
+            }
         }
         return RequestBody::None;
     }

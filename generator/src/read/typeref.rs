@@ -35,10 +35,14 @@ pub fn read_type(cell: &Cell) -> Option<(String, bool)> {
             return Some((bare_name(name).to_string(), collection));
         }
         // A link whose text is prose (`[支持](intune-onboarding-enablement.md)`): name the type
-        // after the target page, whose file is named for its type after any area prefix (the
-        // link stage prefers the type the page defines when the docs set holds it).
+        // after the target page, whose file is named for its type after Intune's
+        // `intune-<area>-` prefix (the link stage prefers the type the page defines when the
+        // docs set holds it).
         if let Some(stem) = link_stem(&link.url) {
-            let name = stem.rsplit('-').next().unwrap_or(&stem).to_string();
+            let name = match stem.strip_prefix("intune-").and_then(|r| r.split_once('-')) {
+                Some((_area, name)) if !name.is_empty() => name.to_string(),
+                _ => stem,
+            };
             return Some((name, collection));
         }
     }
@@ -215,6 +219,14 @@ mod tests {
                 "../resources/item-type.md"
             )),
             Some(("item-type".into(), false))
+        );
+        assert_eq!(
+            read_type(&linked(
+                "支持",
+                "支持",
+                "../resources/intune-onboarding-enablement.md"
+            )),
+            Some(("enablement".into(), false))
         );
     }
 }
