@@ -155,6 +155,26 @@ fn reason(msg: &str) -> &'static str {
     }
 }
 
+/// The examples `graphdoc check` reports a defect on: findings about examples
+/// (`example-*`, invalid JSON, a response of the wrong shape), notes aside (not defects:
+/// `example-undocumented-path` says the bindings have the call), placed by line in the
+/// example that holds them (from its request to the next example).
+fn defects_of(model: &graphdoc::model::Model, corpus: &Path) -> (ExampleSpans, Defects) {
+    let findings = graphdoc::check::check(model, &|f| std::fs::read_to_string(corpus.join(f)).ok());
+    let spans = ExampleSpans::of(model);
+    let defects = findings
+        .iter()
+        .filter(|d| {
+            d.code.as_str().starts_with("example-")
+                || d.code == "invalid-example-json"
+                || d.code == "response-collection-mismatch"
+        })
+        .filter(|d| d.severity != graphdoc::diag::Severity::Note)
+        .filter_map(|d| Some((d.file.clone(), spans.example_at(&d.file, d.line)?)))
+        .collect();
+    (spans, defects)
+}
+
 #[test]
 fn corpus_bindings_compile_and_pass_examples() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/en");
@@ -166,18 +186,7 @@ fn corpus_bindings_compile_and_pass_examples() {
         return;
     }
     let model = graphdoc::read_docs(std::slice::from_ref(&corpus));
-    // Findings of `graphdoc check`, by example: a failure is a docs defect only when check
-    // reports one on the same example (the lines from its request to the next example).
-    let findings =
-        graphdoc::check::check(&model, &|f| std::fs::read_to_string(corpus.join(f)).ok());
-    let spans = ExampleSpans::of(&model);
-    let defects: Defects = findings
-        .iter()
-        .filter(|d| d.code.as_str().starts_with("example-") || d.code == "invalid-example-json")
-        // Notes are not defects (`example-undocumented-path`: the bindings have the call).
-        .filter(|d| d.severity != graphdoc::diag::Severity::Note)
-        .filter_map(|d| Some((d.file.clone(), spans.example_at(&d.file, d.line)?)))
-        .collect();
+    let (spans, defects) = defects_of(&model, &corpus);
     // The default bindings (the property tables, strictly), then with `--example-fields`.
     for (mode, example_fields, floors) in [
         ("tables only (default)", false, STRICT_FLOORS),
@@ -202,19 +211,7 @@ fn modern_sample_bindings_pass_or_are_reported() {
         return;
     }
     let model = graphdoc::read_docs(std::slice::from_ref(&corpus));
-    let findings =
-        graphdoc::check::check(&model, &|f| std::fs::read_to_string(corpus.join(f)).ok());
-    let spans = ExampleSpans::of(&model);
-    let defects: Defects = findings
-        .iter()
-        .filter(|d| {
-            d.code.as_str().starts_with("example-")
-                || d.code == "invalid-example-json"
-                || d.code == "response-collection-mismatch"
-        })
-        .filter(|d| d.severity != graphdoc::diag::Severity::Note)
-        .filter_map(|d| Some((d.file.clone(), spans.example_at(&d.file, d.line)?)))
-        .collect();
+    let (spans, defects) = defects_of(&model, &corpus);
     let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
     let out_dir = tmp.join("modern-bindings");
     let opts = graphdoc::emit::Options {

@@ -1636,6 +1636,14 @@ fn embedded_enums(ctx: &Ctx, version: ApiVersion) -> ValueTables {
 mod tests {
     use super::*;
 
+    /// Pages read on their own: no include resolves.
+    struct NoIncludes;
+    impl Includes for NoIncludes {
+        fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
+            Err(t.to_string())
+        }
+    }
+
     #[test]
     fn sub_namespaces_are_read_from_the_namespace_line() {
         assert_eq!(sub_namespace("microsoft.graph"), None);
@@ -1694,12 +1702,6 @@ mod tests {
     /// (not an earlier one, nor one whose text is a prefix of it).
     #[test]
     fn the_prose_names_the_base_type() {
-        struct NoIncludes;
-        impl Includes for NoIncludes {
-            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
-                Err(t.to_string())
-            }
-        }
         let page = "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# domainDnsUnavailableRecord resource type\n\nFor a [Domain](domain.md) entity, when no record can be made, this one is returned. Inherited from [DomainDnsRecord](domaindnsrecord.md) entity.\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|description|String|Why.|\n";
         let mut sink = Sink::new("beta/resources/domaindnsunavailablerecord.md");
         let out = read_page(
@@ -1715,12 +1717,6 @@ mod tests {
     /// paragraph it was cut from; a whole one is kept as written.
     #[test]
     fn cut_descriptions_are_completed_from_the_page() {
-        struct NoIncludes;
-        impl Includes for NoIncludes {
-            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
-                Err(t.to_string())
-            }
-        }
         let page = |fm: &str| {
             format!("---\ntitle: x\ndescription: \"{fm}\"\ndoc_type: resourcePageType\n---\n\n# gadget resource type\n\nTwo commands are supported. For an *AppService* call, specify the\n*type* and *payload* parameters.\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|Id.|\n")
         };
@@ -1747,12 +1743,6 @@ mod tests {
     /// checked in examples); it is no enum type. One for a property the type lacks is a note.
     #[test]
     fn property_values_tables_attach_to_their_property() {
-        struct NoIncludes;
-        impl Includes for NoIncludes {
-            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
-                Err(t.to_string())
-            }
-        }
         let page = "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# container resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|role|String|The role.|\n|state|containerState|The state.|\n\n### role property values\n\n|Value|Description|\n|:--|:--|\n|reader|Reads.|\n|writer|Writes.|\n\n### containerState values\n\n|Member|Description|\n|:--|:--|\n|active|On.|\n\n### roles property values\n\n|Value|Description|\n|:--|:--|\n|owner|Owns.|\n";
         let mut sink = Sink::new("v1.0/resources/container.md");
         let out = read_page("v1.0/resources/container.md", page, &NoIncludes, &mut sink);
@@ -1775,12 +1765,6 @@ mod tests {
     /// not unreadable ones. A property row without a type still is.
     #[test]
     fn group_label_rows_in_property_tables_are_skipped() {
-        struct NoIncludes;
-        impl Includes for NoIncludes {
-            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
-                Err(t.to_string())
-            }
-        }
         let page = "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# deviceThing resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|Id.|\n|**Onboarding**|\n|**Mobile app management (MAM)**|\n|brand|String|Brand.|\n|&nbsp; **Device management**|||\n|On-boarding|\n|state||No type.|\n";
         let mut sink = Sink::new("beta/resources/devicething.md");
         let out = read_page(
@@ -1809,12 +1793,6 @@ mod tests {
     /// reported.
     #[test]
     fn empty_abstract_types_are_not_reported() {
-        struct NoIncludes;
-        impl Includes for NoIncludes {
-            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
-                Err(t.to_string())
-            }
-        }
         let findings = |intro: &str| {
             let page = format!("---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# meetingThing resource type\n\n{intro}\n\n## Methods\n\nNone.\n");
             let mut sink = Sink::new("beta/resources/meetingthing.md");
@@ -1844,12 +1822,6 @@ mod tests {
     /// a prose link names its type after the target page's file, area prefix aside.
     #[test]
     fn translated_property_names_come_from_the_json_representation() {
-        struct NoIncludes;
-        impl Includes for NoIncludes {
-            fn load(&self, _: &str, t: &str) -> Result<(String, String), String> {
-                Err(t.to_string())
-            }
-        }
         let page = "---\ntitle: x\nms.contentlocale: zh-CN\ndoc_type: resourcePageType\n---\n\n# deviceCategory 资源类型\n\n## 属性\n\n|属性|类型|说明|\n|:--|:--|:--|\n|id|字符串|标识符。|\n|说明|String|说明。|\n|state|[支持](../resources/intune-onboarding-enablement.md)|状态。|\n\n## JSON 表示形式\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.deviceCategory\" } -->\n```json\n{\"@odata.type\": \"#microsoft.graph.deviceCategory\", \"id\": \"String\", \"description\": \"String\", \"state\": \"String\"}\n```\n";
         let mut sink = Sink::new("v1.0/resources/intune-onboarding-devicecategory.md");
         let out = read_page(
