@@ -43,8 +43,11 @@ fn sub_namespace_types_have_modules_of_their_own() {
 
 /// Response and request pass-rate floors of the default (strict) bindings.
 const STRICT_FLOORS: (f64, f64) = (0.86, 0.93);
-/// The same with `--example-fields` (properties only the examples show bound as JSON).
-const EXAMPLE_FIELDS_FLOORS: (f64, f64) = (0.96, 0.95);
+/// The same with `--example-fields` (properties only the examples show bound as JSON). The
+/// response floor was 0.96 until 2026-12-04, when 63 operations whose pages name no response
+/// type came to be typed by their examples: those examples, trivially read as JSON before, are
+/// now checked (4,393 of 4,577 pass, 95.98%; each failure is on an example check reports).
+const EXAMPLE_FIELDS_FLOORS: (f64, f64) = (0.955, 0.95);
 
 struct Outcome {
     name: String,

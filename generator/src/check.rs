@@ -634,6 +634,33 @@ mod tests {
         assert_eq!(e.response.shape, crate::plan::Shape::ValueWrapped);
     }
 
+    /// A page without a Response section (site-get.md) is typed by what its example names,
+    /// in the bindings and in check alike.
+    #[test]
+    fn a_page_without_a_response_type_is_typed_by_its_example() {
+        let dir = std::env::temp_dir().join(format!("graphdoc-shown-{}", std::process::id()));
+        let (api, res) = (dir.join("v1.0/api"), dir.join("v1.0/resources"));
+        std::fs::create_dir_all(&api).unwrap();
+        std::fs::create_dir_all(&res).unwrap();
+        std::fs::write(res.join("gizmo.md"), "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# gizmo resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|size|Int32|Size.|\n").unwrap();
+        std::fs::write(api.join("gizmo-get.md"), "---\ntitle: \"Get gizmo\"\ndoc_type: apiPageType\n---\n\n# Get gizmo\n\n## HTTP request\n```http\nGET /gizmo\n```\n\n## Example\n<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/gizmo\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.gizmo\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"size\": 1, \"colour\": \"red\"}\n```\n").unwrap();
+        let model = crate::read::read_docs(std::slice::from_ref(&dir));
+        let _ = std::fs::remove_dir_all(&dir);
+        let found: Vec<String> = check(&model, &|_| None)
+            .into_iter()
+            .filter(|d| d.code == Code::ExampleUndocumentedProperty)
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(found, ["`$.colour` is not a documented property of gizmo"]);
+        let plan = crate::plan::plan(&model, &crate::plan::Filter::default());
+        let e = &plan.versions[0].endpoints[0];
+        assert_eq!(
+            e.response.ty,
+            Some(crate::plan::TypeRef::Named("Gizmo".into()))
+        );
+        assert_eq!(e.response.shape, crate::plan::Shape::Plain);
+    }
+
     /// An example is checked against the type it names (its block annotation here), not the
     /// page's response type; members an open type's page does not list are notes.
     #[test]

@@ -50,8 +50,9 @@ pub(crate) fn example_sends_json_with(op: &Operation, method: &str) -> bool {
 /// block's `@odata.type` annotation, else a type cast ending the request URL
 /// (`/memberOf/microsoft.graph.group`); the first of these that names a type of the version
 /// decides. `None` when it is the page's own type, when the body's `@odata.type` names a type
-/// derived from it (read through the base, as the bindings read it), or when the page
-/// documents no response type to differ from.
+/// derived from it (read through the base, as the bindings read it), or when the page names a
+/// response type no page defines (or a primitive). A page that names no response type at all
+/// (site-get.md has no Response section) is typed by its examples this way.
 pub fn own_type<'v>(
     version: &'v super::Version,
     model: &'v crate::model::Model,
@@ -59,18 +60,22 @@ pub fn own_type<'v>(
     ex: &crate::model::Example,
 ) -> Option<&'v crate::model::TypeDef> {
     let resp = ex.response.as_ref()?;
-    let declared = op
-        .response
-        .type_name
-        .as_deref()
-        .and_then(|n| version.find_type(model, n))?;
+    let declared = match op.response.type_name.as_deref() {
+        Some(n) => Some(version.find_type(model, n)?),
+        None => None,
+    };
     let body = match &resp.body {
         Body::Json(j) => Some(j.value()),
         _ => None,
     };
+    // The values' `@odata.type`, when they all name one (a delta page of users, groups and
+    // contacts is none of them).
     let in_body = body.as_ref().and_then(|b| {
-        let first = *super::walk::values(b).first()?;
-        first.get("@odata.type")?.as_str().map(str::to_string)
+        let mut names = super::walk::values(b)
+            .into_iter()
+            .map(|v| v.get("@odata.type").and_then(|t| t.as_str()));
+        let first = names.next()??;
+        names.all(|n| n == Some(first)).then(|| first.to_string())
     });
     let cast = ex
         .request
@@ -91,11 +96,14 @@ pub fn own_type<'v>(
         // is the walk's finding, not the example's type.
         (!from_body || t.name == n).then_some((t, from_body))
     })?;
+    if t.kind == crate::model::TypeKind::Enum {
+        return None;
+    }
+    let Some(declared) = declared else {
+        return Some(t);
+    };
     let same = |a: &crate::model::TypeDef| a.name.eq_ignore_ascii_case(&declared.name);
-    if same(t)
-        || t.kind == crate::model::TypeKind::Enum
-        || (from_body && model.ancestors(t).iter().any(|a| same(a)))
-    {
+    if same(t) || (from_body && model.ancestors(t).iter().any(|a| same(a))) {
         return None;
     }
     Some(t)

@@ -39,7 +39,18 @@ pub(crate) fn plan_operation(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<EndpointPlan> {
     let mut out = Vec::new();
-    let response = plan_response(op, resolve, diags);
+    // A page that names no response type is typed by what its examples name (`own`).
+    let shown = || {
+        op.examples
+            .iter()
+            .filter(|e| {
+                e.response
+                    .as_ref()
+                    .is_some_and(|r| matches!(r.body, Body::Json(_)))
+            })
+            .find_map(|e| own(op, e))
+    };
+    let response = plan_response(op, resolve, &shown, diags);
     let body = match (&op.request_body, reuse(op)) {
             (RequestBody::Parameters { .. }, Some(t)) => BodyPlan::Type(t),
             // No Request body section, yet the example sends JSON: the page left the section
@@ -215,6 +226,7 @@ pub(crate) fn content_of(
 pub(crate) fn plan_response(
     op: &Operation,
     resolve: &dyn Fn(&str) -> Option<TypeRef>,
+    shown: &dyn Fn() -> Option<TypeRef>,
     diags: &mut Vec<Diagnostic>,
 ) -> ResponsePlan {
     let status = op.response.status.unwrap_or(200);
@@ -227,7 +239,18 @@ pub(crate) fn plan_response(
             _ => None,
         });
     let example_body = example_body.as_ref();
+    let shown = match op.response.type_name {
+        None if status != 204 => shown(),
+        _ => None,
+    };
     let Some(name) = op.response.type_name.as_deref().filter(|_| status != 204) else {
+        if let Some(ty) = shown {
+            return ResponsePlan {
+                shape: shape_of(op, &ty, example_body),
+                ty: Some(ty),
+                status,
+            };
+        }
         return ResponsePlan {
             ty: None,
             shape: if status == 204 || example_body.is_none() {
@@ -248,10 +271,19 @@ pub(crate) fn plan_response(
         ));
         TypeRef::Json
     });
-    // The prose often says "returns a user object" over an example that is a page of users:
-    // the example shows what the service sends (`graphdoc check` reports the prose).
-    // A `{"value": {…}}` example of a "collection" (agentuser-list.md) is one wrapped object.
-    let shape = if is_collection_page(example_body)
+    ResponsePlan {
+        shape: shape_of(op, &ty, example_body),
+        ty: Some(ty),
+        status,
+    }
+}
+
+/// How a response of `ty` is wrapped. The prose often says "returns a user object" over an
+/// example that is a page of users: the example shows what the service sends (`graphdoc
+/// check` reports the prose). A `{"value": {…}}` example of a "collection"
+/// (agentuser-list.md) is one wrapped object.
+fn shape_of(op: &Operation, ty: &TypeRef, example_body: Option<&serde_json::Value>) -> Shape {
+    if is_collection_page(example_body)
         || op.response.collection
             && !is_single_object(example_body)
             && !is_value_wrapper(example_body)
@@ -263,11 +295,6 @@ pub(crate) fn plan_response(
         Shape::ValueWrapped
     } else {
         Shape::Plain
-    };
-    ResponsePlan {
-        ty: Some(ty),
-        shape,
-        status,
     }
 }
 
