@@ -1,6 +1,6 @@
-//! One walk of example JSON against the linked types, shared by `check` (findings), the
-//! plan's `--example-fields` pass (properties no field holds) and inference (values of types
-//! no page defines). Each reads what the walk meets through [`Visit`], so all three agree on
+//! One walk of example JSON against the linked types, shared by `check` (findings) and the
+//! plan's `--example-fields` pass (properties no field holds), which read what it meets
+//! through [`Visit`]; inference takes the same unwrapped values ([`values`]). So all agree on
 //! how a body unwraps, which derived type an `@odata.type` selects and which members a type
 //! has (inherited ones included).
 
@@ -22,10 +22,6 @@ pub trait Visit {
     /// `what` names the owner for messages.
     fn undocumented(&mut self, owner: Option<&TypeDef>, what: &str, path: &str, key: &str) {
         let _ = (owner, what, path, key);
-    }
-    /// A value of a named type that no page defines and nothing inferred.
-    fn unknown_type(&mut self, type_name: &str, v: &Value) {
-        let _ = (type_name, v);
     }
 }
 
@@ -108,7 +104,6 @@ impl<V: Visit + ?Sized> Walker<'_, V> {
             return;
         }
         let Some(t) = self.types.find_type(self.model, type_name) else {
-            self.visit.unknown_type(type_name, v);
             return;
         };
         match t.kind {
