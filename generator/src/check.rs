@@ -408,6 +408,7 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
         }
         let Some(resp) = &ex.response else { continue };
         check_content_length(op, &resp.headers, &resp.body, resp.line, out);
+        check_status(op, resp, out);
         let Body::Json(body) = &resp.body else {
             continue;
         };
@@ -474,7 +475,13 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
             for v in values {
                 walker.value(v, &t.name, false, "$");
             }
-        } else if let Some(prim) = op.response.type_name.as_deref().and_then(Edm::parse) {
+        } else if let Some(prim) = op
+            .response
+            .type_name
+            .as_deref()
+            .and_then(Edm::parse)
+            .or_else(|| link::examples::own_primitive(op, ex))
+        {
             // A documented primitive ("String collection"): the example must be one too
             // (`getByIds` documents strings, its example and the service send objects).
             let at = if body.get("value").is_some() {
@@ -495,6 +502,45 @@ fn check_operation(types: &Api, op: &Operation, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
+    }
+}
+
+/// A success status in an example that the Response section does not name (it names at least
+/// one): whether a body comes back is then the reader's guess.
+fn check_status(op: &Operation, resp: &crate::model::ExampleResponse, out: &mut Vec<Diagnostic>) {
+    if resp.status == Some(204) && !matches!(resp.body, Body::None) {
+        push(
+            out,
+            op,
+            resp.line,
+            Code::ResponseStatusMismatch,
+            "the example answers 204 No Content but shows a body, which a 204 never has".into(),
+        );
+        return;
+    }
+    let (Some(documented), Some(shown)) = (op.response.status, resp.status) else {
+        return;
+    };
+    let named: Vec<u16> = std::iter::once(documented)
+        .chain(op.response.alternatives.iter().copied())
+        .collect();
+    // Only whether a body comes back matters to a caller: `200` shown for `201` is not reported.
+    let no_body = |s: u16| s == 204;
+    if !(200..300).contains(&shown) || !(200..300).contains(&documented) {
+        return;
+    }
+    if !named.iter().any(|s| no_body(*s) == no_body(shown)) {
+        let all: Vec<String> = named.iter().map(u16::to_string).collect();
+        push(
+            out,
+            op,
+            resp.line,
+            Code::ResponseStatusMismatch,
+            format!(
+                "the example answers {shown} but the Response section names {}",
+                all.join(" and ")
+            ),
+        );
     }
 }
 

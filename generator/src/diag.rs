@@ -174,6 +174,10 @@ codes! {
     MergedType = "merged-type", Note,
         hint: "keep one resource page per type",
         explain: "Two resource pages of one version define the same type. graphdoc merges their properties into the first.\n\nFix: keep one page per type, or rename one.";
+    /// A type's base is named only by the base type's page.
+    BaseFromProse = "base-from-prose", Note,
+        hint: "say \"Inherits from [base](base.md)\" on the derived type's page too",
+        explain: "A resource page names types derived from it (\"This is a base class; the derived types are [educationFeedbackOutcome](…), …\") and the derived type's own page names no base. graphdoc takes the base page's word: the derived type inherits its properties, and responses of the base type read it.\n\nFix: add \"Inherits from [educationOutcome](educationoutcome.md).\" to the derived type's page, or a `baseType` to its resource annotation.";
     /// Two pages of one locale define one type; only the first is used.
     DuplicateType = "duplicate-type", Warning,
         hint: "keep one resource page per type",
@@ -246,6 +250,10 @@ codes! {
     ResponseCollectionMismatch = "response-collection-mismatch", Warning,
         hint: "say the response is a collection (`… collection in the response body`), or show one object in the example",
         explain: "The Response section says one object and the example shows a `value` array, or the reverse.\n\nFix: make the prose and the example agree.";
+    /// An example answers with a success status the Response section does not name.
+    ResponseStatusMismatch = "response-status-mismatch", Warning,
+        hint: "name every success status in the Response section (and when each is sent), or correct the example's status line",
+        explain: "An example response's status is a success the Response section never names: the prose says `204 No Content` and the example shows `200 OK` with the object, or the reverse. Callers cannot tell whether a body comes back; the binding returns an `Option` (`None` for `204`) so neither answer fails.\n\nExample: microsoftauthenticatorauthenticationmethodconfiguration-update.md says \"returns a `204 No Content` response code\" and its example is `HTTP/1.1 200 OK` with the configuration.\n\nFix: say when each status is sent (`Prefer: return=representation` answers `200 OK` with the updated object), or correct the example.";
     /// An operation without examples.
     MissingExample = "missing-example", Note,
         hint: "add a request and response example",

@@ -6,7 +6,9 @@
 //! `$top`/`$skiptoken` and nextLinks (delta functions end on a deltaLink), `$count=true` counts,
 //! faults come on demand ([`Mock::fail`]: 429 with `Retry-After`, 503, 404…), content downloads
 //! answer 302 to a second URL, `$batch` answers each item, upload sessions take ranged `PUT`s,
-//! every answer carries a `request-id`, and every request is recorded ([`Mock::requests`]).
+//! every answer carries a `request-id`, `Prefer: return=minimal` and `return=representation`
+//! are honoured as the service honours them (an example shown with the latter answers `204`
+//! without it), and every request is recorded ([`Mock::requests`]).
 
 use std::collections::BTreeMap;
 #[cfg(feature = "mock-server")]
@@ -21,7 +23,7 @@ use std::thread::JoinHandle;
 use crate::link::path::{canonical_path, match_path, PathPiece};
 use crate::link::Api;
 use crate::model::percent_decode as decode;
-use crate::model::{ApiVersion, Body, ExampleResponse, Model, Operation};
+use crate::model::{ApiVersion, Body, ExampleRequest, ExampleResponse, Model, Operation};
 
 /// One canned answer: an example response of the docs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +67,7 @@ impl Routes {
                     let mut own = None;
                     for ex in &op.examples {
                         let Some(resp) = &ex.response else { continue };
-                        let answer = answer_of(op, resp);
+                        let answer = answer_of(op, ex.request.as_ref(), resp);
                         if let Some(req) = &ex.request {
                             let v = req
                                 .version
@@ -314,6 +316,9 @@ impl Mock {
         let Some(answer) = self.routes.answer(&method, &req.url).cloned() else {
             return not_found(&req.method, &req.url);
         };
+        if let Some(minimal) = prefer(answer.clone(), req) {
+            return minimal;
+        }
         page(answer, base_url, &path, query, last.starts_with("delta"))
     }
 
@@ -439,8 +444,10 @@ impl Mock {
     }
 }
 
-/// An example response as the server sends it.
-fn answer_of(op: &Operation, resp: &ExampleResponse) -> Answer {
+/// An example response as the server sends it. Where the example asked for it with `Prefer:
+/// return=representation`, the answer says `Preference-Applied`, as the service does, and is
+/// sent only to requests that ask for it too.
+fn answer_of(op: &Operation, req: Option<&ExampleRequest>, resp: &ExampleResponse) -> Answer {
     let body = match &resp.body {
         Body::Json(v) => v.text().as_bytes().to_vec(),
         Body::Text(t) => t.clone().into_bytes(),
@@ -460,11 +467,53 @@ fn answer_of(op: &Operation, resp: &ExampleResponse) -> Answer {
     {
         headers.push(("Content-Type".into(), "application/json".into()));
     }
+    let asked = req.is_some_and(|r| {
+        r.headers.iter().any(|h| {
+            h.name.eq_ignore_ascii_case("prefer")
+                && h.value
+                    .to_ascii_lowercase()
+                    .contains("return=representation")
+        })
+    });
+    if asked && !body.is_empty() {
+        headers.push((PREFERENCE_APPLIED.into(), REPRESENTATION.into()));
+    }
     Answer {
         status: resp.status.or(op.response.status).unwrap_or(200),
         headers,
         body,
     }
+}
+
+const PREFERENCE_APPLIED: &str = "Preference-Applied";
+const REPRESENTATION: &str = "return=representation";
+
+/// `204 No Content` where the request's `Prefer` header calls for it: an answer the docs show
+/// only to `Prefer: return=representation` when the request does not ask for it, and a write's
+/// answer with a body to `Prefer: return=minimal`.
+fn prefer(answer: Answer, req: &Recorded) -> Option<Answer> {
+    let prefer = req.header("prefer").unwrap_or("").to_ascii_lowercase();
+    let shown_when_asked = answer
+        .headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case(PREFERENCE_APPLIED) && v == REPRESENTATION);
+    let write = matches!(
+        req.method.to_ascii_uppercase().as_str(),
+        "POST" | "PATCH" | "PUT"
+    );
+    let minimal = prefer.contains("return=minimal");
+    let success_with_body = (200..300).contains(&answer.status) && !answer.body.is_empty();
+    let no_content = shown_when_asked && !prefer.contains(REPRESENTATION)
+        || minimal && write && success_with_body;
+    no_content.then(|| Answer {
+        status: 204,
+        headers: if minimal {
+            vec![(PREFERENCE_APPLIED.into(), "return=minimal".into())]
+        } else {
+            Vec::new()
+        },
+        body: Vec::new(),
+    })
 }
 
 fn json_answer(status: u16, body: &serde_json::Value) -> Answer {

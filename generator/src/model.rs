@@ -296,6 +296,10 @@ pub struct Response {
     pub type_name: Option<String>,
     /// Whether a collection of `type` is returned.
     pub collection: bool,
+    /// Other success statuses the section names beside `status`: "returns `204 No Content`…
+    /// with `Prefer: return=representation`, `200 OK` and the updated object".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<u16>,
     /// The page the type link points to, relative to the docs root, if the response names one.
     pub link: Option<String>,
     /// Whether the type is a name in the prose, not a link: kept only where a page defines it.
@@ -508,6 +512,10 @@ pub struct TypeDef {
     /// An open type (`"openType": true`): instances may carry members the page does not list.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub open: bool,
+    /// Types the page's prose names as derived from this one ("a base class; the derived types
+    /// are [a](…), [b](…)"): reading gives them this base where their own pages name none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub derived: Vec<String>,
 }
 
 /// A property, relationship or action parameter.
@@ -712,6 +720,7 @@ mod tests {
             flags: false,
             open: false,
             json: None,
+            derived: Vec::new(),
         };
         let mut types = vec![
             t("alert"),

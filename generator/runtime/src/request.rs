@@ -422,8 +422,26 @@ impl<T: DeserializeOwned> ApiRequest<T> {
                 },
             });
         }
+        if status == 204 || body.iter().all(u8::is_ascii_whitespace) {
+            return read_empty(self.shape, status);
+        }
         read_body(self.shape, body)
     }
+}
+
+/// An answer without a body (`204 No Content`, or an empty one): `()`, or `None` where the
+/// documented value is an `Option` (the service sends the object only when asked with
+/// `Prefer: return=representation`); empty content for bytes.
+fn read_empty<T: DeserializeOwned>(shape: Shape, status: u16) -> Result<T, Error> {
+    use serde::de::value::{Error as ValueError, UnitDeserializer};
+    if matches!(shape, Shape::Bytes) {
+        return read_body(shape, &[]);
+    }
+    T::deserialize(UnitDeserializer::<ValueError>::new()).map_err(|e| {
+        Error::Request(format!(
+            "the response has no body (status {status}) where one was documented: {e}"
+        ))
+    })
 }
 
 /// Whether the body is a JSON object with a `value` member.
@@ -664,6 +682,39 @@ mod tests {
         let sent: serde_json::Value = serde_json::from_slice(http.body()).unwrap();
         assert_eq!(sent, body);
         assert_eq!(req.parse_response(202, b"").unwrap(), ());
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Plan {
+        title: String,
+    }
+
+    #[test]
+    fn an_optional_value_is_none_without_a_body_and_a_required_one_is_an_error() {
+        static PATCH: Endpoint = crate::endpoint! {
+            name = "planner::plans::update", version = "v1.0", method = "PATCH",
+            path = "/planner/plans/{id}", delegated_work = [], delegated_personal = [],
+            application = [], source = "plannerplan-update.md",
+        };
+        let id = "1";
+        let optional: ApiRequest<Option<Plan>> =
+            crate::request!(PATCH, Plain, ["/planner/plans/", ""], [id]);
+        // `Prefer: return=representation` asked: 200 and the object; not asked: 204.
+        let plan = optional.parse_response(200, br#"{"title": "t"}"#).unwrap();
+        assert_eq!(plan, Some(Plan { title: "t".into() }));
+        assert_eq!(optional.parse_response(204, b"").unwrap(), None);
+        assert_eq!(optional.parse_response(200, b"  ").unwrap(), None);
+        let required: ApiRequest<Plan> = optional.retype(Shape::Plain);
+        match required.parse_response(204, b"") {
+            Err(Error::Request(m)) => assert!(m.contains("no body (status 204)"), "{m}"),
+            other => panic!("{other:?}"),
+        }
+        let wrapped: ApiRequest<Option<String>> = required.retype(Shape::ValueWrapped);
+        assert_eq!(wrapped.parse_response(204, b"").unwrap(), None);
+        assert_eq!(
+            wrapped.parse_response(200, br#"{"value": "x"}"#).unwrap(),
+            Some("x".to_string())
+        );
     }
 
     #[test]

@@ -38,16 +38,22 @@ pub fn response_type(e: &EndpointPlan) -> TokenStream {
 }
 
 /// The type a response plan parses into: types under `named`, `Page` under `root`.
+/// `Option<…>` where the service may also answer `204 No Content`.
 pub fn response_of(r: &ResponsePlan, named: &TokenStream, root: &TokenStream) -> TokenStream {
-    match (&r.ty, r.shape) {
-        (_, Shape::Bytes) => quote!(::graphdoc_runtime::Bytes),
-        (_, Shape::Count) => quote!(i64),
-        (_, Shape::NoContent) | (None, _) => quote!(()),
+    let value = match (&r.ty, r.shape) {
+        (_, Shape::Bytes) => return quote!(::graphdoc_runtime::Bytes),
+        (_, Shape::Count) => return quote!(i64),
+        (_, Shape::NoContent) | (None, _) => return quote!(()),
         (Some(t), Shape::Collection) => {
             let t = type_ref(t, named);
             quote!(#root Page<#t>)
         }
         (Some(t), _) => type_ref(t, named),
+    };
+    if r.optional {
+        quote!(::core::option::Option<#value>)
+    } else {
+        value
     }
 }
 

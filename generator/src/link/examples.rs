@@ -108,3 +108,18 @@ pub fn own_type<'v>(
     }
     Some(t)
 }
+
+/// The primitive an example response of a page that names no response type annotates itself
+/// as (`"@odata.type": "Edm.String"` on chart-image.md, `"string"`): `Edm.Untyped` and types
+/// of the `microsoft.graph` namespace aside.
+pub fn own_primitive(op: &Operation, ex: &crate::model::Example) -> Option<crate::model::Edm> {
+    if op.response.type_name.is_some() {
+        return None;
+    }
+    let name = ex.response.as_ref()?.odata_type.as_deref()?;
+    let name = name.trim_start_matches('#');
+    if name.contains("graph.") {
+        return None;
+    }
+    crate::model::Edm::from_word(name).filter(|e| *e != crate::model::Edm::Untyped)
+}

@@ -126,6 +126,7 @@ impl Inferrer<'_> {
             flags: false,
             open: false,
             json: None,
+            derived: Vec::new(),
         });
         for p in props {
             match entry.properties.iter_mut().find(|e| e.name == p.name) {

@@ -148,8 +148,11 @@ pub struct ResponsePlan {
     pub ty: Option<TypeRef>,
     /// How the body wraps it.
     pub shape: Shape,
-    /// Documented status.
+    /// Documented status (of the answer with a body, where there are two).
     pub status: u16,
+    /// The service may also answer `204 No Content` (without `Prefer: return=representation`,
+    /// or where the prose and the examples disagree): the value is an `Option`.
+    pub optional: bool,
 }
 
 /// A page that documents an operation.

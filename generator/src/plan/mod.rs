@@ -231,7 +231,9 @@ pub(crate) fn plan_version(
 
     let reuse = |op: &Operation| repeated_resource(model, op).and_then(|t| resolve(&t.name));
     let own = |op: &Operation, ex: &crate::model::Example| {
-        crate::link::examples::own_type(api, model, op, ex).and_then(|t| resolve(&t.name))
+        crate::link::examples::own_type(api, model, op, ex)
+            .and_then(|t| resolve(&t.name))
+            .or_else(|| crate::link::examples::own_primitive(op, ex).map(TypeRef::Prim))
     };
     let endpoints = operations::plan_endpoints(ops, &resolve, &reuse, &own, diags);
     // The nearest type a set of named types all are (themselves or a base), `Any<…>` where the

@@ -211,6 +211,7 @@ pub(crate) fn content_of(
         ty: None,
         shape,
         status: response.status,
+        optional: false,
     };
     match method {
         "GET" if content => (bytes(Shape::Bytes), body.clone()),
@@ -229,50 +230,75 @@ pub(crate) fn plan_response(
     shown: &dyn Fn() -> Option<TypeRef>,
     diags: &mut Vec<Diagnostic>,
 ) -> ResponsePlan {
-    let status = op.response.status.unwrap_or(200);
-    let example_body = op
-        .examples
-        .iter()
-        .filter_map(|e| e.response.as_ref())
-        .find_map(|r| match &r.body {
-            Body::Json(v) => Some(v.value()),
-            _ => None,
-        });
-    let example_body = example_body.as_ref();
-    let shown = match op.response.type_name {
-        None if status != 204 => shown(),
+    let documented = op.response.status.unwrap_or(200);
+    let responses = || op.examples.iter().filter_map(|e| e.response.as_ref());
+    let example_body = responses().find_map(|r| match &r.body {
+        Body::Json(v) => Some(v.value()),
         _ => None,
-    };
-    let Some(name) = op.response.type_name.as_deref().filter(|_| status != 204) else {
-        if let Some(ty) = shown {
-            return ResponsePlan {
-                shape: shape_of(op, &ty, example_body),
-                ty: Some(ty),
-                status,
-            };
-        }
+    });
+    let example_body = example_body.as_ref();
+    // A status with a body: the first the prose names, else one an example shows with JSON.
+    let with_body = std::iter::once(documented)
+        .chain(op.response.alternatives.iter().copied())
+        .find(|s| *s != 204)
+        .or_else(|| {
+            responses()
+                .filter(|r| matches!(r.body, Body::Json(_)))
+                .find_map(|r| r.status.filter(|s| (200..300).contains(s) && *s != 204))
+        });
+    // The service may answer either way: the prose names both (`Prefer:
+    // return=representation`), or the prose and the examples disagree (`check` says so).
+    let no_content = documented == 204
+        || op.response.alternatives.contains(&204)
+        || responses().any(|r| r.status == Some(204));
+    let Some(status) = with_body else {
         return ResponsePlan {
             ty: None,
-            shape: if status == 204 || example_body.is_none() {
+            shape: Shape::NoContent,
+            status: 204,
+            optional: false,
+        };
+    };
+    let ty = match op.response.type_name.as_deref() {
+        Some(name) => Some(resolve(name).unwrap_or_else(|| {
+            diags.push(Diagnostic::new(
+                &op.source,
+                op.line,
+                Code::UnknownType,
+                format!(
+                    "response type `{name}` is not defined in the docs set; the response is JSON"
+                ),
+            ));
+            TypeRef::Json
+        })),
+        None => shown(),
+    };
+    let Some(ty) = ty else {
+        return ResponsePlan {
+            ty: None,
+            shape: if documented == 204 || example_body.is_none() {
                 Shape::NoContent
             } else {
                 Shape::Plain
             },
-            status,
+            status: if documented == 204 { 204 } else { status },
+            optional: false,
         }
         .with_fallback(example_body);
     };
-    let ty = resolve(name).unwrap_or_else(|| {
-        diags.push(Diagnostic::new(
-            &op.source,
-            op.line,
-            Code::UnknownType,
-            format!("response type `{name}` is not defined in the docs set; the response is JSON"),
-        ));
-        TypeRef::Json
-    });
+    if documented == 204 && example_body.is_none() && op.response.alternatives.is_empty() {
+        // "204 No Content" and nothing shown: a type the prose mentions is not sent.
+        return ResponsePlan {
+            ty: None,
+            shape: Shape::NoContent,
+            status: 204,
+            optional: false,
+        };
+    }
+    let shape = shape_of(op, &ty, example_body);
     ResponsePlan {
-        shape: shape_of(op, &ty, example_body),
+        optional: no_content && !matches!(shape, Shape::Bytes),
+        shape,
         ty: Some(ty),
         status,
     }
@@ -293,6 +319,9 @@ fn shape_of(op: &Operation, ty: &TypeRef, example_body: Option<&serde_json::Valu
         || matches!(ty, TypeRef::Prim(_)) && example_body.is_some_and(|b| b.get("value").is_some())
     {
         Shape::ValueWrapped
+    } else if *ty == TypeRef::Prim(crate::model::Edm::Stream) {
+        // A stream not shown as `{"value": "…"}` JSON is the content itself.
+        Shape::Bytes
     } else {
         Shape::Plain
     }
@@ -365,21 +394,26 @@ pub(crate) fn attach_examples(
             .map(|r| r.line)
             .or(req.map(|r| r.line))
             .unwrap_or(op.line);
-        let response_as = response.as_ref().and_then(|(status, body)| {
-            let body = body.value();
-            let shape = if is_collection_page(Some(&body)) {
-                Shape::Collection
-            } else if is_value_wrapper(Some(&body)) {
-                Shape::ValueWrapped
-            } else {
-                Shape::Plain
-            };
-            Some(ResponsePlan {
-                ty: Some(own(op, ex)?),
-                shape,
-                status: *status,
-            })
-        });
+        // A `204` example is no content whatever it shows (check reports a body on one).
+        let response_as = response
+            .as_ref()
+            .filter(|(status, _)| *status != 204)
+            .and_then(|(status, body)| {
+                let body = body.value();
+                let shape = if is_collection_page(Some(&body)) {
+                    Shape::Collection
+                } else if is_value_wrapper(Some(&body)) {
+                    Shape::ValueWrapped
+                } else {
+                    Shape::Plain
+                };
+                Some(ResponsePlan {
+                    ty: Some(own(op, ex)?),
+                    shape,
+                    status: *status,
+                    optional: false,
+                })
+            });
         eps[j].examples.push(ExampleCase {
             index: i + 1,
             source: op.source.clone(),

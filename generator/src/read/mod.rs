@@ -301,6 +301,7 @@ pub fn read_files_with_progress(
             // Pages in file order, so merging never depends on thread scheduling.
             link(&mut model, &mut sink);
             merge_duplicate_types(&mut model, &mut sink);
+            bases_from_prose(&mut model, &mut sink);
             // Stable parallel sorts: the same order as a sequential sort.
             let (ops, types) = (&mut model.operations, &mut model.types);
             rayon::join(
@@ -398,6 +399,64 @@ fn merge_duplicate_types(model: &mut Model, sink: &mut Sink) {
         i += 1;
         !drop[i - 1]
     });
+}
+
+/// Gives the types a base page names as derived from it ("the derived types are …") that
+/// base, where their own pages name none; a note says so.
+fn bases_from_prose(model: &mut Model, sink: &mut Sink) {
+    let mut index: HashMap<(crate::model::ApiVersion, String), Vec<usize>> = HashMap::new();
+    for (i, t) in model.types.iter().enumerate() {
+        index
+            .entry((t.version, t.name.to_ascii_lowercase()))
+            .or_default()
+            .push(i);
+    }
+    let named: Vec<(crate::model::ApiVersion, String, String)> = model
+        .types
+        .iter()
+        .flat_map(|t| {
+            t.derived
+                .iter()
+                .map(|d| (t.version, t.name.clone(), d.clone()))
+        })
+        .collect();
+    for (version, base, derived) in named {
+        // Never a cycle: skip a "derived" type the base already derives from.
+        let mut above = Some(base.clone());
+        let mut cycle = false;
+        for _ in 0..64 {
+            let Some(name) = above.take() else { break };
+            if name.eq_ignore_ascii_case(&derived) {
+                cycle = true;
+                break;
+            }
+            above = index
+                .get(&(version, name.to_ascii_lowercase()))
+                .and_then(|v| model.types[v[0]].base.clone());
+        }
+        if cycle || above.is_some() {
+            continue;
+        }
+        for &i in index
+            .get(&(version, derived.to_ascii_lowercase()))
+            .map_or(&[][..], Vec::as_slice)
+        {
+            let t = &mut model.types[i];
+            if t.base.is_some() || t.kind == crate::model::TypeKind::Enum {
+                continue;
+            }
+            t.base = Some(base.clone());
+            sink.items.push(crate::diag::Diagnostic::new(
+                t.source.clone(),
+                t.line,
+                crate::diag::Code::BaseFromProse,
+                format!(
+                    "`{}` derives from `{base}` as `{base}`'s page says; its own page names no base",
+                    t.name
+                ),
+            ));
+        }
+    }
 }
 
 /// Resolves response type links to the type their target page defines, and reports links

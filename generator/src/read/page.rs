@@ -900,6 +900,7 @@ fn read_response(ctx: &Ctx, sink: &mut Sink) -> Response {
         status: None,
         type_name: None,
         collection: false,
+        alternatives: Vec::new(),
         link: None,
         unlinked: false,
     };
@@ -907,8 +908,15 @@ fn read_response(ctx: &Ctx, sink: &mut Sink) -> Response {
         let Block::Paragraph { text, links, line } = b else {
             continue;
         };
-        if resp.status.is_none() {
-            resp.status = find_status(text);
+        for status in find_statuses(text) {
+            if resp.status.is_none() {
+                resp.status = Some(status);
+            } else if resp.status != Some(status)
+                && (200..300).contains(&status)
+                && !resp.alternatives.contains(&status)
+            {
+                resp.alternatives.push(status);
+            }
         }
         if resp.type_name.is_none() {
             if let Some(l) = links
@@ -933,12 +941,16 @@ fn read_response(ctx: &Ctx, sink: &mut Sink) -> Response {
     }
     if resp.type_name.is_none() {
         // No linked type: "a String collection object" (`checkMemberGroups`) is a list of a
-        // primitive.
-        resp.type_name = ctx.in_section(SectionKind::Response).find_map(|b| match b {
-            Block::Paragraph { text, .. } => primitive_collection(text),
-            _ => None,
-        });
-        resp.collection |= resp.type_name.is_some();
+        // primitive, "a String in the response body" one.
+        if let Some((name, collection)) =
+            ctx.in_section(SectionKind::Response).find_map(|b| match b {
+                Block::Paragraph { text, .. } => primitive_response(text),
+                _ => None,
+            })
+        {
+            resp.type_name = Some(name);
+            resp.collection = collection;
+        }
     }
     if resp.type_name.is_none() {
         // An unlinked name: "the newly created **chat** resource". Only a name: reading keeps
@@ -1000,24 +1012,37 @@ fn named_resource(text: &str) -> Option<String> {
     })
 }
 
-/// `String collection` in prose: the primitive's `Edm.*` name.
-fn primitive_collection(text: &str) -> Option<String> {
+/// A primitive named in prose, and whether a collection of it: "a String collection object"
+/// (`checkMemberGroups`), "a String in the response body" (Intune's functions), "a Boolean
+/// value `true`". `Edm.Untyped` ("an object in the response body") says nothing.
+fn primitive_response(text: &str) -> Option<(String, bool)> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';'))
         .map(|w| w.trim_matches(['`', '*', '_']))
         .filter(|w| !w.is_empty())
         .collect();
-    words.windows(2).find_map(|w| {
-        (w[1].eq_ignore_ascii_case("collection"))
-            .then(|| super::typeref::primitive(w[0]))
-            .flatten()
-            .map(str::to_string)
+    (0..words.len()).find_map(|i| {
+        let prim =
+            crate::model::Edm::from_word(words[i]).filter(|e| *e != crate::model::Edm::Untyped)?;
+        let next = |k: usize| words.get(i + k).map(|w| w.to_ascii_lowercase());
+        let collection = match next(1).as_deref() {
+            Some("collection") => true,
+            Some("value" | "values") => false,
+            Some("in")
+                if next(2).as_deref() == Some("the") && next(3).as_deref() == Some("response") =>
+            {
+                false
+            }
+            _ => return None,
+        };
+        Some((prim.name().to_string(), collection))
     })
 }
 
-/// `200 OK`-style status in prose.
-fn find_status(text: &str) -> Option<u16> {
+/// `200 OK`-style statuses in prose, in order.
+fn find_statuses(text: &str) -> Vec<u16> {
     let bytes = text.as_bytes();
+    let mut out = Vec::new();
     for i in 0..bytes.len().saturating_sub(3) {
         let d = &bytes[i..i + 3];
         let boundary_before = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
@@ -1030,11 +1055,15 @@ fn find_status(text: &str) -> Option<u16> {
             let rest = &text[i + 3..];
             let next = rest.trim_start_matches([' ']).chars().next();
             if next.is_some_and(|c| c.is_ascii_uppercase()) || rest.starts_with('`') {
-                return std::str::from_utf8(d).ok()?.parse().ok();
+                out.extend(
+                    std::str::from_utf8(d)
+                        .ok()
+                        .and_then(|d| d.parse::<u16>().ok()),
+                );
             }
         }
     }
-    None
+    out
 }
 
 /// Resolves a link relative to the page into a path relative to the docs root.
@@ -1255,10 +1284,12 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
             format!("resource `{name}` has no Properties section"),
         );
     }
+    let derived = derived_named(ctx, &name);
     let mut types = vec![TypeDef {
         version,
         name,
         kind,
+        derived,
         base,
         source: ctx.rel.to_string(),
         line,
@@ -1409,6 +1440,79 @@ fn description(ctx: &Ctx) -> String {
             _ => None,
         })
         .unwrap_or_else(|| fm.to_string())
+}
+
+/// The types a base page's prose names as derived from it: the links after "derived types",
+/// "base type for", "base resource for" or "inherited by" in a paragraph of the
+/// introduction, and in the list such a paragraph opens with a colon ("Supported derived
+/// types:") or a `Derived types` section holds.
+fn derived_named(ctx: &Ctx, own: &str) -> Vec<String> {
+    // Not "base class for": "a base class for defining users who … [accessReviewScheduleDefinition]"
+    // links a type that uses it.
+    const PHRASES: [&str; 5] = [
+        "derived type",
+        "base type for",
+        "base resource for",
+        "inherited by",
+        "派生类型",
+    ];
+    let mut out: Vec<String> = Vec::new();
+    let mut take = |links: &[Link], after: &str| {
+        for l in links {
+            if !is_resource_link(&l.url) || l.url.contains("/api/") || !after.contains(&*l.text) {
+                continue;
+            }
+            if let Some((name, _)) = type_from_link(l) {
+                if !name.eq_ignore_ascii_case(own) && !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+    };
+    // Under a `Derived types` heading every link counts; after a sentence ending in a colon,
+    // the list or table that follows (list items are flattened to paragraphs that start with
+    // their link; a table names them in its first column).
+    let mut section = false;
+    let mut listing = false;
+    let mut intro = true;
+    for b in &ctx.blocks {
+        match b {
+            Block::Heading { level, text, .. } => {
+                if *level == 2 {
+                    intro = false;
+                }
+                section = text.to_lowercase().contains("derived types");
+                listing = false;
+            }
+            Block::Paragraph { text, links, .. } if section => take(links, text),
+            Block::Table { rows, .. } if section || listing => {
+                for c in rows.iter().skip(1).filter_map(|r| r.cells.first()) {
+                    take(&c.links, &c.text);
+                }
+                listing = false;
+            }
+            Block::Paragraph { text, links, .. } if listing => {
+                let starts = |l: &Link| {
+                    text.trim_start_matches(|c: char| c.is_whitespace() || c == '*')
+                        .starts_with(&*l.text)
+                };
+                if links.first().is_some_and(starts) {
+                    take(links, text);
+                } else {
+                    listing = false;
+                }
+            }
+            Block::Paragraph { text, links, .. } if intro => {
+                let lower = text.to_lowercase();
+                if let Some(at) = PHRASES.iter().find_map(|p| lower.find(p)) {
+                    take(links, text.get(at..).unwrap_or(text));
+                    listing = text.trim_end().ends_with(':');
+                }
+            }
+            _ => listing = false,
+        }
+    }
+    out
 }
 
 /// `Inherits from [x](…)` / `继承自 [x](…)`, or the `Inherited from [x]` notes of property rows.
@@ -1575,6 +1679,7 @@ fn enum_type(
         flags,
         json: None,
         open: false,
+        derived: Vec::new(),
     }
 }
 
@@ -1711,6 +1816,40 @@ mod tests {
             &mut sink,
         );
         assert_eq!(out.types[0].base.as_deref(), Some("DomainDnsRecord"));
+    }
+
+    /// A base page's prose names its derived types: in a sentence, in the list a sentence opens
+    /// with a colon, or in a `Derived types` section; a type the prose only uses is not one.
+    #[test]
+    fn the_prose_of_a_base_page_names_its_derived_types() {
+        let derived = |intro: &str| {
+            let page = format!("---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# educationOutcome resource type\n\n{intro}\n\n## Properties\nNone.\n\n## JSON representation\n");
+            let mut sink = Sink::new("v1.0/resources/educationoutcome.md");
+            let out = read_page(
+                "v1.0/resources/educationoutcome.md",
+                &page,
+                &NoIncludes,
+                &mut sink,
+            );
+            out.types[0].derived.clone()
+        };
+        assert_eq!(
+            derived("The result of grading an [assignment](educationassignment.md). This is a base class; the derived types are [educationFeedbackOutcome](educationfeedbackoutcome.md) and [educationPointsOutcome](educationpointsoutcome.md). See [the overview](../api/overview.md)."),
+            ["educationFeedbackOutcome", "educationPointsOutcome"]
+        );
+        assert_eq!(
+            derived("A base for outcomes. Supported derived types:\n\n- [educationRubricOutcome](educationrubricoutcome.md)\n- [educationPointsOutcome](educationpointsoutcome.md)\n\nUsed by [educationSubmission](educationsubmission.md)."),
+            ["educationRubricOutcome", "educationPointsOutcome"]
+        );
+        assert_eq!(
+            derived("An outcome.\n\n### Derived types\n\n|Type|Description|\n|:--|:--|\n|[educationFeedbackOutcome](educationfeedbackoutcome.md)|Text.|"),
+            ["educationFeedbackOutcome"]
+        );
+        assert_eq!(
+            derived("A risk event. It is the base type for each specific risk event type:\n\n|Event type|Description|\n|:--|:--|\n|[malwareRiskEvent](malwareriskevent.md)|Malware.|\n\nSee [the docs](/azure/overview)."),
+            ["malwareRiskEvent"]
+        );
+        assert!(derived("Represents a base class for defining users who receive notifications on [accessReviewScheduleDefinition](accessreviewscheduledefinition.md) objects.").is_empty());
     }
 
     /// A front-matter description the docs tooling cut mid-sentence is completed from the
@@ -1875,9 +2014,13 @@ mod tests {
 
     #[test]
     fn statuses_in_prose() {
-        assert_eq!(find_status("returns a `200 OK` response code"), Some(200));
-        assert_eq!(find_status("返回 `204 No Content` 响应代码"), Some(204));
-        assert_eq!(find_status("up to 1000 items"), None);
+        assert_eq!(find_statuses("returns a `200 OK` response code"), [200]);
+        assert_eq!(find_statuses("返回 `204 No Content` 响应代码"), [204]);
+        assert!(find_statuses("up to 1000 items").is_empty());
+        assert_eq!(
+            find_statuses("`204 No Content`; with `Prefer`, 200 OK and the object"),
+            [204, 200]
+        );
     }
 
     #[test]
