@@ -516,6 +516,11 @@ pub struct TypeDef {
     /// are [a](…), [b](…)"): reading gives them this base where their own pages name none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub derived: Vec<String>,
+    /// An open type used as a dictionary: the type of every member's value, as its page says
+    /// ("their values must be [checklistItem](…) objects", "their values being the `true`
+    /// boolean").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<String>,
 }
 
 /// A property, relationship or action parameter.
@@ -721,6 +726,7 @@ mod tests {
             open: false,
             json: None,
             derived: Vec::new(),
+            values: None,
         };
         let mut types = vec![
             t("alert"),

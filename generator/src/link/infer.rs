@@ -127,6 +127,7 @@ impl Inferrer<'_> {
             open: false,
             json: None,
             derived: Vec::new(),
+            values: None,
         });
         for p in props {
             match entry.properties.iter_mut().find(|e| e.name == p.name) {

@@ -254,7 +254,11 @@ impl<V: Visit + ?Sized> Walker<'_, V> {
                     self.value(child, &ty, coll, &format!("{path}.{k}"));
                     self.listed_values(p, child, &format!("{path}.{k}"));
                 }
-                None => self.visit.undocumented(owner, what, path, k),
+                // An open type used as a dictionary: each member is a value of its type.
+                None => match owner.filter(|o| o.open).and_then(|o| o.values.as_deref()) {
+                    Some(values) => self.value(child, values, false, &format!("{path}.{k}")),
+                    None => self.visit.undocumented(owner, what, path, k),
+                },
             }
         }
     }

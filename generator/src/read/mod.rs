@@ -402,7 +402,8 @@ fn merge_duplicate_types(model: &mut Model, sink: &mut Sink) {
 }
 
 /// Gives the types a base page names as derived from it ("the derived types are …") that
-/// base, where their own pages name none; a note says so.
+/// base, where their own pages name none; a note says so. Spells dictionary value types as
+/// their types are spelled.
 fn bases_from_prose(model: &mut Model, sink: &mut Sink) {
     let mut index: HashMap<(crate::model::ApiVersion, String), Vec<usize>> = HashMap::new();
     for (i, t) in model.types.iter().enumerate() {
@@ -420,6 +421,16 @@ fn bases_from_prose(model: &mut Model, sink: &mut Sink) {
                 .map(|d| (t.version, t.name.clone(), d.clone()))
         })
         .collect();
+    // Dictionary value types named by a linked page's stem take the type's spelling.
+    for i in 0..model.types.len() {
+        let t = &model.types[i];
+        let Some(values) = t.values.as_deref() else {
+            continue;
+        };
+        if let Some(v) = index.get(&(t.version, values.to_ascii_lowercase())) {
+            model.types[i].values = Some(model.types[v[0]].name.clone());
+        }
+    }
     for (version, base, derived) in named {
         // Never a cycle: skip a "derived" type the base already derives from.
         let mut above = Some(base.clone());

@@ -1285,7 +1285,16 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         );
     }
     let derived = derived_named(ctx, &name);
+    // Beta's planner pages say it only in prose: "Properties of an Open Type can be defined by
+    // the client".
+    let open = resource_ann.is_some_and(|(a, _)| a.open_type)
+        || ctx.blocks.iter().any(|b| {
+            matches!(b, Block::Paragraph { text, .. }
+                if ["of an open type", "this open type"].iter().any(|p| text.to_lowercase().contains(p)))
+        });
+    let values = if open { dictionary_values(ctx) } else { None };
     let mut types = vec![TypeDef {
+        values,
         version,
         name,
         kind,
@@ -1301,7 +1310,7 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         members: Vec::new(),
         flags: false,
         json,
-        open: resource_ann.is_some_and(|(a, _)| a.open_type),
+        open,
     }];
     let tables = embedded_enums(ctx, version);
     for (name, values, line) in tables.properties {
@@ -1515,6 +1524,45 @@ fn derived_named(ctx: &Ctx, own: &str) -> Vec<String> {
     out
 }
 
+/// The value type of an open type's members where its page says what they must be: a linked
+/// or bold type after "values must be" / "must be set to" (plannerChecklistItems,
+/// plannerAssignments), or `true` / boolean after "values being" (plannerAppliedCategories).
+fn dictionary_values(ctx: &Ctx) -> Option<String> {
+    const PHRASES: [&str; 4] = [
+        "values must be",
+        "must be set to",
+        "values being",
+        "value being",
+    ];
+    ctx.blocks.iter().find_map(|b| {
+        let Block::Paragraph { text, links, .. } = b else {
+            return None;
+        };
+        let lower = text.to_lowercase();
+        let at = PHRASES
+            .iter()
+            .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
+        let after = text.get(at..)?;
+        let window: String = after.chars().take(60).collect();
+        if let Some(l) = links
+            .iter()
+            .filter(|l| is_resource_link(&l.url))
+            .find(|l| window.contains(&*l.text))
+        {
+            // The page linked, not the link's text: "[checklistItem](plannerchecklistitem.md)"
+            // (spelled as its type by `bases_from_prose`).
+            return type_from_link(l).map(|(n, stem)| stem.unwrap_or(n));
+        }
+        let lower_window = window.to_lowercase();
+        let first = lower_window.trim_start().trim_start_matches('`');
+        if lower_window.contains("boolean") || first.starts_with("true") {
+            return Some("Edm.Boolean".to_string());
+        }
+        // A bold name followed by "object": `a **plannerAssignment** object`.
+        named_resource(&window)
+    })
+}
+
 /// `Inherits from [x](…)` / `继承自 [x](…)`, or the `Inherited from [x]` notes of property rows.
 fn inherits_from(ctx: &Ctx) -> Option<String> {
     ctx.blocks
@@ -1680,6 +1728,7 @@ fn enum_type(
         json: None,
         open: false,
         derived: Vec::new(),
+        values: None,
     }
 }
 
