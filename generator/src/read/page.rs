@@ -1017,22 +1017,26 @@ fn named_resource(text: &str) -> Option<String> {
 /// value `true`". `Edm.Untyped` ("an object in the response body") says nothing.
 fn primitive_response(text: &str) -> Option<(String, bool)> {
     let words: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';'))
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | '。' | '，'))
         .map(|w| w.trim_matches(['`', '*', '_']))
         .filter(|w| !w.is_empty())
         .collect();
+    // zh-CN: "此函数会在响应正文中返回 `200 OK` 响应代码和一个 Int32".
+    let zh_body = text.contains("响应正文");
     (0..words.len()).find_map(|i| {
         let prim =
             crate::model::Edm::from_word(words[i]).filter(|e| *e != crate::model::Edm::Untyped)?;
         let next = |k: usize| words.get(i + k).map(|w| w.to_ascii_lowercase());
+        let after_a = i > 0 && words[i - 1].ends_with("一个");
         let collection = match next(1).as_deref() {
-            Some("collection") => true,
+            Some("collection" | "集合") => true,
             Some("value" | "values") => false,
             Some("in")
                 if next(2).as_deref() == Some("the") && next(3).as_deref() == Some("response") =>
             {
                 false
             }
+            _ if zh_body && after_a => false,
             _ => return None,
         };
         Some((prim.name().to_string(), collection))
@@ -2059,6 +2063,31 @@ mod tests {
             represented_type("In the request body, supply the values."),
             None
         );
+    }
+
+    #[test]
+    fn primitives_named_in_prose() {
+        let read = primitive_response;
+        let pair = |n: &str, c: bool| Some((n.to_string(), c));
+        assert_eq!(
+            read("returns a `200 OK` response code and a String in the response body."),
+            pair("Edm.String", false)
+        );
+        assert_eq!(
+            read("returns a `200 OK` response code and a Boolean value `true`"),
+            pair("Edm.Boolean", false)
+        );
+        assert_eq!(
+            read("returns a String collection object"),
+            pair("Edm.String", true)
+        );
+        assert_eq!(
+            read("此函数会在响应正文中返回 `200 OK` 响应代码和一个 Int32。"),
+            pair("Edm.Int32", false)
+        );
+        // An object says nothing; a word that happens to be a type name in other prose neither.
+        assert_eq!(read("returns an object in the response body"), None);
+        assert_eq!(read("the date on which the string was set"), None);
     }
 
     #[test]
