@@ -106,6 +106,10 @@ pub struct Operation {
     pub query_options: Vec<String>,
     /// What the request body carries.
     pub request_body: RequestBody,
+    /// A function's optional parameters (`## Function parameters` rows that say "optional",
+    /// such as delta's `token`): not in its URL unless the caller adds them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub optional_parameters: Vec<Property>,
     /// The documented success response.
     pub response: Response,
     /// Example requests and responses, in page order.

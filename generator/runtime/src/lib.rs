@@ -64,7 +64,7 @@ pub use page::Page;
 pub use permissions::{Endpoint, Permissions, TokenKind};
 #[doc(hidden)]
 pub use request::{drive_path, from_value, odata_type, path, read_success, to_body, to_value};
-pub use request::{ApiRequest, Bytes, Response, Shape};
+pub use request::{ApiRequest, Argument, Bytes, Response, Shape};
 pub use upload::{Upload, UploadState, CHUNK_UNIT, MAX_CHUNK};
 
 /// This crate's own files (path inside the crate, contents), for output that carries the

@@ -76,6 +76,42 @@ impl crate::Strict for Bytes {
     fn unknown_fields(&self, _: &str, _: &mut Vec<String>) {}
 }
 
+/// A function parameter's value as OData writes it in a URL: strings (and enum members) between
+/// single quotes, a quote inside doubled; numbers and booleans bare. [`Argument::raw`] takes a
+/// literal as it is (a GUID, a date, `null`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Argument(String);
+
+impl Argument {
+    /// A literal written as given.
+    pub fn raw(literal: impl Into<String>) -> Self {
+        Argument(literal.into())
+    }
+}
+
+impl From<&str> for Argument {
+    fn from(s: &str) -> Self {
+        Argument(format!("'{}'", s.replace('\'', "''")))
+    }
+}
+
+impl From<String> for Argument {
+    fn from(s: String) -> Self {
+        Argument::from(s.as_str())
+    }
+}
+
+macro_rules! bare_arguments {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Argument {
+            fn from(v: $t) -> Self {
+                Argument(v.to_string())
+            }
+        }
+    )*};
+}
+bare_arguments!(bool, i32, i64, u32, u64, f64);
+
 /// A successful response with its head.
 #[derive(Debug, Clone)]
 pub struct Response<T> {
@@ -221,6 +257,25 @@ impl<T> ApiRequest<T> {
     /// The encoded path after the version, e.g. `/users/a%20b`.
     pub fn path(&self) -> &str {
         &self.path
+    }
+
+    /// Adds an optional parameter to the function call that ends the path, as OData writes it:
+    /// `…/delta` becomes `…/delta(token='x')`, `…/range(address='A1')` becomes
+    /// `…/range(address='A1',valuesOnly=true)`. The endpoint's docs name the optional
+    /// parameters; strings are quoted (see [`Argument`]). A request sent to an absolute link
+    /// ([`ApiRequest::at`]) keeps the link as it is.
+    pub fn argument(mut self, name: &str, value: impl Into<Argument>) -> Self {
+        let arg = format!("{}={}", encode(name, PATH), encode(&value.into().0, PATH));
+        let last = self.path.rsplit('/').next().unwrap_or("");
+        if self.path.ends_with("()") {
+            self.path.insert_str(self.path.len() - 1, &arg);
+        } else if self.path.ends_with(')') && last.contains('(') {
+            self.path
+                .insert_str(self.path.len() - 1, &format!(",{arg}"));
+        } else {
+            self.path.push_str(&format!("({arg})"));
+        }
+        self
     }
 
     /// Sets a query option (`$select`, `$filter`, or any other), replacing an earlier value.
@@ -682,6 +737,33 @@ mod tests {
         let sent: serde_json::Value = serde_json::from_slice(http.body()).unwrap();
         assert_eq!(sent, body);
         assert_eq!(req.parse_response(202, b"").unwrap(), ());
+    }
+
+    #[test]
+    fn optional_function_arguments_join_the_call_that_ends_the_path() {
+        let id = "d 1";
+        let delta: ApiRequest<serde_json::Value> =
+            crate::request!(USER, Plain, ["/drives/", "/root/delta"], [id]);
+        assert_eq!(
+            delta.clone().argument("token", "a'b c").path(),
+            "/drives/d%201/root/delta(token='a''b%20c')"
+        );
+        let range: ApiRequest<serde_json::Value> =
+            crate::request!(USER, Plain, ["/sheets/", "/range(address='A1')"], [id]);
+        assert_eq!(
+            range.argument("valuesOnly", true).argument("n", 3).path(),
+            "/sheets/d%201/range(address='A1',valuesOnly=true,n=3)"
+        );
+        let empty: ApiRequest<serde_json::Value> = crate::request!(
+            USER,
+            Plain,
+            ["/me/calendar/allowedCalendarSharingRoles()"],
+            []
+        );
+        assert_eq!(
+            empty.argument("User", Argument::raw("null")).path(),
+            "/me/calendar/allowedCalendarSharingRoles(User=null)"
+        );
     }
 
     #[derive(Debug, PartialEq, serde::Deserialize)]

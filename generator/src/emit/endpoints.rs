@@ -104,6 +104,21 @@ fn sets_line(sets: &[crate::model::PermissionSet]) -> String {
     lines.join("\n")
 }
 
+/// The rustdoc line naming a function's optional parameters (empty when it has none).
+fn arguments_line(args: &[crate::plan::OptionalArgument]) -> String {
+    if args.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = args
+        .iter()
+        .map(|a| format!("`{}` ({})", a.wire, a.type_name))
+        .collect();
+    format!(
+        "Optional function parameters, added with `.argument(name, value)`: {}.",
+        list.join(", ")
+    )
+}
+
 fn query_line(options: &[String]) -> String {
     let method = |o: &str| match o {
         "$count" => "count",
@@ -171,6 +186,7 @@ fn endpoint(e: &EndpointPlan, version: ApiVersion, gate: Gate) -> syn::Result<Ve
         .join("\n"),
         sets_line(&e.permission_sets),
         query_line(&e.query_options),
+        arguments_line(&e.optional_arguments),
     ];
     let doc = docs::syn_attrs(doc_lines.iter().map(String::as_str));
     let const_doc = docs::doc_line(&format!(

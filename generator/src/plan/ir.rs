@@ -155,6 +155,15 @@ pub struct ResponsePlan {
     pub optional: bool,
 }
 
+/// An optional parameter of a function: left out of the URL unless the caller adds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionalArgument {
+    /// The parameter's name in the call (`token`).
+    pub wire: String,
+    /// Its documented type, without `Edm.` (`String`, `Boolean`, `vppTokenState`).
+    pub type_name: String,
+}
+
 /// A page that documents an operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageRef {
@@ -195,6 +204,8 @@ pub struct EndpointPlan {
     pub response: ResponsePlan,
     /// OData query options the pages name (`$select`, `$filter`…), sorted.
     pub query_options: Vec<String>,
+    /// A function's optional parameters, which the caller adds with `.argument(…)`.
+    pub optional_arguments: Vec<OptionalArgument>,
     /// Permissions: where the page gives them per resource, those of the resources the path
     /// goes through (all of them when it goes through none).
     pub permissions: Permissions,

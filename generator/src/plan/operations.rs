@@ -101,6 +101,7 @@ pub(crate) fn plan_operation(
         let action = !last.starts_with('{') && (titled_action || last.contains('(') || in_url);
         let (response, body) = content_of(&method, &path, &response, &body);
         let permissions = permissions_at(op, &path);
+        let get = method == "GET";
         out.push(EndpointPlan {
             module: Vec::new(),
             rust: String::new(),
@@ -114,6 +115,17 @@ pub(crate) fn plan_operation(
             body: if in_url { BodyPlan::None } else { body },
             response,
             query_options: op.query_options.clone(),
+            optional_arguments: if get {
+                op.optional_parameters
+                    .iter()
+                    .map(|p| OptionalArgument {
+                        wire: p.name.clone(),
+                        type_name: p.type_name.trim_start_matches("Edm.").to_string(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
             permissions,
             permission_sets: op.permission_sets.clone(),
             doc: doc.clone(),

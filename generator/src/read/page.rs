@@ -369,6 +369,7 @@ fn read_operation(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Option
     };
     let first = paths.first()?;
     let (permissions, permission_sets) = read_permissions(ctx, includes, sink);
+    let (request_body, optional_parameters) = read_request_body(ctx, sink);
     Some(Operation {
         version,
         name: page_name(ctx.rel),
@@ -383,7 +384,8 @@ fn read_operation(ctx: &Ctx, includes: &dyn Includes, sink: &mut Sink) -> Option
         permission_sets,
         request_headers: read_headers(ctx),
         query_options: query_options(ctx),
-        request_body: read_request_body(ctx, sink),
+        request_body,
+        optional_parameters,
         response: read_response(ctx, sink),
         examples,
         paths,
@@ -761,7 +763,9 @@ fn property_name(cell: &Cell) -> String {
     t.to_string()
 }
 
-fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
+/// What the request body carries, and the optional parameters of a function (which the call
+/// may leave out: they are not part of its URL).
+fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> (RequestBody, Vec<Property>) {
     let mut saw_section = false;
     let mut link: Option<&Link> = None;
     let mut says_none = false;
@@ -771,10 +775,11 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
         match b {
             // `Name | Value | Description` tables (driveItem copy) put the type under Value.
             Block::Table { rows, .. } if is_property_table(rows) || value_typed(rows) => {
-                return RequestBody::Parameters {
+                let body = RequestBody::Parameters {
                     parameters: read_properties(rows, ctx.rel, ctx.namespace(), sink),
                     represents,
-                }
+                };
+                return (body, Vec::new());
             }
             Block::Paragraph { text, links, .. } => {
                 if represents.is_none() {
@@ -804,28 +809,31 @@ fn read_request_body(ctx: &Ctx, sink: &mut Sink) -> RequestBody {
         // Only the required ones: an optional parameter (delta's `token`) may be left out of
         // the call, which a function taking every parameter could no longer make.
         if let Some(rows) = function_parameters(ctx) {
-            let required: Vec<Property> = read_properties(rows, ctx.rel, ctx.namespace(), sink)
-                .into_iter()
-                .filter(|p| {
-                    let d = p.description.to_ascii_lowercase();
-                    !d.contains("optional") || d.contains("required")
-                })
-                .collect();
+            let (required, optional): (Vec<Property>, Vec<Property>) =
+                read_properties(rows, ctx.rel, ctx.namespace(), sink)
+                    .into_iter()
+                    .partition(|p| {
+                        let d = p.description.to_ascii_lowercase();
+                        !d.contains("optional") || d.contains("required")
+                    });
             if !required.is_empty() {
-                return RequestBody::Parameters {
+                let body = RequestBody::Parameters {
                     parameters: required,
                     represents: None,
                 };
+                return (body, optional);
             }
+            return (RequestBody::None, optional);
         }
-        return RequestBody::None;
+        return (RequestBody::None, Vec::new());
     }
-    match link.and_then(type_from_link) {
+    let body = match link.and_then(type_from_link) {
         Some((name, stem)) => RequestBody::Type {
             type_name: qualify(ctx.namespace(), name, stem.as_deref()),
         },
         None => RequestBody::Unknown,
-    }
+    };
+    (body, Vec::new())
 }
 
 /// The table of a `## Function parameters` section (`函数参数`), if it has a Type column.
