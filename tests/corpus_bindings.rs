@@ -47,7 +47,10 @@ const STRICT_FLOORS: (f64, f64) = (0.86, 0.93);
 /// response floor was 0.96 until 2026-12-04, when 63 operations whose pages name no response
 /// type came to be typed by their examples: those examples, trivially read as JSON before, are
 /// now checked (4,393 of 4,577 pass, 95.98%; each failure is on an example check reports).
-const EXAMPLE_FIELDS_FLOORS: (f64, f64) = (0.955, 0.95);
+/// 0.955 until the third sitting of 2026-12-04, when the 404 enums of the multi-enum pages
+/// (`enums.md`) were read: examples that give them placeholders (`status-value`) or objects are
+/// now checked against them (4,349 pass, 95.0%; every failure is on an example check reports).
+const EXAMPLE_FIELDS_FLOORS: (f64, f64) = (0.945, 0.95);
 
 struct Outcome {
     name: String,

@@ -222,6 +222,10 @@ codes! {
     ExampleUnknownMember = "example-unknown-member", Error,
         hint: "add the member to the enum page, or use a documented member in the example",
         explain: "An example gives an enum property a value that is not one of its documented members.\n\nFix: add the member to the enum page, or use a documented one.";
+    /// An enum value that is a documented member but for case.
+    ExampleMemberCase = "example-member-case", Warning,
+        hint: "spell the member as its enum table does (or correct the table, if the service spells it the other way)",
+        explain: "An example gives an enum property a value that matches a documented member only when case is ignored: `HTML` where the bodyType table lists `html`. The bindings read it as that member (and write the table's spelling back), so nothing fails; the docs still disagree with themselves.\n\nFix: use one spelling, the one the service sends.";
     /// An example URL that follows no documented path.
     ExamplePathMismatch = "example-path-mismatch", Warning,
         hint: "make the example URL follow one of the documented paths",

@@ -56,8 +56,8 @@ pub use edm::{Base64, IsoDuration};
 pub use error::{Error, ErrorMeta, GraphError};
 #[doc(hidden)]
 pub use object::{
-    read_extra, read_object, read_value, report_extras, report_member, walk_member, write_extras,
-    write_member, write_object, Object, WriteState,
+    member_spelling, read_extra, read_object, read_value, report_extras, report_member,
+    walk_member, write_extras, write_member, write_object, Object, WriteState,
 };
 pub use object::{JsonObject, Strict, Update};
 pub use page::Page;

@@ -195,6 +195,21 @@ pub fn read_extra<'de, A: serde::de::MapAccess<'de>>(
     Ok(())
 }
 
+/// The documented member a wire value names: itself, else the one member it matches but for
+/// case (the docs' tables and the service disagree on case now and then: `Unknown` documented,
+/// `unknown` sent); `None` for a value outside the members. One scan, not code per enum.
+#[doc(hidden)]
+pub fn member_spelling(v: &str, members: &[&'static str]) -> Option<&'static str> {
+    if let Some(m) = members.iter().find(|m| **m == v) {
+        return Some(m);
+    }
+    let mut folded = members.iter().filter(|m| m.eq_ignore_ascii_case(v));
+    match (folded.next(), folded.next()) {
+        (Some(m), None) => Some(m),
+        _ => None,
+    }
+}
+
 /// Reports a value of an enum that is none of its documented `members` (a flag enum's `a,b`
 /// is fine when every part is one).
 #[doc(hidden)]
@@ -360,9 +375,9 @@ macro_rules! object_impls {
 }
 
 /// Serialization, deserialization and [`Strict`] of a generated enum, from its members' wire
-/// names: `Name, Other { Member = "member", … }`. A value outside the members is kept in the
-/// catch-all variant, and reported by `Strict`; flag enums send combinations (`a,b`),
-/// documented when every part is.
+/// names: `Name, Other { Member = "member", … }`. A value that names a member but for case
+/// reads as that member; a value outside the members is kept in the catch-all variant, and
+/// reported by `Strict`; flag enums send combinations (`a,b`), documented when every part is.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! graph_enum {
@@ -383,8 +398,8 @@ macro_rules! graph_enum {
                 d: D,
             ) -> ::std::result::Result<Self, D::Error> {
                 let s = <::std::string::String as $crate::serde::Deserialize>::deserialize(d)?;
-                ::std::result::Result::Ok(match s.as_str() {
-                    $($w => Self::$v,)*
+                ::std::result::Result::Ok(match $crate::member_spelling(&s, &[$($w),*]) {
+                    $(::std::option::Option::Some($w) => Self::$v,)*
                     _ => Self::$other(s),
                 })
             }
@@ -481,6 +496,19 @@ mod tests {
         extra: JsonObject,
     }
     crate::graph_object!(Token { id = "id", state = "state", tags = "tags" } extra [state = "state", tags = "tags"]);
+
+    #[test]
+    fn enum_members_read_by_wire_name_then_but_for_case() {
+        let read = |s: &str| serde_json::from_value::<State>(serde_json::json!(s)).unwrap();
+        assert_eq!(read("valid"), State::Valid);
+        // The docs' `valid` sent as `Valid`: still the member, written back as documented.
+        assert_eq!(read("Valid"), State::Valid);
+        assert_eq!(serde_json::to_value(read("VALID")).unwrap(), "valid");
+        assert_eq!(read("expiredd"), State::Other("expiredd".into()));
+        // Two members that differ only in case: only an exact match picks one.
+        assert_eq!(member_spelling("ios", &["iOS", "IOS"]), None);
+        assert_eq!(member_spelling("IOS", &["iOS", "IOS"]), Some("IOS"));
+    }
 
     #[test]
     fn objects_read_by_wire_name_and_keep_what_they_do_not_define() {

@@ -127,14 +127,24 @@ impl<V: Visit + ?Sized> Walker<'_, V> {
         if t.members.is_empty() {
             return;
         }
-        // Flag enums carry comma-separated members. Members are case-sensitive on the wire
-        // (the bindings read `Private` as an unknown value when `private` is documented).
+        // Flag enums carry comma-separated members. The bindings read a member written in
+        // another case as that member, but the docs still disagree with themselves.
         for part in s.split(',').map(str::trim) {
-            if !t.members.iter().any(|m| m.name == part) {
-                self.report(
+            if t.members.iter().any(|m| m.name == part) {
+                continue;
+            }
+            match t.members.iter().find(|m| m.name.eq_ignore_ascii_case(part)) {
+                Some(m) => self.report(
+                    Code::ExampleMemberCase,
+                    format!(
+                        "`{path}` = `{part}` is the member `{}` of {} but for case",
+                        m.name, t.name
+                    ),
+                ),
+                None => self.report(
                     Code::ExampleUnknownMember,
                     format!("`{path}` = `{part}` is not a member of {}", t.name),
-                );
+                ),
             }
         }
     }

@@ -1688,8 +1688,13 @@ fn read_members(rows: &[Row]) -> Vec<EnumMember> {
 
 fn read_enum_page(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
     let Some(name) = type_title(ctx) else {
-        sink.report(1, Code::UnnamedType, "enum page title names no type");
-        return Vec::new();
+        // The standard multi-enum pages (`enums.md`, `enums-callrecords.md`): one `### x values`
+        // heading and member table per enum.
+        let several = read_enum_sections(ctx, sink);
+        if several.is_empty() {
+            sink.report(1, Code::UnnamedType, "enum page title names no type");
+        }
+        return several;
     };
     let Some(version) = page_version(ctx.rel, std::iter::empty(), sink) else {
         return Vec::new();
@@ -1713,6 +1718,46 @@ fn read_enum_page(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
         |b| matches!(b, Block::Paragraph { text, .. } if text.to_lowercase().contains("flag")),
     );
     vec![enum_type(ctx, version, name, line, members, flags)]
+}
+
+/// Every `## x values` / `### x values` heading followed by a member table, as enum `x`.
+fn read_enum_sections(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
+    let Some(version) = page_version(ctx.rel, std::iter::empty(), sink) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut pending: Option<String> = None;
+    for b in &ctx.blocks {
+        match b {
+            Block::Heading { text, .. } => {
+                let t = text.trim();
+                pending = t
+                    .strip_suffix(" values")
+                    .or_else(|| t.strip_suffix(" 值"))
+                    .map(str::trim)
+                    .filter(|n| {
+                        n.starts_with(|c: char| c.is_ascii_alphabetic())
+                            && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+                    })
+                    .map(|n| bare_name(n).to_string());
+            }
+            Block::Table { rows, line } if is_member_table(rows) => {
+                if let Some(name) = pending.take() {
+                    let flags = false;
+                    out.push(enum_type(
+                        ctx,
+                        version,
+                        name,
+                        *line,
+                        read_members(rows),
+                        flags,
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn enum_type(
@@ -1862,6 +1907,34 @@ mod tests {
             Some(ApiVersion::V1)
         );
         assert_eq!(version_of("x.md", []), None);
+    }
+
+    /// The standard multi-enum pages: each `### x values` heading with its member table is an
+    /// enum, in the page's namespace; the page itself names no type and is no finding.
+    #[test]
+    fn multi_enum_pages_give_one_enum_per_section() {
+        let page = "---\ntitle: Call records enum values\ndoc_type: enumPageType\n---\n\n# Call records enum values\n\nNamespace: microsoft.graph.callRecords\n\n### callType values\n\n| Member\n|:--------------\n| unknown\n| groupCall\n\n### clientPlatform values\n\n| Member\n|:--------------\n| windows\n| macOS\n";
+        let mut sink = Sink::new("v1.0/resources/enums-callrecords.md");
+        let out = read_page(
+            "v1.0/resources/enums-callrecords.md",
+            page,
+            &NoIncludes,
+            &mut sink,
+        );
+        assert!(sink.items.is_empty(), "{:?}", sink.items);
+        let enums: Vec<(&str, usize)> = out
+            .types
+            .iter()
+            .map(|t| (t.name.as_str(), t.members.len()))
+            .collect();
+        assert_eq!(
+            enums,
+            [
+                ("callRecords.callType", 2),
+                ("callRecords.clientPlatform", 2)
+            ]
+        );
+        assert!(out.types.iter().all(|t| t.kind == TypeKind::Enum));
     }
 
     /// "Inherited from [X] entity" in the introduction names the base, the link after the phrase
