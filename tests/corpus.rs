@@ -10,13 +10,7 @@ use graphdoc::model::{Model, TypeKind};
 use graphdoc::read::{self, frontmatter::FrontMatter, permissions::is_scope, PageFile};
 
 fn corpus() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("NOTICE: {} is absent; corpus tests skipped", p.display());
-        None
-    }
+    graphdoc_workspace_tests::corpus("", "corpus tests")
 }
 
 fn declared_doc_type(file: &PageFile) -> Option<String> {

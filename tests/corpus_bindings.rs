@@ -183,14 +183,9 @@ fn defects_of(model: &graphdoc::model::Model, corpus: &Path) -> (ExampleSpans, D
 
 #[test]
 fn corpus_bindings_compile_and_pass_examples() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/en");
-    if !corpus.is_dir() {
-        eprintln!(
-            "NOTICE: {} is absent; corpus bindings test skipped",
-            corpus.display()
-        );
+    let Some(corpus) = graphdoc_workspace_tests::corpus("en", "corpus bindings test") else {
         return;
-    }
+    };
     let model = graphdoc::read_docs(std::slice::from_ref(&corpus));
     let (spans, defects) = defects_of(&model, &corpus);
     // The default bindings (the property tables, strictly), then with `--example-fields`.
@@ -208,14 +203,11 @@ fn corpus_bindings_compile_and_pass_examples() {
 /// #18).
 #[test]
 fn modern_sample_bindings_pass_or_are_reported() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/modern-sample");
-    if !corpus.is_dir() {
-        eprintln!(
-            "NOTICE: {} is absent; modern-sample bindings test skipped",
-            corpus.display()
-        );
+    let Some(corpus) =
+        graphdoc_workspace_tests::corpus("modern-sample", "modern-sample bindings test")
+    else {
         return;
-    }
+    };
     let model = graphdoc::read_docs(std::slice::from_ref(&corpus));
     let (spans, defects) = defects_of(&model, &corpus);
     let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));

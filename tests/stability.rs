@@ -118,11 +118,10 @@ fn root_order_does_not_matter() {
 /// has one function, on the whole English corpus.
 #[test]
 fn corpus_has_one_function_per_operation() {
-    let root = dir("../../shared/corpus/en");
-    if !root.is_dir() {
-        println!("skipped: {} is absent", root.display());
+    let Some(root) = graphdoc_workspace_tests::corpus("en", "one-function-per-operation test")
+    else {
         return;
-    }
+    };
     let model = graphdoc::read_docs(&[root]);
     let p = plan(&model, &Default::default());
     let mut keys = BTreeMap::new();

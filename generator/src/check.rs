@@ -622,9 +622,6 @@ mod tests {
     /// reports it there.
     #[test]
     fn inference_follows_the_bound_locale() {
-        let dir = std::env::temp_dir().join(format!("graphdoc-locales-{}", std::process::id()));
-        let api = dir.join("beta/api");
-        std::fs::create_dir_all(&api).unwrap();
         let page = |locale: &str, body: &str| {
             format!(
                 "---\ntitle: \"Get gizmo\"\nms.contentlocale: {locale}\ndoc_type: apiPageType\n---\n\n# Get gizmo\n\n\
@@ -633,14 +630,17 @@ mod tests {
                  <!-- {{ \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.gizmo\" }} -->\n```http\nHTTP/1.1 200 OK\n\n{body}\n```\n"
             )
         };
-        std::fs::write(api.join("gizmo-get.md"), page("en-US", r#"{"size": 1}"#)).unwrap();
-        std::fs::write(
-            api.join("gizmo-get.zh-cn.md"),
+        let (en, zh) = (
+            page("en-US", r#"{"size": 1}"#),
             page("zh-CN", r#"{"size": 1, "colour": "red"}"#),
-        )
-        .unwrap();
-        let model = crate::read::read_docs(std::slice::from_ref(&dir));
-        let _ = std::fs::remove_dir_all(&dir);
+        );
+        let model = crate::read::read_test_pages(
+            "locales",
+            &[
+                ("beta/api/gizmo-get.md", &en),
+                ("beta/api/gizmo-get.zh-cn.md", &zh),
+            ],
+        );
         assert_eq!(model.operations.len(), 2, "{:?}", model.diagnostics);
         let found: Vec<(String, Code)> = check(&model, &|_| None)
             .into_iter()
@@ -660,14 +660,13 @@ mod tests {
     /// shape wins in the bindings (a wrapped object) and check reports the contradiction.
     #[test]
     fn a_wrapped_object_under_collection_prose_is_reported_and_bound_as_wrapped() {
-        let dir = std::env::temp_dir().join(format!("graphdoc-wrapped-{}", std::process::id()));
-        let (api, res) = (dir.join("v1.0/api"), dir.join("v1.0/resources"));
-        std::fs::create_dir_all(&api).unwrap();
-        std::fs::create_dir_all(&res).unwrap();
-        std::fs::write(res.join("gizmo.md"), "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# gizmo resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|size|Int32|Size.|\n").unwrap();
-        std::fs::write(api.join("gizmo-list.md"), "---\ntitle: \"List gizmos\"\ndoc_type: apiPageType\n---\n\n# List gizmos\n\n## HTTP request\n```http\nGET /gizmos\n```\n\n## Response\nReturns a collection of [gizmo](../resources/gizmo.md) objects.\n\n## Example\n<!-- { \"blockType\": \"request\", \"name\": \"list\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/gizmos\n```\n\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"value\": {\"size\": 1}}\n```\n").unwrap();
-        let model = crate::read::read_docs(std::slice::from_ref(&dir));
-        let _ = std::fs::remove_dir_all(&dir);
+        let model = crate::read::read_test_pages(
+            "wrapped",
+            &[
+                ("v1.0/resources/gizmo.md", "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# gizmo resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|size|Int32|Size.|\n"),
+                ("v1.0/api/gizmo-list.md", "---\ntitle: \"List gizmos\"\ndoc_type: apiPageType\n---\n\n# List gizmos\n\n## HTTP request\n```http\nGET /gizmos\n```\n\n## Response\nReturns a collection of [gizmo](../resources/gizmo.md) objects.\n\n## Example\n<!-- { \"blockType\": \"request\", \"name\": \"list\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/gizmos\n```\n\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"value\": {\"size\": 1}}\n```\n"),
+            ],
+        );
         let found: Vec<String> = check(&model, &|_| None)
             .into_iter()
             .filter(|d| d.code == Code::ResponseCollectionMismatch)
@@ -684,14 +683,13 @@ mod tests {
     /// in the bindings and in check alike.
     #[test]
     fn a_page_without_a_response_type_is_typed_by_its_example() {
-        let dir = std::env::temp_dir().join(format!("graphdoc-shown-{}", std::process::id()));
-        let (api, res) = (dir.join("v1.0/api"), dir.join("v1.0/resources"));
-        std::fs::create_dir_all(&api).unwrap();
-        std::fs::create_dir_all(&res).unwrap();
-        std::fs::write(res.join("gizmo.md"), "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# gizmo resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|size|Int32|Size.|\n").unwrap();
-        std::fs::write(api.join("gizmo-get.md"), "---\ntitle: \"Get gizmo\"\ndoc_type: apiPageType\n---\n\n# Get gizmo\n\n## HTTP request\n```http\nGET /gizmo\n```\n\n## Example\n<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/gizmo\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.gizmo\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"size\": 1, \"colour\": \"red\"}\n```\n").unwrap();
-        let model = crate::read::read_docs(std::slice::from_ref(&dir));
-        let _ = std::fs::remove_dir_all(&dir);
+        let model = crate::read::read_test_pages(
+            "shown",
+            &[
+                ("v1.0/resources/gizmo.md", "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# gizmo resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|size|Int32|Size.|\n"),
+                ("v1.0/api/gizmo-get.md", "---\ntitle: \"Get gizmo\"\ndoc_type: apiPageType\n---\n\n# Get gizmo\n\n## HTTP request\n```http\nGET /gizmo\n```\n\n## Example\n<!-- { \"blockType\": \"request\", \"name\": \"get\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/gizmo\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.gizmo\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"size\": 1, \"colour\": \"red\"}\n```\n"),
+            ],
+        );
         let found: Vec<String> = check(&model, &|_| None)
             .into_iter()
             .filter(|d| d.code == Code::ExampleUndocumentedProperty)
@@ -711,29 +709,24 @@ mod tests {
     /// page's response type; members an open type's page does not list are notes.
     #[test]
     fn examples_are_checked_as_their_own_type_and_open_types_allow_more() {
-        let dir = std::env::temp_dir().join(format!("graphdoc-own-{}", std::process::id()));
-        let (api, res) = (dir.join("v1.0/api"), dir.join("v1.0/resources"));
-        std::fs::create_dir_all(&api).unwrap();
-        std::fs::create_dir_all(&res).unwrap();
         let resource = |name: &str, open: bool, props: &str| {
             format!(
                 "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# {name} resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n{props}\n## JSON representation\n\n<!-- {{ \"blockType\": \"resource\", \"openType\": {open}, \"@odata.type\": \"microsoft.graph.{name}\" }} -->\n```json\n{{}}\n```\n"
             )
         };
-        std::fs::write(
-            res.join("extension.md"),
+        let (extension, note) = (
             resource("extension", true, "|id|String|Id.|"),
-        )
-        .unwrap();
-        std::fs::write(
-            res.join("note.md"),
             resource("note", false, "|id|String|Id.|\n|body|String|Text.|"),
-        )
-        .unwrap();
+        );
         let page = "---\ntitle: \"Get extension\"\ndoc_type: apiPageType\n---\n\n# Get extension\n\n## HTTP request\n```http\nGET /extensions/{id}\n```\n\n## Response\nReturns an [extension](../resources/extension.md) object.\n\n## Example\n<!-- { \"blockType\": \"request\", \"name\": \"get_1\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/extensions/1\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.extension\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"id\": \"1\", \"colour\": \"red\"}\n```\n\n<!-- { \"blockType\": \"request\", \"name\": \"get_2\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/extensions/2\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.note\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"id\": \"2\", \"body\": \"hi\", \"size\": 3}\n```\n";
-        std::fs::write(api.join("extension-get.md"), page).unwrap();
-        let model = crate::read::read_docs(std::slice::from_ref(&dir));
-        let _ = std::fs::remove_dir_all(&dir);
+        let model = crate::read::read_test_pages(
+            "own",
+            &[
+                ("v1.0/resources/extension.md", &extension),
+                ("v1.0/resources/note.md", &note),
+                ("v1.0/api/extension-get.md", page),
+            ],
+        );
         let found: Vec<(crate::diag::Severity, String)> = check(&model, &|_| None)
             .into_iter()
             .filter(|d| d.code == Code::ExampleUndocumentedProperty)

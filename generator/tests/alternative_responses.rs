@@ -7,6 +7,8 @@
 use graphdoc::diag::Code;
 use graphdoc::mock::{Mock, Recorded};
 
+mod common;
+
 const PLAN: &str = "---\ntitle: \"plannerPlan resource type\"\ndoc_type: resourcePageType\n---\n\n# plannerPlan resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|The id.|\n|title|String|The title.|\n\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.plannerPlan\" } -->\n```json\n{\n  \"id\": \"String\",\n  \"title\": \"String\"\n}\n```\n";
 
 /// An update page: `response` is the Response section's prose, `request_headers` go in the
@@ -21,11 +23,6 @@ fn update(name: &str, path: &str, response: &str, request_headers: &str, answer:
 const FUNCTION: &str = "---\ntitle: \"getFileVaultKey function\"\nms.prod: \"intune\"\ndoc_type: apiPageType\n---\n\n# getFileVaultKey function\n\n## HTTP Request\n``` http\nGET /deviceManagement/managedDevices/{managedDeviceId}/getFileVaultKey\n```\n\n## Response\nIf successful, this function returns a `200 OK` response code and a String in the response body.\n\n## Example\n\n### Request\n``` http\nGET https://graph.microsoft.com/v1.0/deviceManagement/managedDevices/d-1/getFileVaultKey\n```\n\n### Response\n``` http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{\n  \"value\": \"Get File Vault Key value\"\n}\n```\n";
 
 fn docs(name: &str) -> graphdoc::Model {
-    let dir = std::env::temp_dir().join(format!("graphdoc-alt-{name}-{}", std::process::id()));
-    let api = dir.join("v1.0/api");
-    std::fs::create_dir_all(&api).unwrap();
-    std::fs::create_dir_all(dir.join("v1.0/resources")).unwrap();
-    std::fs::write(dir.join("v1.0/resources/plannerplan.md"), PLAN).unwrap();
     let body =
         "HTTP/1.1 200 OK\nContent-type: application/json\n\n{\"id\": \"p-1\", \"title\": \"t\"}";
     let pages = [
@@ -76,12 +73,16 @@ fn docs(name: &str) -> graphdoc::Model {
             FUNCTION.to_string(),
         ),
     ];
-    for (name, text) in pages {
-        std::fs::write(api.join(format!("{name}.md")), text).unwrap();
-    }
-    let model = graphdoc::read_docs(std::slice::from_ref(&dir));
-    std::fs::remove_dir_all(&dir).ok();
-    model
+    let mut files: Vec<(String, String)> = pages
+        .into_iter()
+        .map(|(name, text)| (format!("v1.0/api/{name}.md"), text))
+        .collect();
+    files.push(("v1.0/resources/plannerplan.md".into(), PLAN.into()));
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    common::read_pages(&format!("alt-{name}"), &files)
 }
 
 #[test]

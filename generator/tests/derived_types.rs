@@ -3,26 +3,26 @@
 
 use graphdoc::diag::Code;
 
+mod common;
+
 fn resource(name: &str, intro: &str, props: &str) -> String {
     format!("---\ntitle: \"{name} resource type\"\ndoc_type: resourcePageType\n---\n\n# {name} resource type\n\n{intro}\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n{props}\n")
 }
 
 #[test]
 fn derived_types_named_by_the_base_page_inherit_from_it() {
-    let dir = std::env::temp_dir().join(format!("graphdoc-derived-{}", std::process::id()));
-    let res = dir.join("v1.0/resources");
-    std::fs::create_dir_all(&res).unwrap();
     let pages = [
         ("educationoutcome", resource("educationOutcome", "The result of grading. This is a base class; the derived types are [educationFeedbackOutcome](educationfeedbackoutcome.md) and [educationPointsOutcome](educationpointsoutcome.md).", "|id|String|The id.|")),
         ("educationfeedbackoutcome", resource("educationFeedbackOutcome", "Feedback on an [educationOutcome](educationoutcome.md) object in the form of text.", "|feedback|String|The text.|")),
         ("educationpointsoutcome", resource("educationPointsOutcome", "Inherits from [entity](entity.md).", "|points|Int32|The points.|")),
         ("entity", resource("entity", "The base of entities.", "|id|String|The id.|")),
     ];
-    for (stem, text) in &pages {
-        std::fs::write(res.join(format!("{stem}.md")), text).unwrap();
-    }
-    let model = graphdoc::read_docs(std::slice::from_ref(&dir));
-    std::fs::remove_dir_all(&dir).ok();
+    let files: Vec<(String, &str)> = pages
+        .iter()
+        .map(|(stem, text)| (format!("v1.0/resources/{stem}.md"), text.as_str()))
+        .collect();
+    let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+    let model = common::read_pages("derived", &files);
     let ty = |n: &str| model.types.iter().find(|t| t.name == n).unwrap();
     assert_eq!(
         ty("educationFeedbackOutcome").base.as_deref(),

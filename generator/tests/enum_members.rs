@@ -5,6 +5,8 @@
 
 use graphdoc::diag::{Code, Severity};
 
+mod common;
+
 const ENUMS: &str = "---\ntitle: \"Enum values\"\ndoc_type: enumPageType\n---\n\n# Enum values\n\nNamespace: microsoft.graph\n\n### bodyType values\n\n| Member\n|:--------------\n| text\n| html\n\n### importance values\n\n| Member\n|:--------------\n| low\n| high\n";
 
 const ITEM: &str = "---\ntitle: \"itemBody resource type\"\ndoc_type: resourcePageType\n---\n\n# itemBody resource type\n\nA body.\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|content|String|The content.|\n|contentType|[bodyType](enums.md#bodytype-values)|The type.|\n|importance|importance|How important.|\n";
@@ -15,18 +17,15 @@ fn page(body: &str) -> String {
 
 #[test]
 fn case_only_members_are_warnings_and_unknown_ones_errors() {
-    let dir = std::env::temp_dir().join(format!("graphdoc-enums-{}", std::process::id()));
-    std::fs::create_dir_all(dir.join("v1.0/api")).unwrap();
-    std::fs::create_dir_all(dir.join("v1.0/resources")).unwrap();
-    std::fs::write(dir.join("v1.0/resources/enums.md"), ENUMS).unwrap();
-    std::fs::write(dir.join("v1.0/resources/itembody.md"), ITEM).unwrap();
-    std::fs::write(
-        dir.join("v1.0/api/itembody-get.md"),
-        page(r#"{"content": "<p>hi</p>", "contentType": "HTML", "importance": "urgent"}"#),
-    )
-    .unwrap();
-    let model = graphdoc::read_docs(std::slice::from_ref(&dir));
-    std::fs::remove_dir_all(&dir).ok();
+    let page = page(r#"{"content": "<p>hi</p>", "contentType": "HTML", "importance": "urgent"}"#);
+    let model = common::read_pages(
+        "enums",
+        &[
+            ("v1.0/resources/enums.md", ENUMS),
+            ("v1.0/resources/itembody.md", ITEM),
+            ("v1.0/api/itembody-get.md", &page),
+        ],
+    );
     let enums: Vec<&str> = model
         .types
         .iter()

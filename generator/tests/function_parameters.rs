@@ -2,16 +2,16 @@
 //! arguments and part of its URL; optional ones are left out of the URL and named in the
 //! function's docs, to be added with `.argument(name, value)`. Pages are written by the test.
 
+mod common;
+
 const PAGE: &str = "---\ntitle: \"adhocCall: getAllRecordings\"\nms.prod: \"cloud-communications\"\ndoc_type: apiPageType\n---\n\n# adhocCall: getAllRecordings\n\n## HTTP request\n\n```http\nGET /users/{usersId}/adhocCalls/getAllRecordings\n```\n\n## Function parameters\n\n|Parameter|Type|Description|\n|:--|:--|:--|\n|userId|String|The user. Required.|\n|startDateTime|DateTimeOffset|Optional. Earliest start.|\n|top|Int32|Optional. Page size.|\n\n## Request body\n\nDon't supply a request body for this method.\n\n## Response\n\nIf successful, this function returns a `200 OK` response code and a String collection in the response body.\n";
 
 #[test]
 fn required_parameters_are_arguments_and_optional_ones_are_documented() {
-    let dir = std::env::temp_dir().join(format!("graphdoc-fnparams-{}", std::process::id()));
-    let api = dir.join("v1.0/api");
-    std::fs::create_dir_all(&api).unwrap();
-    std::fs::write(api.join("adhoccall-getallrecordings.md"), PAGE).unwrap();
-    let model = graphdoc::read_docs(std::slice::from_ref(&dir));
-    std::fs::remove_dir_all(&dir).ok();
+    let model = common::read_pages(
+        "fnparams",
+        &[("v1.0/api/adhoccall-getallrecordings.md", PAGE)],
+    );
     let op = &model.operations[0];
     let optional: Vec<&str> = op
         .optional_parameters

@@ -3,6 +3,8 @@
 
 use graphdoc::mock::{Mock, Recorded};
 
+mod common;
+
 fn page(name: &str, http: &str, example_path: &str, body: &str) -> String {
     format!(
         "---\ntitle: \"{name}\"\nms.prod: \"intune\"\ndoc_type: apiPageType\n---\n\n# {name}\n\n## HTTP request\n``` http\n{http}\n```\n\n## Response\nIf successful, this method returns a `200 OK` response code.\n\n## Example\n\n### Request\n<!-- {{\"blockType\": \"request\", \"name\": \"{name}\"}} -->\n``` http\nGET https://graph.microsoft.com/v1.0{example_path}\n```\n\n### Response\n<!-- {{\"blockType\": \"response\"}} -->\n``` http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{body}\n```\n"
@@ -10,26 +12,20 @@ fn page(name: &str, http: &str, example_path: &str, body: &str) -> String {
 }
 
 fn mock(name: &str) -> Mock {
-    let dir = std::env::temp_dir().join(format!("graphdoc-mock-{name}-{}", std::process::id()));
-    let api = dir.join("v1.0/api");
-    std::fs::create_dir_all(&api).unwrap();
-    std::fs::write(
-        api.join("app-get.md"),
-        page("app-get", "GET /apps/{id}", "/apps/a-1", r#"{"id": "a-1"}"#),
-    )
-    .unwrap();
-    std::fs::write(
-        api.join("app-getlicensesforapp.md"),
-        page(
-            "app-getlicensesforapp",
-            "GET /apps/getLicensesForApp(bundleId='{bundleId}')",
-            "/apps/getLicensesForApp(bundleId='com.contoso.app')",
-            r#"{"value": [{"license": 1}, {"license": 2}, {"license": 3}]}"#,
-        ),
-    )
-    .unwrap();
-    let model = graphdoc::read_docs(std::slice::from_ref(&dir));
-    std::fs::remove_dir_all(&dir).ok();
+    let get = page("app-get", "GET /apps/{id}", "/apps/a-1", r#"{"id": "a-1"}"#);
+    let licenses = page(
+        "app-getlicensesforapp",
+        "GET /apps/getLicensesForApp(bundleId='{bundleId}')",
+        "/apps/getLicensesForApp(bundleId='com.contoso.app')",
+        r#"{"value": [{"license": 1}, {"license": 2}, {"license": 3}]}"#,
+    );
+    let model = common::read_pages(
+        &format!("mock-{name}"),
+        &[
+            ("v1.0/api/app-get.md", &get),
+            ("v1.0/api/app-getlicensesforapp.md", &licenses),
+        ],
+    );
     Mock::new(&model)
 }
 
@@ -106,26 +102,18 @@ fn collections_page_and_faults_come_and_go() {
 #[test]
 fn an_operation_documented_twice_answers_with_its_primary_page() {
     for copy in ["a-copy-app-get", "z-copy-app-get"] {
-        let dir = std::env::temp_dir().join(format!("graphdoc-mock-{copy}-{}", std::process::id()));
-        let api = dir.join("v1.0/api");
-        std::fs::create_dir_all(&api).unwrap();
-        std::fs::write(
-            api.join("app-get.md"),
-            page(
-                "app-get",
-                "GET /apps/{id}",
-                "/apps/a-1",
-                r#"{"id": "primary"}"#,
-            ),
-        )
-        .unwrap();
-        std::fs::write(
-            api.join(format!("{copy}.md")),
-            page(copy, "GET /apps/{app-id}", "/apps/a-2", r#"{"id": "copy"}"#),
-        )
-        .unwrap();
-        let model = graphdoc::read_docs(std::slice::from_ref(&dir));
-        std::fs::remove_dir_all(&dir).ok();
+        let primary = page(
+            "app-get",
+            "GET /apps/{id}",
+            "/apps/a-1",
+            r#"{"id": "primary"}"#,
+        );
+        let other = page(copy, "GET /apps/{app-id}", "/apps/a-2", r#"{"id": "copy"}"#);
+        let copy_path = format!("v1.0/api/{copy}.md");
+        let model = common::read_pages(
+            &format!("mock-{copy}"),
+            &[("v1.0/api/app-get.md", &primary), (&copy_path, &other)],
+        );
         let mut m = Mock::new(&model);
         // One route per operation and form, plus each example's own URL.
         assert_eq!(m.routes().len(), 3, "{copy}");

@@ -4,6 +4,8 @@
 
 use graphdoc::diag::Code;
 
+mod common;
+
 const ITEMS: &str = "---\ntitle: \"plannerChecklistItems resource type\"\ndoc_type: resourcePageType\n---\n\n# plannerChecklistItems resource type\n\nThe checklist of a task.\n\n## Properties\nProperties of an Open Type can be defined by the client. In this case, the client should provide **GUIDs** as properties and their values must be [checklistItem](plannerchecklistitem.md) objects. To remove an item, set the value to `null`.\n\n## JSON representation\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.plannerChecklistItems\" } -->\n```json\n{}\n```\n";
 
 const ITEM: &str = "---\ntitle: \"plannerChecklistItem resource type\"\ndoc_type: resourcePageType\n---\n\n# plannerChecklistItem resource type\n\nAn item.\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|isChecked|Boolean|Done.|\n|title|String|The title.|\n";
@@ -13,22 +15,15 @@ fn get_page(body: &str) -> String {
 }
 
 fn findings(body: &str) -> Vec<graphdoc::diag::Diagnostic> {
-    let dir = std::env::temp_dir().join(format!(
-        "graphdoc-dict-{}-{}",
-        body.len(),
-        std::process::id()
-    ));
-    std::fs::create_dir_all(dir.join("v1.0/api")).unwrap();
-    std::fs::create_dir_all(dir.join("v1.0/resources")).unwrap();
-    std::fs::write(dir.join("v1.0/resources/plannerchecklistitems.md"), ITEMS).unwrap();
-    std::fs::write(dir.join("v1.0/resources/plannerchecklistitem.md"), ITEM).unwrap();
-    std::fs::write(
-        dir.join("v1.0/api/plannertask-get-checklist.md"),
-        get_page(body),
-    )
-    .unwrap();
-    let model = graphdoc::read_docs(std::slice::from_ref(&dir));
-    std::fs::remove_dir_all(&dir).ok();
+    let page = get_page(body);
+    let model = common::read_pages(
+        &format!("dict-{}", body.len()),
+        &[
+            ("v1.0/resources/plannerchecklistitems.md", ITEMS),
+            ("v1.0/resources/plannerchecklistitem.md", ITEM),
+            ("v1.0/api/plannertask-get-checklist.md", &page),
+        ],
+    );
     let items = model
         .types
         .iter()

@@ -1,21 +1,21 @@
 //! The docs' "Optional query parameters" section: the OData options it names (in prose or in a
 //! table, whole words only) reach the model and each function's rustdoc.
 
+mod common;
+
 #[test]
 fn named_options_reach_the_model_and_the_rustdoc() {
-    let dir = std::env::temp_dir().join(format!("graphdoc-query-options-{}", std::process::id()));
-    let api = dir.join("v1.0/api");
-    std::fs::create_dir_all(&api).unwrap();
-    std::fs::write(
-        api.join("group-list.md"),
-        "---\ntitle: \"List groups\"\nms.prod: \"groups\"\ndoc_type: apiPageType\n---\n\n# List groups\n\n\
+    let model = common::read_pages(
+        "query-options",
+        &[(
+            "v1.0/api/group-list.md",
+            "---\ntitle: \"List groups\"\nms.prod: \"groups\"\ndoc_type: apiPageType\n---\n\n# List groups\n\n\
 ## HTTP request\n``` http\nGET /groups\n```\n\n\
 ## Optional query parameters\nThis method supports the `$filter` and `$select` OData query parameters, and pages with `$skipToken`.\n\n\
 |Name|Description|\n|:---|:---|\n|$orderby|Sorts the groups.|\n\n\
 ## Response\nIf successful, this method returns a `200 OK` response code.\n",
-    )
-    .unwrap();
-    let model = graphdoc::read_docs(std::slice::from_ref(&dir));
+        )],
+    );
     assert_eq!(
         model.operations[0].query_options,
         ["$filter", "$orderby", "$select"],
@@ -27,5 +27,4 @@ fn named_options_reach_the_model_and_the_rustdoc() {
         eps.contains("Query options the docs name: `$filter` (`.filter(…)`), `$orderby` (`.order_by(…)`), `$select` (`.select(…)`)."),
         "{eps}"
     );
-    std::fs::remove_dir_all(&dir).ok();
 }

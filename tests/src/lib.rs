@@ -14,3 +14,17 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// `../shared/corpus/<sub>` beside the project (`sub` may be empty), or `None` with a printed
+/// notice naming the test that is skipped: a user's fresh clone has no corpus.
+pub fn corpus(sub: &str, skipped: &str) -> Option<std::path::PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus")
+        .join(sub);
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("NOTICE: {} is absent; {skipped} skipped", p.display());
+        None
+    }
+}

@@ -613,6 +613,21 @@ fn push_dangling(sink: &mut Sink, op: &Operation, link: &str) {
     ));
 }
 
+/// Reads pages written by a test: each `(path under the docs root, text)` goes into a fresh
+/// temporary docs root (named after `tag`), removed after reading.
+#[cfg(test)]
+pub(crate) fn read_test_pages(tag: &str, pages: &[(&str, &str)]) -> Model {
+    let dir = std::env::temp_dir().join(format!("graphdoc-{tag}-{}", std::process::id()));
+    for (path, text) in pages {
+        let file = dir.join(path);
+        std::fs::create_dir_all(file.parent().expect("a page path has a directory")).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    let model = read_docs(std::slice::from_ref(&dir));
+    std::fs::remove_dir_all(&dir).ok();
+    model
+}
+
 #[cfg(test)]
 mod tests {
     /// A reader that hands out at most 1000 bytes a call.
@@ -631,27 +646,23 @@ mod tests {
     /// links a missing resource page is; one whose file name differs only in case resolves.
     #[test]
     fn response_links_to_api_pages_are_not_type_links() {
-        let dir = std::env::temp_dir().join(format!("graphdoc-links-{}", std::process::id()));
-        let api = dir.join("v1.0/api");
-        std::fs::create_dir_all(&api).unwrap();
-        std::fs::create_dir_all(dir.join("v1.0/resources")).unwrap();
-        std::fs::write(
-            dir.join("v1.0/resources/gizmo.md"),
-            "---\ntitle: gizmo resource type\ndoc_type: resourcePageType\n---\n# gizmo resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n",
-        )
-        .unwrap();
         let page = |target: &str| {
             format!("---\ntitle: Copy\ndoc_type: apiPageType\n---\n# Copy\n\n## HTTP request\n```http\nPOST /gizmos/{{id}}/copy\n```\n\n## Response\nIf successful, this method returns a `202 Accepted` response code and a [copyOperation]({target}) object.\n")
         };
-        std::fs::write(api.join("gizmo-copy.md"), page("gizmo-operation-get.md")).unwrap();
-        std::fs::write(
-            api.join("gizmo-move.md"),
+        let (copy, moved, get) = (
+            page("gizmo-operation-get.md"),
             page("../resources/copyoperation.md"),
-        )
-        .unwrap();
-        std::fs::write(api.join("gizmo-get.md"), page("../resources/Gizmo.md")).unwrap();
-        let model = crate::read_docs(std::slice::from_ref(&dir));
-        std::fs::remove_dir_all(&dir).ok();
+            page("../resources/Gizmo.md"),
+        );
+        let model = super::read_test_pages(
+            "links",
+            &[
+                ("v1.0/resources/gizmo.md", "---\ntitle: gizmo resource type\ndoc_type: resourcePageType\n---\n# gizmo resource type\n\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n"),
+                ("v1.0/api/gizmo-copy.md", &copy),
+                ("v1.0/api/gizmo-move.md", &moved),
+                ("v1.0/api/gizmo-get.md", &get),
+            ],
+        );
         let op = |n: &str| model.operations.iter().find(|o| o.name == n).unwrap();
         assert_eq!(op("gizmo-copy").response.type_name, None);
         assert_eq!(op("gizmo-get").response.type_name.as_deref(), Some("gizmo"));
