@@ -34,11 +34,11 @@ pub fn check_api(api: &Api, source: &dyn Fn(&str) -> Option<String>) -> Vec<Diag
     }
     out.extend(misspelled_scopes(api.model, source));
     out.extend(json_representation_mismatches(api.model, source));
-    // Conflicting duplicates across locales come from linking.
+    // Conflicting duplicates across locales, and what a twin fills in, come from linking.
     out.extend(
         api.diagnostics
             .iter()
-            .filter(|d| d.code == Code::LocaleConflict)
+            .filter(|d| matches!(d.code, Code::LocaleConflict | Code::FilledFromTwin))
             .cloned(),
     );
     out.sort();

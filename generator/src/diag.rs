@@ -178,6 +178,10 @@ codes! {
     BaseFromProse = "base-from-prose", Note,
         hint: "say \"Inherits from [base](base.md)\" on the derived type's page too",
         explain: "A resource page names types derived from it (\"This is a base class; the derived types are [educationFeedbackOutcome](…), …\") and the derived type's own page names no base. graphdoc takes the base page's word: the derived type inherits its properties, and responses of the base type read it.\n\nFix: add \"Inherits from [educationOutcome](educationoutcome.md).\" to the derived type's page, or a `baseType` to its resource annotation.";
+    /// A translated page lacks properties its English twin types; the twin's are bound.
+    FilledFromTwin = "filled-from-twin", Note,
+        hint: "fix the translated rows (a type or name the reader could not read), or re-translate the page",
+        explain: "A type is documented in two locales, and the translated page lacks properties that the English twin has: rows whose type or name the reader could not read (`双精度`-style words it does not know, translated names the JSON representation does not settle) or rows of another docs revision. The binding follows the English twin, which types them.\n\nExample: a zh-CN `plannerTask` page whose `dueDateTime` row says `日期时间偏移` beside an English twin typing it `DateTimeOffset`.\n\nFix: correct the translated rows.";
     /// Two pages of one locale define one type; only the first is used.
     DuplicateType = "duplicate-type", Warning,
         hint: "keep one resource page per type",

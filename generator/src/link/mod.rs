@@ -247,6 +247,9 @@ fn choose_types<'m>(
     for t in candidates {
         let key = t.name.to_ascii_lowercase();
         if let Some(first) = chosen.get(&key) {
+            if first.locale != t.locale {
+                twin_fills(first, t, diags);
+            }
             if first.locale == t.locale {
                 diags.push(Diagnostic::new(
                     &t.source,
@@ -263,6 +266,40 @@ fn choose_types<'m>(
         chosen.insert(key, t);
     }
     chosen
+}
+
+/// A note on a translated type page for the properties its English twin (`first`, the one
+/// bound) types and it lacks: rows it could not read, or of another docs revision.
+fn twin_fills(first: &TypeDef, t: &TypeDef, diags: &mut Vec<Diagnostic>) {
+    let has = |name: &str| {
+        t.properties
+            .iter()
+            .chain(&t.relationships)
+            .any(|p| p.name.eq_ignore_ascii_case(name))
+    };
+    let filled: Vec<String> = first
+        .properties
+        .iter()
+        .chain(&first.relationships)
+        .filter(|p| !has(&p.name))
+        .map(|p| format!("`{}` ({})", p.name, p.type_name))
+        .collect();
+    if filled.is_empty() {
+        return;
+    }
+    let mut list = filled[..filled.len().min(5)].join(", ");
+    if filled.len() > 5 {
+        list.push_str(&format!(" and {} more", filled.len() - 5));
+    }
+    diags.push(Diagnostic::new(
+        &t.source,
+        t.line,
+        Code::FilledFromTwin,
+        format!(
+            "`{}` lacks {list}, which `{}` ({}) types; the binding follows that page",
+            t.name, first.source, first.locale
+        ),
+    ));
 }
 
 impl<'m> Api<'m> {
@@ -447,5 +484,19 @@ mod tests {
             .expect("user is linked");
         assert_eq!(user.locale, "en-US");
         assert_eq!(user.properties[0].name, "displayName");
+        // The translated page's unreadable name: the English twin fills it in, and says so.
+        let filled: Vec<&Diagnostic> = api
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::FilledFromTwin)
+            .collect();
+        assert_eq!(filled.len(), 1, "{filled:?}");
+        assert!(filled[0].file.ends_with("user.zh-cn.md"));
+        assert!(
+            filled[0].message.contains("lacks `displayName`")
+                && filled[0].message.contains("user.md` (en-US)"),
+            "{}",
+            filled[0].message
+        );
     }
 }
