@@ -705,6 +705,32 @@ mod tests {
         assert_eq!(e.response.shape, crate::plan::Shape::Plain);
     }
 
+    /// An annotation `Collection(microsoft.graph.x)` names the items' type (driveitem-search).
+    #[test]
+    fn a_collection_annotation_names_the_items_type() {
+        let model = crate::read::read_test_pages(
+            "collection-annotation",
+            &[
+                ("v1.0/resources/gizmo.md", "---\ntitle: x\ndoc_type: resourcePageType\n---\n\n# gizmo resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|size|Int32|Size.|\n"),
+                ("v1.0/api/gizmo-search.md", "---\ntitle: \"Search gizmos\"\ndoc_type: apiPageType\n---\n\n# Search gizmos\n\n## HTTP request\n```http\nGET /gizmos/search(q='{q}')\n```\n\n## Example\n<!-- { \"blockType\": \"request\", \"name\": \"search\" } -->\n```http\nGET https://graph.microsoft.com/v1.0/gizmos/search(q='a')\n```\n\n<!-- { \"blockType\": \"response\", \"@odata.type\": \"Collection(microsoft.graph.gizmo)\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"value\": [{\"size\": \"big\"}]}\n```\n"),
+            ],
+        );
+        let found: Vec<String> = check(&model, &|_| None)
+            .into_iter()
+            .filter(|d| d.code == Code::ExampleTypeMismatch)
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("size"), "{}", found[0]);
+        let plan = crate::plan::plan(&model, &crate::plan::Filter::default());
+        let e = &plan.versions[0].endpoints[0];
+        assert_eq!(
+            e.response.ty,
+            Some(crate::plan::TypeRef::Named("Gizmo".into()))
+        );
+        assert_eq!(e.response.shape, crate::plan::Shape::Collection);
+    }
+
     /// An example is checked against the type it names (its block annotation here), not the
     /// page's response type; members an open type's page does not list are notes.
     #[test]

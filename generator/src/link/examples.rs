@@ -90,7 +90,12 @@ pub fn own_type<'v>(
     ];
     let (t, from_body) = named.into_iter().find_map(|(n, from_body)| {
         let n = n?;
-        let n = crate::model::bare_name(&n);
+        // `"@odata.type": "Collection(microsoft.graph.driveItem)"` names the items' type.
+        let n = n
+            .strip_prefix("Collection(")
+            .and_then(|r| r.strip_suffix(')'))
+            .unwrap_or(&n);
+        let n = crate::model::bare_name(n);
         let t = version.find_type(model, n)?;
         // The service and the bindings match `@odata.type` by its exact name: a miscased one
         // is the walk's finding, not the example's type.
@@ -117,7 +122,11 @@ pub fn own_primitive(op: &Operation, ex: &crate::model::Example) -> Option<crate
         return None;
     }
     let name = ex.response.as_ref()?.odata_type.as_deref()?;
-    let name = name.trim_start_matches('#');
+    let name = name
+        .strip_prefix("Collection(")
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or(name)
+        .trim_start_matches('#');
     if name.contains("graph.") {
         return None;
     }
