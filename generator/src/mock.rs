@@ -316,7 +316,7 @@ impl Mock {
         let Some(answer) = self.routes.answer(&method, &req.url).cloned() else {
             return not_found(&req.method, &req.url);
         };
-        if let Some(minimal) = prefer(answer.clone(), req) {
+        if let Some(minimal) = prefer(&answer, req) {
             return minimal;
         }
         page(answer, base_url, &path, query, last.starts_with("delta"))
@@ -491,7 +491,7 @@ const REPRESENTATION: &str = "return=representation";
 /// `204 No Content` where the request's `Prefer` header calls for it: an answer the docs show
 /// only to `Prefer: return=representation` when the request does not ask for it, and a write's
 /// answer with a body to `Prefer: return=minimal`.
-fn prefer(answer: Answer, req: &Recorded) -> Option<Answer> {
+fn prefer(answer: &Answer, req: &Recorded) -> Option<Answer> {
     let prefer = req.header("prefer").unwrap_or("").to_ascii_lowercase();
     let shown_when_asked = answer
         .headers

@@ -666,6 +666,14 @@ pub fn bare_name(s: &str) -> &str {
     s
 }
 
+/// The item type a `Collection(x)` names (`collection(x)` too), as type cells and example
+/// annotations write it; `None` for a name that is no collection.
+pub fn collection_item(name: &str) -> Option<&str> {
+    name.strip_prefix("Collection(")
+        .or_else(|| name.strip_prefix("collection("))
+        .map(|inner| inner.trim_end_matches(')'))
+}
+
 /// The name without its sub-namespace (`callRecords.session` → `session`), for a reference
 /// whose namespace has no page of that type (`microsoft.graph.security.alert` where `alert` is
 /// documented in `microsoft.graph`); `None` for a name without one.

@@ -69,11 +69,11 @@ fn entry(e: &EndpointPlan, version: crate::model::ApiVersion) -> ResolvedOperati
         (Some(t), Shape::Collection) => format!("Page<{}>", rust_type(t, m)),
         (Some(t), _) => rust_type(t, m),
     };
-    let response = match (e.response.optional, e.response.shape) {
-        (true, Shape::Plain | Shape::ValueWrapped | Shape::Collection) => {
-            format!("Option<{response}>")
-        }
-        _ => response,
+    // The plan marks only typed values optional (never bytes, counts or no content).
+    let response = if e.response.optional {
+        format!("Option<{response}>")
+    } else {
+        response
     };
     let mut workloads: Vec<String> = e.pages.iter().filter_map(|p| p.workload.clone()).collect();
     workloads.sort();

@@ -91,11 +91,7 @@ pub fn own_type<'v>(
     let (t, from_body) = named.into_iter().find_map(|(n, from_body)| {
         let n = n?;
         // `"@odata.type": "Collection(microsoft.graph.driveItem)"` names the items' type.
-        let n = n
-            .strip_prefix("Collection(")
-            .and_then(|r| r.strip_suffix(')'))
-            .unwrap_or(&n);
-        let n = crate::model::bare_name(n);
+        let n = crate::model::bare_name(crate::model::collection_item(&n).unwrap_or(&n));
         let t = version.find_type(model, n)?;
         // The service and the bindings match `@odata.type` by its exact name: a miscased one
         // is the walk's finding, not the example's type.
@@ -122,9 +118,7 @@ pub fn own_primitive(op: &Operation, ex: &crate::model::Example) -> Option<crate
         return None;
     }
     let name = ex.response.as_ref()?.odata_type.as_deref()?;
-    let name = name
-        .strip_prefix("Collection(")
-        .and_then(|r| r.strip_suffix(')'))
+    let name = crate::model::collection_item(name)
         .unwrap_or(name)
         .trim_start_matches('#');
     if name.contains("graph.") {

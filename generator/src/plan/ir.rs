@@ -151,7 +151,8 @@ pub struct ResponsePlan {
     /// Documented status (of the answer with a body, where there are two).
     pub status: u16,
     /// The service may also answer `204 No Content` (without `Prefer: return=representation`,
-    /// or where the prose and the examples disagree): the value is an `Option`.
+    /// or where the prose and the examples disagree): the value is an `Option`. Set only for
+    /// a typed value (plain, wrapped or a page), never for bytes, counts or no content.
     pub optional: bool,
 }
 

@@ -1300,10 +1300,7 @@ fn read_resource(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
     // Beta's planner pages say it only in prose: "Properties of an Open Type can be defined by
     // the client".
     let open = resource_ann.is_some_and(|(a, _)| a.open_type)
-        || ctx.blocks.iter().any(|b| {
-            matches!(b, Block::Paragraph { text, .. }
-                if ["of an open type", "this open type"].iter().any(|p| text.to_lowercase().contains(p)))
-        });
+        || prose_says(ctx, &["of an open type", "this open type"]);
     let values = if open { dictionary_values(ctx) } else { None };
     let mut types = vec![TypeDef {
         values,
@@ -1420,17 +1417,20 @@ fn name_translated_properties(
     }
 }
 
-/// Whether the page's prose calls its type abstract or a base class.
-fn says_abstract(ctx: &Ctx) -> bool {
+/// Whether some paragraph of the page says one of `phrases` (lowercase), in any case.
+fn prose_says(ctx: &Ctx, phrases: &[&str]) -> bool {
     ctx.blocks.iter().any(|b| match b {
         Block::Paragraph { text, .. } => {
             let t = text.to_lowercase();
-            ["abstract", "base class", "base type", "抽象"]
-                .iter()
-                .any(|w| t.contains(w))
+            phrases.iter().any(|w| t.contains(w))
         }
         _ => false,
     })
+}
+
+/// Whether the page's prose calls its type abstract or a base class.
+fn says_abstract(ctx: &Ctx) -> bool {
+    prose_says(ctx, &["abstract", "base class", "base type", "抽象"])
 }
 
 /// The page's description: the front matter's, unless the docs tooling cut it mid-sentence
@@ -1743,14 +1743,13 @@ fn read_enum_sections(ctx: &Ctx, sink: &mut Sink) -> Vec<TypeDef> {
             }
             Block::Table { rows, line } if is_member_table(rows) => {
                 if let Some(name) = pending.take() {
-                    let flags = false;
                     out.push(enum_type(
                         ctx,
                         version,
                         name,
                         *line,
                         read_members(rows),
-                        flags,
+                        false,
                     ));
                 }
             }

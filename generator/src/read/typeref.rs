@@ -47,12 +47,9 @@ pub fn read_type(cell: &Cell) -> Option<(String, bool)> {
         }
     }
     let mut core = clean(text);
-    if let Some(inner) = core
-        .strip_prefix("Collection(")
-        .or_else(|| core.strip_prefix("collection("))
-    {
+    if let Some(inner) = crate::model::collection_item(core) {
         collection = true;
-        core = inner.trim_end_matches(')');
+        core = inner;
     }
     let core: std::borrow::Cow<str> = if core.contains("集合") {
         core.replace("集合", " collection ").into()
