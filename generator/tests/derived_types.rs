@@ -45,3 +45,29 @@ fn derived_types_named_by_the_base_page_inherit_from_it() {
         .collect();
     assert!(inherited.contains(&"id"), "{inherited:?}");
 }
+
+/// A page that names as derived the type it inherits from makes no cycle: that type keeps no
+/// base.
+#[test]
+fn a_derived_type_that_is_the_base_makes_no_cycle() {
+    let a = resource(
+        "cyclicA",
+        "Inherits from [cyclicB](cyclicb.md). The derived types are [cyclicB](cyclicb.md).",
+        "|id|String|The id.|",
+    );
+    let b = resource("cyclicB", "A base.", "|name|String|The name.|");
+    let model = common::read_pages(
+        "derived-cycle",
+        &[
+            ("v1.0/resources/cyclica.md", &a),
+            ("v1.0/resources/cyclicb.md", &b),
+        ],
+    );
+    let ty = |n: &str| model.types.iter().find(|t| t.name == n).unwrap();
+    assert_eq!(ty("cyclicA").base.as_deref(), Some("cyclicB"));
+    assert_eq!(ty("cyclicB").base, None);
+    assert!(!model
+        .diagnostics
+        .iter()
+        .any(|d| d.code == Code::BaseFromProse));
+}

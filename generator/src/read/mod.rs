@@ -405,6 +405,14 @@ fn merge_duplicate_types(model: &mut Model, sink: &mut Sink) {
 /// base, where their own pages name none; a note says so. Spells dictionary value types as
 /// their types are spelled.
 fn bases_from_prose(model: &mut Model, sink: &mut Sink) {
+    // Most docs sets name a handful of these: no index to build for none.
+    if !model
+        .types
+        .iter()
+        .any(|t| !t.derived.is_empty() || t.values.is_some())
+    {
+        return;
+    }
     let mut index: HashMap<(crate::model::ApiVersion, String), Vec<usize>> = HashMap::new();
     for (i, t) in model.types.iter().enumerate() {
         index
@@ -433,19 +441,17 @@ fn bases_from_prose(model: &mut Model, sink: &mut Sink) {
     }
     for (version, base, derived) in named {
         // Never a cycle: skip a "derived" type the base already derives from.
-        let mut above = Some(base.clone());
-        let mut cycle = false;
-        for _ in 0..64 {
-            let Some(name) = above.take() else { break };
-            if name.eq_ignore_ascii_case(&derived) {
-                cycle = true;
-                break;
-            }
-            above = index
-                .get(&(version, name.to_ascii_lowercase()))
-                .and_then(|v| model.types[v[0]].base.clone());
-        }
-        if cycle || above.is_some() {
+        let cycle = base.eq_ignore_ascii_case(&derived)
+            || index
+                .get(&(version, base.to_ascii_lowercase()))
+                .and_then(|v| v.first())
+                .is_some_and(|&b| {
+                    model
+                        .ancestors(&model.types[b])
+                        .iter()
+                        .any(|a| a.name.eq_ignore_ascii_case(&derived))
+                });
+        if cycle {
             continue;
         }
         for &i in index
