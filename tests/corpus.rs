@@ -13,6 +13,17 @@ fn corpus() -> Option<PathBuf> {
     graphdoc_workspace_tests::corpus("", "corpus tests")
 }
 
+/// The English corpus and the zh-CN sample, each read once for the tests that compare twins.
+fn en_and_zh(c: &Path) -> &'static (Model, Model) {
+    static READ: std::sync::OnceLock<(Model, Model)> = std::sync::OnceLock::new();
+    READ.get_or_init(|| {
+        (
+            read::read_docs(&[c.join("en")]),
+            read::read_docs(&[c.join("zh-sample")]),
+        )
+    })
+}
+
 fn declared_doc_type(file: &PageFile) -> Option<String> {
     let text = std::fs::read_to_string(&file.path).ok()?;
     let body = text.strip_prefix("---")?;
@@ -155,8 +166,7 @@ fn zh_sample_rates() {
 #[test]
 fn zh_pages_match_english_twins() {
     let Some(c) = corpus() else { return };
-    let en = read::read_docs(&[c.join("en")]);
-    let zh = read::read_docs(&[c.join("zh-sample")]);
+    let (en, zh) = en_and_zh(&c);
     let (mut compared, mut mismatched) = (0, Vec::new());
     for z in &zh.operations {
         let Some(e) = en.operations.iter().find(|e| e.source == z.source) else {
@@ -213,8 +223,7 @@ fn zh_pages_match_english_twins() {
 #[test]
 fn zh_properties_are_typed_as_their_english_twins() {
     let Some(c) = corpus() else { return };
-    let en = read::read_docs(&[c.join("en")]);
-    let zh = read::read_docs(&[c.join("zh-sample")]);
+    let (en, zh) = en_and_zh(&c);
     let (mut compared, mut differ) = (0, Vec::new());
     for z in &zh.types {
         let Some(e) = en

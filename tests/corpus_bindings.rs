@@ -61,6 +61,18 @@ struct Outcome {
     message: String,
 }
 
+impl Outcome {
+    /// `name: file message`, as the failure lists print it.
+    fn summary(&self) -> String {
+        format!(
+            "{}: {} {}",
+            self.name,
+            self.file.as_deref().unwrap_or("?"),
+            self.message
+        )
+    }
+}
+
 /// The examples of every page, by file: the first line of each (its request or response,
 /// whichever comes first), sorted. An example runs from its first line to the next one's.
 struct ExampleSpans(BTreeMap<String, Vec<usize>>);
@@ -181,6 +193,32 @@ fn defects_of(model: &graphdoc::model::Model, corpus: &Path) -> (ExampleSpans, D
     (spans, defects)
 }
 
+/// Runs `cargo test` in a generated crate, its builds in the shared corpus target directory.
+fn cargo_test(out_dir: &Path, tmp: &Path) -> std::process::Output {
+    Command::new(env!("CARGO"))
+        .args(["test", "--no-fail-fast", "--", "--test-threads", "2"])
+        .current_dir(out_dir)
+        .env("CARGO_TARGET_DIR", tmp.join("corpus-target"))
+        // Incremental state for ~1M lines is tens of GB over a few runs, and a one-off build
+        // gains nothing from it.
+        .env("CARGO_INCREMENTAL", "0")
+        .env("RUST_BACKTRACE", "0")
+        // No debug info: it would double the time and memory of building ~1M lines.
+        .env("CARGO_PROFILE_DEV_DEBUG", "0")
+        .env("CARGO_PROFILE_TEST_DEBUG", "0")
+        .output()
+        .expect("cargo runs")
+}
+
+/// Whether a failed example test is explained: `check` reports a finding on that example.
+fn explained(o: &Outcome, spans: &ExampleSpans, defects: &Defects) -> bool {
+    o.file
+        .as_deref()
+        .zip(o.line)
+        .and_then(|(f, l)| Some((f.to_string(), spans.example_at(f, l)?)))
+        .is_some_and(|e| defects.contains(&e))
+}
+
 #[test]
 fn corpus_bindings_compile_and_pass_examples() {
     let Some(corpus) = graphdoc_workspace_tests::corpus("en", "corpus bindings test") else {
@@ -225,14 +263,7 @@ fn modern_sample_bindings_pass_or_are_reported() {
         .unwrap()
         .push_str("\n[workspace]\n");
     graphdoc::write::write_files(&out_dir, &files, true).expect("writes");
-    let res = Command::new(env!("CARGO"))
-        .args(["test", "--no-fail-fast", "--", "--test-threads", "2"])
-        .current_dir(&out_dir)
-        .env("CARGO_TARGET_DIR", tmp.join("corpus-target"))
-        .env("CARGO_INCREMENTAL", "0")
-        .env("RUST_BACKTRACE", "0")
-        .output()
-        .expect("cargo runs");
+    let res = cargo_test(&out_dir, &tmp);
     let stdout = format!("\n{}", String::from_utf8_lossy(&res.stdout));
     let stderr = String::from_utf8_lossy(&res.stderr);
     assert!(
@@ -251,23 +282,8 @@ fn modern_sample_bindings_pass_or_are_reported() {
     );
     let unexplained: Vec<String> = examples
         .iter()
-        .filter(|o| !o.passed)
-        .filter(|o| {
-            let example = o
-                .file
-                .as_deref()
-                .zip(o.line)
-                .and_then(|(f, l)| Some((f.to_string(), spans.example_at(f, l)?)));
-            !example.is_some_and(|e| defects.contains(&e))
-        })
-        .map(|o| {
-            format!(
-                "{}: {} {}",
-                o.name,
-                o.file.as_deref().unwrap_or("?"),
-                o.message
-            )
-        })
+        .filter(|o| !o.passed && !explained(o, &spans, &defects))
+        .map(|o| o.summary())
         .collect();
     for u in &unexplained {
         println!("  unexplained: {}", &u[..u.len().min(300)]);
@@ -397,19 +413,7 @@ fn run(
     graphdoc::write::write_files(&out_dir, &files, true).expect("writes");
 
     let started = std::time::Instant::now();
-    let res = Command::new(env!("CARGO"))
-        .args(["test", "--no-fail-fast", "--", "--test-threads", "2"])
-        .current_dir(&out_dir)
-        .env("CARGO_TARGET_DIR", tmp.join("corpus-target"))
-        // Incremental state for ~1M lines is tens of GB over a few runs, and a one-off build
-        // gains nothing from it.
-        .env("CARGO_INCREMENTAL", "0")
-        .env("RUST_BACKTRACE", "0")
-        // No debug info: it would double the time and memory of building ~1M lines.
-        .env("CARGO_PROFILE_DEV_DEBUG", "0")
-        .env("CARGO_PROFILE_TEST_DEBUG", "0")
-        .output()
-        .expect("cargo runs");
+    let res = cargo_test(&out_dir, &tmp);
     let stdout = format!("\n{}", String::from_utf8_lossy(&res.stdout));
     let text = format!("{stdout}{}", String::from_utf8_lossy(&res.stderr));
     println!(
@@ -476,12 +480,7 @@ fn run(
             rate * 100.0
         );
         for o in of_kind.iter().filter(|o| !o.passed) {
-            let example = o
-                .file
-                .as_deref()
-                .zip(o.line)
-                .and_then(|(f, l)| Some((f.to_string(), spans.example_at(f, l)?)));
-            let explained = example.is_some_and(|e| defects.contains(&e));
+            let explained = explained(o, spans, defects);
             let class = if explained {
                 "docs defect (check)"
             } else {
@@ -489,12 +488,7 @@ fn run(
             };
             *table.entry((kind, class, reason(&o.message))).or_default() += 1;
             if !explained {
-                unexplained.push(format!(
-                    "{}: {} {}",
-                    o.name,
-                    o.file.as_deref().unwrap_or("?"),
-                    o.message
-                ));
+                unexplained.push(o.summary());
             }
         }
         let floor = if kind == "response" {
